@@ -1,0 +1,198 @@
+"""The ``kg`` command: thin wrappers that parse arguments and call the library.
+
+Errors from credkg become one line on stderr and exit code 2 (bad input or
+usage) or 1 (a failure while working), never a traceback. Set ``KG_DEBUG=1``
+to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kg.errors import CredkgError, InputError
+from kg.model import Dataset
+
+app = typer.Typer(
+    name="kg",
+    help="credkg: who says what, citing whom, back to which origin.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False)
+
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")]
+Files = Annotated[list[Path], typer.Argument(help="Dataset files: YAML, JSON, CSV or RDF.")]
+SeedOrFiles = Annotated[
+    list[Path] | None, typer.Argument(help="Dataset files (default: the bundled seed).")
+]
+
+
+@app.command()
+def demo(out: OutDir = Path("exports")) -> None:
+    """Build the bundled seed article's graph and write graph.ttl, graph.jsonld, graph.html
+    and report.html."""
+    from kg.seed import seed_dataset
+
+    _build(seed_dataset(), out, "seed article")
+
+
+@app.command()
+def build(files: Files, out: OutDir = Path("exports")) -> None:
+    """Load, validate and write the same outputs as `kg demo` for your datasets."""
+    from kg.loading import load_datasets
+
+    _build(load_datasets(files), out, ", ".join(f.name for f in files))
+
+
+def _build(ds: Dataset, out: Path, what: str) -> None:
+    from kg.outputs import write_outputs
+
+    written = write_outputs(ds, out, title=f"credkg: {what}")
+    contradictions = sum(len(c.contradicts) for c in ds.claims) // 2
+    out_console.print(
+        f"[bold]{what}[/]: {len(ds.sources)} sources, {len(ds.reports)} reports, "
+        f"{len(ds.claims)} claims, {len(ds.assertions)} assertions, "
+        f"{contradictions} contradictions"
+    )
+    for path in written:
+        out_console.print(f"  wrote {path}")
+    html = next(p for p in written if p.name == "graph.html")
+    out_console.print(f"Open {html.resolve().as_uri()} in a browser, and report.html beside it.")
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="RDF files or datasets to check.")],
+) -> None:
+    """Check files against the SHACL shapes (and datasets against the model)."""
+    from kg.loading import RDF_FORMATS, load_dataset, read_text
+    from kg.rdf import to_rdf
+    from kg.shapes import conforms
+
+    failed = 0
+    for path in files:
+        if path.suffix.lower() in RDF_FORMATS:
+            from rdflib import Dataset as RDFDataset
+
+            g = RDFDataset(default_union=True)
+            try:
+                g.parse(data=read_text(path, limit=None), format=RDF_FORMATS[path.suffix.lower()])
+            except CredkgError:
+                raise
+            except Exception as e:
+                raise InputError(f"{path}: cannot parse: {str(e).strip()[:200]}") from None
+        else:
+            g = to_rdf(load_dataset(path))
+        violations = conforms(g)
+        if violations:
+            failed += 1
+            for v in violations:
+                err_console.print(f"{path}: {v}", markup=False)
+        else:
+            out_console.print(f"{path}: conforms ({len(g)} triples)", markup=False)
+    if failed:
+        raise InputError(f"{failed} of {len(files)} file(s) do not conform to the shapes")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Print the JSON Schema of dataset files, for editors that validate as you type."""
+    from kg.model import Dataset
+
+    text = json.dumps(_json_schema(Dataset), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from kg.files import atomic_write_text
+
+        atomic_write_text(out, text)
+        out_console.print(f"wrote {out}")
+
+
+def _json_schema(model: type) -> dict[str, object]:
+    schema: dict[str, object] = model.model_json_schema()  # type: ignore[attr-defined]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://w3id.org/credkg/dataset.schema.json"
+    schema["title"] = "credkg dataset"
+    return schema
+
+
+@app.command()
+def export(
+    files: SeedOrFiles = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, json-ld, nt, trig, "
+                                     "nquads, graphml, gexf or csv")] = "turtle",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
+) -> None:
+    """Export the graph in an RDF format, as GraphML/GEXF, or as CSV tables."""
+    from kg.exports import EXPORT_FORMATS, export_dataset
+
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of " + ", ".join(EXPORT_FORMATS))
+    ds = _dataset(files)
+    target = out or Path("exports") / f"graph{EXPORT_FORMATS[fmt]}"
+    written = export_dataset(ds, fmt, target)
+    out_console.print(f"wrote {written}")
+
+
+@app.command()
+def chain(
+    claim: Annotated[str, typer.Argument(help="The claim's id.")],
+    files: SeedOrFiles = None,
+) -> None:
+    """Print every provenance chain of a claim, from each relay back to its origins."""
+    from kg.provenance import format_chain, provenance_chains
+
+    ds = _dataset(files)
+    c = ds.claim(claim)
+    out_console.print(f"[bold]{claim}[/]: ", end="")
+    out_console.print(c.text, markup=False)
+    for ch in provenance_chains(ds, claim):
+        out_console.print("  " + format_chain(ds, ch, arrow=" \u2192 "), markup=False)
+        out_console.print("    " + " \u2192 ".join(ch), markup=False, style="dim")
+
+
+def _dataset(files: list[Path] | None) -> Dataset:
+    from kg.loading import load_datasets
+    from kg.seed import seed_dataset
+
+    return load_datasets(files) if files else seed_dataset()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``kg`` and return its exit code (also the console-script entry point)."""
+    try:
+        # standalone mode: click prints usage errors itself and exits with 2
+        app(args=argv, prog_name="kg")
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except CredkgError as e:
+        err_console.print(f"kg: error: {e}", markup=False, soft_wrap=True)
+        return e.exit_code
+    except KeyboardInterrupt:
+        err_console.print("kg: interrupted; files being written were left as they were")
+        return 130
+    except Exception as e:
+        if os.environ.get("KG_DEBUG"):
+            raise
+        err_console.print(
+            f"kg: internal error: {type(e).__name__}: {e} (rerun with KG_DEBUG=1 for the "
+            "traceback, and please report it)", markup=False, soft_wrap=True,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

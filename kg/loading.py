@@ -1,0 +1,318 @@
+"""Loading datasets from YAML, JSON, CSV and RDF files.
+
+:func:`load_dataset` picks the reader from the file's extension and returns a
+checked :class:`~kg.model.Dataset`. Every problem is raised as a
+:class:`~kg.errors.DatasetError` naming the file, the line and the field, so
+that the command line can print it as one line.
+
+Examples:
+    >>> ds = parse_dataset('''
+    ... sources:
+    ...   - {id: ria, kind: news_outlet, name: RIA Novosti}
+    ... claims:
+    ...   - {id: c1, text: Thousands deserted.}
+    ... assertions:
+    ...   - {id: a1, source: ria, claim: c1, hedged: true}
+    ... ''', "inline.yaml")
+    >>> ds.assertion("a1").hedged
+    True
+    >>> parse_dataset("claims:\\n  - {id: c1, txt: oops}\\n", "bad.yaml")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DatasetError: bad.yaml:2: claims[0].txt: unknown key; check its spelling against `kg schema`
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from kg.errors import DatasetError
+from kg.model import Dataset, ReferenceError_
+
+__all__ = [
+    "DATASET_SUFFIXES",
+    "MAX_TEXT_BYTES",
+    "RDF_FORMATS",
+    "load_dataset",
+    "load_datasets",
+    "parse_dataset",
+    "read_text",
+]
+
+#: Largest YAML, JSON or CSV file read; bigger collections belong in N-Triples or a store.
+MAX_TEXT_BYTES = 25 * 1024 * 1024
+
+#: RDF file extensions and the rdflib format that reads each.
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".jsonld": "json-ld",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+DATASET_SUFFIXES = (".yaml", ".yml", ".json", ".csv", *RDF_FORMATS)
+
+Loc = tuple[str | int, ...]
+LineOf = Callable[[Loc], int | None]
+
+
+def read_text(path: Path, *, limit: int | None = MAX_TEXT_BYTES) -> str:
+    """The text of a file, refusing what is missing, binary, too large or empty."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DatasetError(path, "no such file; check the path") from None
+    except OSError as e:
+        raise DatasetError(path, f"cannot read: {e.strerror}") from None
+    if path.is_dir():
+        raise DatasetError(path, "is a folder; give a dataset file")
+    if limit is not None and size > limit:
+        raise DatasetError(
+            path,
+            f"file is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit for YAML, JSON "
+            "and CSV; split it, or convert it to N-Triples and load that",
+        )
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise DatasetError(path, "is a binary file, not a text dataset")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise DatasetError(path, "is not valid UTF-8 text; save it as UTF-8", line=line) from None
+    if not text.strip():
+        raise DatasetError(path, "is empty; a dataset needs at least one source or claim")
+    return text
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Load and check one dataset file, choosing the reader by extension.
+
+    Args:
+        path: A ``.yaml``/``.yml``, ``.json``, ``.csv`` or RDF file
+            (``.ttl``, ``.jsonld``, ``.nt``, ``.trig``, ``.nq``, ``.rdf``).
+
+    Returns:
+        The checked dataset.
+
+    Raises:
+        DatasetError: the file is missing, unreadable or invalid; the message
+            names the file, line and field.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in RDF_FORMATS:
+        from kg.rdf import read_rdf
+
+        return read_rdf(path)
+    if suffix not in (".yaml", ".yml", ".json", ".csv"):
+        raise DatasetError(
+            path, f"unknown file type {suffix or '(none)'!r}; use one of "
+            + ", ".join(DATASET_SUFFIXES)
+        )
+    text = read_text(path)
+    if suffix == ".csv":
+        from kg.tabular import parse_csv
+
+        return parse_csv(text, str(path))
+    return parse_dataset(text, str(path), json_syntax=suffix == ".json")
+
+
+def load_datasets(paths: Iterable[str | Path]) -> Dataset:
+    """Load several files into one dataset (records with the same id must agree)."""
+    result: Dataset | None = None
+    for path in paths:
+        ds = load_dataset(path)
+        if result is None:
+            result = ds
+            continue
+        try:
+            result = result.merge(ds)
+        except ValueError as e:
+            raise DatasetError(path, f"{e}; give different records different ids") from None
+    if result is None:
+        raise DatasetError("(none)", "no dataset files given")
+    return result
+
+
+def parse_dataset(text: str, name: str = "<string>", *, json_syntax: bool = False) -> Dataset:
+    """Parse a YAML (or JSON) dataset held in a string.
+
+    Args:
+        text: The document.
+        name: The file name used in error messages.
+        json_syntax: Parse as strict JSON rather than YAML.
+    """
+    if json_syntax:
+        data = _parse_json(text, name)
+    else:
+        data, _ = _parse_yaml(text, name)
+    return validate(data, name, lambda loc: _line_in(text, loc))
+
+
+def validate(data: Any, name: str, line_of: LineOf) -> Dataset:
+    """Validate parsed data as a dataset, turning the first error into a DatasetError."""
+    if not isinstance(data, dict):
+        raise DatasetError(
+            name,
+            "the top level must be a mapping with keys such as sources:, claims:, assertions:",
+            line=1,
+        )
+    try:
+        return Dataset.model_validate(data)
+    except ValidationError as e:
+        raise _dataset_error(e, name, line_of) from None
+
+
+def _dataset_error(e: ValidationError, name: str, line_of: LineOf) -> DatasetError:
+    errors = e.errors(include_url=False)
+    # a misspelt key also shows up as a missing one: name the misspelling first
+    err = min(errors, key=lambda x: x["type"] != "extra_forbidden")
+    loc: Loc = tuple(err["loc"])
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, ReferenceError_):
+        loc, message = cause.loc, str(cause)
+    else:
+        message = _message(err)
+    # pydantic reports a tagged/enum/union member in the path; keep the data path only
+    field = _dotted(loc)
+    return DatasetError(name, message, line=line_of(loc), field=field or None)
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key; check its spelling against `kg schema`"
+    if kind == "missing":
+        return "required field is missing"
+    msg = str(err["msg"])
+    msg = msg.removeprefix("Value error, ")
+    got = err.get("input")
+    if kind.endswith("_type") or kind in ("enum", "literal_error", "string_pattern_mismatch"):
+        shown = repr(got)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{msg[0].lower()}{msg[1:]} (got {shown})"
+    return msg[0].lower() + msg[1:]
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loader that refuses duplicate keys instead of keeping the last."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a valid date ({e})", node.start_mark
+        ) from None
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = e.problem or e.context or "malformed YAML"
+        if not isinstance(e, yaml.constructor.ConstructorError):
+            problem = f"YAML syntax: {problem}"
+        raise DatasetError(name, problem, line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as e:
+        raise DatasetError(name, f"YAML syntax: {e}") from None
+    if data is None:
+        raise DatasetError(name, "holds no data; a dataset needs at least one source or claim")
+    return data, node
+
+
+def _parse_json(text: str, name: str) -> Any:
+    def pairs(items: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise ValueError(f"duplicate key {key!r}")
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as e:
+        raise DatasetError(name, f"JSON syntax: {e.msg}", line=e.lineno) from None
+    except ValueError as e:
+        raise DatasetError(name, f"JSON: {e}") from None
+
+
+def _line_in(text: str, loc: Loc) -> int | None:
+    """The 1-based line of the node at ``loc``, or of its nearest ancestor found."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key, value in node.value:
+                if key.value == part:
+                    # an unknown key is best shown at the key itself
+                    child, line = value, key.start_mark.line + 1
+                    break
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def csv_reader(text: str) -> csv.DictReader[str]:
+    """A CSV dict reader over text, with the dialect sniffed (comma, semicolon, tab)."""
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.DictReader(io.StringIO(text), dialect=dialect)

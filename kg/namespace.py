@@ -1,0 +1,92 @@
+"""The ``cred:`` vocabulary as an rdflib namespace, and where the ontology files live.
+
+``CRED`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a misspelt
+term is an error, not a new IRI. A test checks that these terms and the ones
+defined in ``ontology/credkg.ttl`` are the same set.
+
+Examples:
+    >>> CRED.assertedBy
+    rdflib.term.URIRef('https://w3id.org/credkg/ns#assertedBy')
+    >>> CRED.asertedBy
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'asertedBy' not in namespace 'https://w3id.org/credkg/ns#'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["CRED", "SCHEMA", "ontology_path"]
+
+SCHEMA = Namespace("https://schema.org/")
+
+
+class CRED(DefinedNamespace):
+    """credkg ontology terms (``https://w3id.org/credkg/ns#``)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/credkg/ns#")
+
+    # classes
+    Source: URIRef
+    Person: URIRef
+    Organization: URIRef
+    NewsOutlet: URIRef
+    GovernmentBody: URIRef
+    MilitaryBody: URIRef
+    AnonymousSource: URIRef
+    UnnamedDocument: URIRef
+    Report: URIRef
+    Claim: URIRef
+    Assertion: URIRef
+    # assertion provenance
+    assertedBy: URIRef
+    claim: URIRef
+    inReport: URIRef
+    citesAssertion: URIRef
+    hedged: URIRef
+    quote: URIRef
+    # shortcuts
+    asserts: URIRef
+    cites: URIRef
+    # between claims
+    contradicts: URIRef
+    supports: URIRef
+    about: URIRef
+    # sources and reports
+    publishedBy: URIRef
+    affiliatedWith: URIRef
+    country: URIRef
+    side: URIRef
+    # structured quantities
+    measure: URIRef
+    value: URIRef
+    minValue: URIRef
+    maxValue: URIRef
+    approximate: URIRef
+    unit: URIRef
+    per: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    # credibility
+    reliability: URIRef
+    analystReliability: URIRef
+    credibility: URIRef
+    score: URIRef
+
+
+def ontology_path(name: str = "credkg.ttl") -> Path:
+    """Path of a file of the ontology (``credkg.ttl``, ``shapes.ttl``, ``context.jsonld``).
+
+    The files live in the top-level ``ontology/`` folder of a checkout; a wheel
+    carries them inside the package as ``kg/_ontology/``.
+    """
+    here = Path(__file__).resolve().parent
+    for folder in (here / "_ontology", here.parent / "ontology"):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"ontology file {name!r} is missing from the installation")

@@ -1,0 +1,472 @@
+"""Mapping between a :class:`~kg.model.Dataset` and RDF in the ``cred:`` vocabulary.
+
+:func:`to_rdf` gives an :class:`rdflib.Dataset` in which, nanopublication-style,
+each report's assertions sit in a named graph of their own (``{base}graph/{report}``)
+and the descriptions of sources, claims and reports, plus the shortcut edges
+``cred:asserts`` and ``cred:cites``, sit in the default graph. :func:`from_rdf`
+reads such a graph (or any graph in the vocabulary) back; the round trip loses
+nothing. :func:`write_rdf` and :func:`read_rdf` do the same through files in
+Turtle, JSON-LD, N-Triples, N-Quads and TriG.
+
+Instance IRIs are ``{base}{kind}/{id}``, e.g. ``https://w3id.org/credkg/id/claim/c1``,
+so loading the same file twice adds nothing.
+
+Examples:
+    >>> from kg.model import Claim, Dataset
+    >>> ds = Dataset(claims=[Claim(id="c1", text="Thousands deserted.")])
+    >>> g = to_rdf(ds)
+    >>> for line in sorted(g.serialize(format="nt").strip().splitlines()):
+    ...     print(line)
+    <https://w3id.org/credkg/id/claim/c1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/credkg/ns#Claim> .
+    <https://w3id.org/credkg/id/claim/c1> <https://schema.org/text> "Thousands deserted." .
+    >>> from_rdf(g) == ds
+    True
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import Dataset as RDFDataset
+from rdflib.namespace import SKOS
+from rdflib.term import Node
+
+from kg.errors import DatasetError
+from kg.model import Assertion, Claim, Dataset, Report, Source, SourceKind
+from kg.namespace import CRED, SCHEMA, ontology_path
+
+__all__ = [
+    "FORMATS",
+    "from_rdf",
+    "iri",
+    "jsonld_context",
+    "quads",
+    "read_rdf",
+    "serialize",
+    "to_rdf",
+    "write_rdf",
+]
+
+#: Export formats: name -> (rdflib format, file extension, holds named graphs).
+FORMATS: dict[str, tuple[str, str, bool]] = {
+    "turtle": ("turtle", ".ttl", False),
+    "json-ld": ("json-ld", ".jsonld", False),
+    "nt": ("nt", ".nt", False),
+    "trig": ("trig", ".trig", True),
+    "nquads": ("nquads", ".nq", True),
+}
+
+KIND_CLASS: dict[SourceKind, URIRef] = {
+    SourceKind.PERSON: CRED.Person,
+    SourceKind.ORGANIZATION: CRED.Organization,
+    SourceKind.NEWS_OUTLET: CRED.NewsOutlet,
+    SourceKind.GOVERNMENT_BODY: CRED.GovernmentBody,
+    SourceKind.MILITARY_BODY: CRED.MilitaryBody,
+    SourceKind.ANONYMOUS_SOURCE: CRED.AnonymousSource,
+    SourceKind.UNNAMED_DOCUMENT: CRED.UnnamedDocument,
+}
+_CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
+_SEGMENT = {Source: "source", Report: "report", Claim: "claim", Assertion: "assertion"}
+_IRI = re.compile(r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion)/(?P<id>[^/#]+)$")
+_QUANTITY_NUMBERS = (("value", CRED.value), ("min_value", CRED.minValue),
+                     ("max_value", CRED.maxValue))
+_QUANTITY_TEXT = (("measure", CRED.measure), ("unit", CRED.unit), ("per", CRED.per))
+_QUANTITY_DATES = (("period_start", CRED.periodStart), ("period_end", CRED.periodEnd))
+
+Quad = tuple[Node, Node, Node, URIRef | None]
+
+
+def iri(base: str, kind: str, id: str) -> URIRef:
+    """The IRI of a record: ``{base}{kind}/{id}``.
+
+    Examples:
+        >>> iri("https://example.org/", "source", "ria")
+        rdflib.term.URIRef('https://example.org/source/ria')
+    """
+    return URIRef(f"{base}{kind}/{id}")
+
+
+def _number(value: float) -> Literal:
+    # repr() is the shortest text that reads back as the same float; "f" keeps the
+    # lexical form a valid xsd:decimal (no exponent) for any magnitude
+    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def quads(ds: Dataset) -> Iterator[Quad]:
+    """Every quad of the dataset's RDF form; the graph is ``None`` for the default graph.
+
+    This is what :func:`to_rdf` adds to an rdflib graph, and what a store can
+    load directly without building an rdflib graph first.
+    """
+    base = ds.base
+
+    def node(kind: str, id: str) -> URIRef:
+        return iri(base, kind, id)
+
+    for s in ds.sources:
+        n = node("source", s.id)
+        yield n, RDF.type, CRED.Source, None
+        yield n, RDF.type, KIND_CLASS[s.kind], None
+        yield n, RDFS.label, Literal(s.name), None
+        for alias in s.aliases:
+            yield n, SKOS.altLabel, Literal(alias), None
+        for other in s.affiliated_with:
+            yield n, CRED.affiliatedWith, node("source", other), None
+        if s.country is not None:
+            yield n, CRED.country, Literal(s.country), None
+        if s.side is not None:
+            yield n, CRED.side, Literal(s.side), None
+        if s.reliability is not None:
+            yield n, CRED.analystReliability, Literal(s.reliability), None
+            yield n, CRED.reliability, Literal(s.reliability), None
+        for same in s.same_as:
+            yield n, SCHEMA.sameAs, URIRef(same), None
+        if s.note is not None:
+            yield n, RDFS.comment, Literal(s.note), None
+    for r in ds.reports:
+        n = node("report", r.id)
+        yield n, RDF.type, CRED.Report, None
+        if r.title is not None:
+            yield n, RDFS.label, Literal(r.title), None
+        if r.published_by is not None:
+            yield n, CRED.publishedBy, node("source", r.published_by), None
+        if r.date is not None:
+            yield n, SCHEMA.datePublished, Literal(r.date, datatype=XSD.date), None
+        if r.url is not None:
+            yield n, SCHEMA.url, Literal(r.url, datatype=XSD.anyURI), None
+    for c in ds.claims:
+        n = node("claim", c.id)
+        yield n, RDF.type, CRED.Claim, None
+        yield n, SCHEMA.text, Literal(c.text), None
+        for other in c.about:
+            yield n, CRED.about, node("source", other), None
+        for other in c.contradicts:  # the dataset keeps these symmetric
+            yield n, CRED.contradicts, node("claim", other), None
+        for other in c.supports:
+            yield n, CRED.supports, node("claim", other), None
+        if c.note is not None:
+            yield n, RDFS.comment, Literal(c.note), None
+        q = c.quantity
+        if q is not None:
+            for field, prop in _QUANTITY_TEXT:
+                if getattr(q, field) is not None:
+                    yield n, prop, Literal(getattr(q, field)), None
+            for field, prop in _QUANTITY_NUMBERS:
+                if getattr(q, field) is not None:
+                    yield n, prop, _number(getattr(q, field)), None
+            for field, prop in _QUANTITY_DATES:
+                if getattr(q, field) is not None:
+                    yield n, prop, Literal(getattr(q, field), datatype=XSD.date), None
+            if q.approximate:
+                yield n, CRED.approximate, Literal(True), None
+    by_id = {a.id: a for a in ds.assertions}
+    shortcuts: set[tuple[URIRef, URIRef, URIRef]] = set()
+    for a in ds.assertions:
+        n = node("assertion", a.id)
+        graph = URIRef(f"{base}graph/{a.report}") if a.report is not None else None
+        source = node("source", a.source)
+        yield n, RDF.type, CRED.Assertion, graph
+        yield n, CRED.assertedBy, source, graph
+        yield n, CRED.claim, node("claim", a.claim), graph
+        if a.report is not None:
+            yield n, CRED.inReport, node("report", a.report), graph
+        for cited in a.cites:
+            yield n, CRED.citesAssertion, node("assertion", cited), graph
+            if by_id[cited].source != a.source:
+                shortcuts.add((source, CRED.cites, node("source", by_id[cited].source)))
+        yield n, CRED.hedged, Literal(a.hedged), graph
+        if a.quote is not None:
+            yield n, CRED.quote, Literal(a.quote), graph
+        shortcuts.add((source, CRED.asserts, node("claim", a.claim)))
+    for s_, p, o in sorted(shortcuts):
+        yield s_, p, o, None
+
+
+def to_rdf(ds: Dataset) -> RDFDataset:
+    """The dataset as an rdflib Dataset, one named graph per report.
+
+    Args:
+        ds: The dataset.
+
+    Returns:
+        An :class:`rdflib.Dataset` whose default graph holds the sources,
+        claims, reports and shortcut edges, and whose named graphs hold the
+        assertions of each report. Iterating it yields the union of all graphs.
+    """
+    out = RDFDataset(default_union=True)
+    _bind(out)
+    default = out.default_graph
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, g in quads(ds):
+        if g is None:
+            default.add((s, p, o))
+        else:
+            if g not in graphs:
+                graphs[g] = out.graph(g)
+            graphs[g].add((s, p, o))
+    return out
+
+
+def _bind(g: Graph) -> None:
+    g.bind("cred", str(CRED._NS))
+    g.bind("schema", str(SCHEMA))
+    g.bind("skos", str(SKOS))
+
+
+def _union(g: Graph) -> Graph:
+    if isinstance(g, RDFDataset):
+        union = Graph()
+        for s, p, o, _ in g.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return g
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The published JSON-LD ``@context`` of credkg's exports (``ontology/context.jsonld``)."""
+    with ontology_path("context.jsonld").open(encoding="utf-8") as f:
+        context: dict[str, Any] = json.load(f)["@context"]
+    return context
+
+
+def serialize(g: Graph, fmt: str = "turtle") -> str:
+    """Serialise a graph in one of :data:`FORMATS`.
+
+    Formats without named graphs get the union of all graphs. JSON-LD is
+    compacted with credkg's own context, inlined so that the file needs no network.
+    """
+    if fmt not in FORMATS:
+        raise DatasetError(fmt, "unknown RDF format; use one of " + ", ".join(FORMATS))
+    rdflib_format, _, quads_ok = FORMATS[fmt]
+    if quads_ok:
+        if not isinstance(g, RDFDataset):
+            dataset = RDFDataset()
+            for t in g:
+                dataset.add(t)
+            g = dataset
+        _bind(g)
+        return g.serialize(format=rdflib_format)
+    flat = _union(g)
+    _bind(flat)
+    if fmt == "json-ld":
+        return flat.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    return flat.serialize(format=rdflib_format)
+
+
+def write_rdf(g: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write a graph to a file atomically (temporary file, then rename).
+
+    Args:
+        g: The graph or dataset.
+        path: The target file.
+        fmt: A key of :data:`FORMATS`; by default chosen from the extension.
+    """
+    from kg.files import atomic_write_text
+
+    path = Path(path)
+    if fmt is None:
+        fmt = next((k for k, v in FORMATS.items() if v[1] == path.suffix.lower()), "turtle")
+    atomic_write_text(path, serialize(g, fmt))
+    return path
+
+
+def read_rdf(path: str | Path) -> Dataset:
+    """Read a dataset from an RDF file in the ``cred:`` vocabulary."""
+    from kg.loading import RDF_FORMATS, read_text
+
+    path = Path(path)
+    fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
+    text = read_text(path, limit=None)
+    g = RDFDataset(default_union=True)
+    try:
+        g.parse(data=text, format=fmt)
+    except Exception as e:  # rdflib raises many types; all mean "cannot parse"
+        line = _error_line(e)
+        detail = str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__
+        raise DatasetError(path, f"cannot parse as {fmt}: {detail[:200]}", line=line) from None
+    return from_rdf(g, name=str(path))
+
+
+def _error_line(e: Exception) -> int | None:
+    match = re.search(r"line (\d+)", str(e))
+    return int(match.group(1)) if match else None
+
+
+def _id(node: Node, name: str) -> tuple[str, str]:
+    if isinstance(node, BNode):
+        raise DatasetError(
+            name, f"blank node {node.n3()} cannot be a credkg record; give it an IRI"
+        )
+    match = _IRI.match(str(node))
+    if match:
+        return match["base"], match["id"]
+    tail = re.split(r"[/#]", str(node).rstrip("/#"))[-1]
+    return "", re.sub(r"[^A-Za-z0-9._~-]", "_", tail) or "_"
+
+
+def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
+    """Read a dataset back from RDF in the ``cred:`` vocabulary.
+
+    Reads the union of all graphs. Computed scores and findings are ignored:
+    they are results, not data. The analyst's grade is read from
+    ``cred:analystReliability``.
+
+    Args:
+        g: A graph or dataset, e.g. from :func:`to_rdf` or a parsed export.
+        name: Used in error messages.
+
+    Raises:
+        DatasetError: a record lacks a required property or references break.
+    """
+    g = _union(g)
+    bases: Counter[str] = Counter()
+    ids: dict[Node, str] = {}
+
+    def ident(node: Node) -> str:
+        if node not in ids:
+            base, id_ = _id(node, name)
+            if base:
+                bases[base] += 1
+            ids[node] = id_
+        return ids[node]
+
+    def one(subject: Node, prop: URIRef, what: str, required: bool = False) -> Any:
+        values = list(g.objects(subject, prop))
+        if len(values) > 1:
+            raise DatasetError(name, f"{subject.n3()} has {len(values)} values; give one",
+                               field=g.qname(prop))
+        if not values:
+            if required:
+                raise DatasetError(name, f"{what} {subject.n3()} has no {g.qname(prop)}",
+                                   field=g.qname(prop))
+            return None
+        return values[0]
+
+    def text(subject: Node, prop: URIRef, what: str, required: bool = False) -> str | None:
+        value = one(subject, prop, what, required)
+        return None if value is None else str(value)
+
+    def refs(subject: Node, prop: URIRef) -> list[str]:
+        return [ident(o) for o in g.objects(subject, prop)]
+
+    data: dict[str, list[dict[str, Any]]] = {"sources": [], "reports": [], "claims": [],
+                                             "assertions": []}
+    source_nodes = set(g.subjects(RDF.type, CRED.Source))
+    source_nodes |= {x for cls in _CLASS_KIND for x in g.subjects(RDF.type, cls)}
+    for s in sorted(source_nodes, key=str):
+        types = set(g.objects(s, RDF.type))
+        kinds = [_CLASS_KIND[t] for t in types if isinstance(t, URIRef) and t in _CLASS_KIND]
+        specific = [k for k in kinds if k != SourceKind.ORGANIZATION] or kinds
+        if len(specific) != 1:
+            raise DatasetError(name, f"source {s.n3()} needs exactly one kind class "
+                               "(cred:Person, cred:NewsOutlet, ...)", field="rdf:type")
+        record: dict[str, Any] = {
+            "id": ident(s),
+            "kind": specific[0].value,
+            "name": text(s, RDFS.label, "source", required=True),
+            "aliases": sorted(str(o) for o in g.objects(s, SKOS.altLabel)),
+            "affiliated_with": refs(s, CRED.affiliatedWith),
+            "same_as": sorted(str(o) for o in g.objects(s, SCHEMA.sameAs)),
+        }
+        for field, prop in (("country", CRED.country), ("side", CRED.side),
+                            ("reliability", CRED.analystReliability), ("note", RDFS.comment)):
+            value = text(s, prop, "source")
+            if value is not None:
+                record[field] = value
+        data["sources"].append(record)
+    for r in sorted(g.subjects(RDF.type, CRED.Report), key=str):
+        record = {"id": ident(r)}
+        title = text(r, RDFS.label, "report")
+        if title is not None:
+            record["title"] = title
+        publisher = one(r, CRED.publishedBy, "report")
+        if publisher is not None:
+            record["published_by"] = ident(publisher)
+        date = one(r, SCHEMA.datePublished, "report")
+        if date is not None:
+            record["date"] = _date(date, name, r)
+        url = text(r, SCHEMA.url, "report")
+        if url is not None:
+            record["url"] = url
+        data["reports"].append(record)
+    for c in sorted(g.subjects(RDF.type, CRED.Claim), key=str):
+        record = {
+            "id": ident(c),
+            "text": text(c, SCHEMA.text, "claim", required=True),
+            "about": refs(c, CRED.about),
+            "contradicts": refs(c, CRED.contradicts),
+            "supports": refs(c, CRED.supports),
+        }
+        note = text(c, RDFS.comment, "claim")
+        if note is not None:
+            record["note"] = note
+        quantity: dict[str, Any] = {}
+        for field, prop in _QUANTITY_TEXT:
+            value = text(c, prop, "claim")
+            if value is not None:
+                quantity[field] = value
+        for field, prop in _QUANTITY_NUMBERS:
+            value = one(c, prop, "claim")
+            if value is not None:
+                quantity[field] = _float(value, name, c)
+        for field, prop in _QUANTITY_DATES:
+            value = one(c, prop, "claim")
+            if value is not None:
+                quantity[field] = _date(value, name, c)
+        approx = one(c, CRED.approximate, "claim")
+        if approx is not None:
+            quantity["approximate"] = isinstance(approx, Literal) and bool(approx.toPython())
+        if quantity:
+            record["quantity"] = quantity
+        data["claims"].append(record)
+    for a in sorted(g.subjects(RDF.type, CRED.Assertion), key=str):
+        record = {
+            "id": ident(a),
+            "source": ident(one(a, CRED.assertedBy, "assertion", required=True)),
+            "claim": ident(one(a, CRED.claim, "assertion", required=True)),
+            "cites": refs(a, CRED.citesAssertion),
+        }
+        report = one(a, CRED.inReport, "assertion")
+        if report is not None:
+            record["report"] = ident(report)
+        hedged = one(a, CRED.hedged, "assertion")
+        if hedged is not None:
+            record["hedged"] = isinstance(hedged, Literal) and bool(hedged.toPython())
+        quote = text(a, CRED.quote, "assertion")
+        if quote is not None:
+            record["quote"] = quote
+        data["assertions"].append(record)
+    if not any(data.values()):
+        raise DatasetError(name, "holds no cred:Source, cred:Claim, cred:Report or "
+                           "cred:Assertion; is it in the credkg vocabulary?")
+    payload: dict[str, Any] = dict(data)
+    if bases:
+        payload["base"] = bases.most_common(1)[0][0]
+    from kg.loading import validate
+
+    return validate(payload, name, lambda loc: None)
+
+
+def _float(value: Node, name: str, subject: Node) -> float:
+    try:
+        return float(str(value))
+    except ValueError:
+        raise DatasetError(name, f"{subject.n3()}: {value!r} is not a number") from None
+
+
+def _date(value: Node, name: str, subject: Node) -> dt.date:
+    python = value.toPython() if isinstance(value, Literal) else None
+    if isinstance(python, dt.date) and not isinstance(python, dt.datetime):
+        return python
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DatasetError(name, f"{subject.n3()}: {value!r} is not a date (YYYY-MM-DD)") from None

@@ -1,0 +1,93 @@
+"""Hypothesis strategies that generate valid credkg datasets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, SourceKind
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,12}", fullmatch=True)
+texts = st.text(
+    st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t<>&\"'\u202e\u05d0"),
+    min_size=1,
+    max_size=40,
+)
+maybe_text = st.none() | texts
+numbers = st.floats(allow_nan=False, allow_infinity=False)
+dates = st.dates()
+bases = st.sampled_from(["https://w3id.org/credkg/id/", "https://example.org/kb#",
+                         "http://example.com/data/"])
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    value, lo, hi = draw(st.none() | numbers), draw(st.none() | numbers), draw(st.none() | numbers)
+    if value is None and lo is None and hi is None:
+        value = draw(numbers)
+    if lo is not None and hi is not None and lo > hi:
+        lo, hi = hi, lo
+    start, end = draw(st.none() | dates), draw(st.none() | dates)
+    if start is not None and end is not None and start > end:
+        start, end = end, start
+    return Quantity(
+        measure=draw(texts), unit=draw(maybe_text), value=value, min_value=lo, max_value=hi,
+        approximate=draw(st.booleans()), per=draw(st.sampled_from([None, "day", "month", "year"])),
+        period_start=start, period_end=end,
+    )
+
+
+@st.composite
+def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
+    n_src = draw(st.integers(1, max_records))
+    n_rep = draw(st.integers(0, max_records))
+    n_claim = draw(st.integers(1, max_records))
+    fixed = n_src + n_rep + n_claim
+    all_ids = draw(st.lists(ids, min_size=fixed, max_size=fixed + 2 * max_records, unique=True))
+    src_ids = all_ids[:n_src]
+    rep_ids = all_ids[n_src:n_src + n_rep]
+    claim_ids = all_ids[n_src + n_rep:fixed]
+    ass_ids = all_ids[fixed:]
+
+    def some(pool: list[str]) -> Any:
+        return st.lists(st.sampled_from(pool), max_size=3, unique=True)
+
+    sources = [
+        Source(
+            id=i, kind=draw(st.sampled_from(list(SourceKind))), name=draw(texts),
+            aliases=draw(st.lists(texts, max_size=2)), affiliated_with=draw(some(src_ids)),
+            country=draw(maybe_text), side=draw(maybe_text),
+            reliability=draw(st.sampled_from([None, "A", "B", "C", "D", "E", "F"])),
+            same_as=draw(st.lists(st.sampled_from(["http://www.wikidata.org/entity/Q1",
+                                                   "https://example.org/x"]), max_size=2)),
+            note=draw(maybe_text),
+        )
+        for i in src_ids
+    ]
+    reports = [
+        Report(id=i, title=draw(maybe_text), date=draw(st.none() | dates),
+               url=draw(st.none() | st.sampled_from(["https://example.org/a?b=1&c=<2>",
+                                                     "javascript:alert(1)"])),
+               published_by=draw(st.none() | st.sampled_from(src_ids)))
+        for i in rep_ids
+    ]
+    claims = [
+        Claim(id=i, text=draw(texts), about=draw(some(src_ids)),
+              contradicts=draw(some([c for c in claim_ids if c != i])) if len(claim_ids) > 1
+              else (),
+              supports=draw(some(claim_ids)), quantity=draw(st.none() | quantities()),
+              note=draw(maybe_text))
+        for i in claim_ids
+    ]
+    assertions: list[Assertion] = []
+    for i in ass_ids:
+        earlier = [a.id for a in assertions]
+        assertions.append(Assertion(
+            id=i, source=draw(st.sampled_from(src_ids)), claim=draw(st.sampled_from(claim_ids)),
+            report=draw(st.none() | st.sampled_from(rep_ids)) if rep_ids else None,
+            cites=draw(some(earlier)) if earlier else (), hedged=draw(st.booleans()),
+            quote=draw(maybe_text),
+        ))
+    return Dataset(base=draw(bases), sources=sources, reports=reports, claims=claims,
+                   assertions=assertions)

@@ -1,0 +1,98 @@
+"""The `kg` command, run in-process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.seed import SEED_PATH
+
+from .conftest import Result
+
+
+def test_demo_writes_the_four_outputs(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    result = kg("demo", "--out", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "12 sources, 4 reports, 15 claims, 33 assertions, 2 contradictions" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "graph.html", "graph.jsonld", "graph.ttl", "report.html"]
+    g = Graph()
+    g.parse(tmp_path / "graph.ttl", format="turtle")
+    assert len(g) > 400
+    assert not list(tmp_path.glob(".*.tmp")), "temporary files left behind"
+
+
+def test_build_merges_files(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "id,source,source_kind,source_name,claim,claim_text,cites\n"
+        "kyiv-denial,ua-government,government_body,Government of Ukraine,"
+        "convicts-deserted,Thousands of convicts who signed contracts with the Armed Forces of "
+        "Ukraine have deserted.,\n", encoding="utf-8")
+    result = kg("build", SEED_PATH, extra, "--out", tmp_path / "out")
+    # the CSV redefines two records with different details: a clear error, not a silent merge
+    assert result.exit_code == 2
+    assert "extra.csv" in result.stderr and "differs" in result.stderr
+
+
+def test_schema_is_json_schema(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    result = kg("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "credkg dataset"
+    assert {"sources", "claims", "assertions", "reports"} <= set(schema["properties"])
+    assert schema["$defs"]["Source"]["additionalProperties"] is False
+    out = tmp_path / "credkg.schema.json"
+    assert kg("schema", "--out", out).exit_code == 0
+    assert json.loads(out.read_text()) == schema
+
+
+def test_schema_accepts_the_seed_and_rejects_typos() -> None:
+    import jsonschema
+    import pytest
+    import yaml
+
+    from kg.cli import _json_schema
+    from kg.model import Dataset
+
+    schema = _json_schema(Dataset)
+    data = yaml.safe_load(SEED_PATH.read_text())
+    # JSON Schema sees YAML dates as strings, as an editor does
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+    data["claims"][0]["txt"] = "typo"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_chain(kg: Callable[..., Result]) -> None:
+    result = kg("chain", "convicts-deserted")
+    assert result.exit_code == 0
+    assert "RIA Novosti \u2192 Sources within Ukraine's security forces" in result.stdout
+    missing = kg("chain", "no-such-claim")
+    assert missing.exit_code == 2 and "no claim with id 'no-such-claim'" in missing.stderr
+
+
+def test_export_formats(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    for fmt in ("graphml", "gexf", "csv"):
+        out = tmp_path / f"g.{fmt}"
+        assert kg("export", "--format", fmt, "--out", out).exit_code == 0
+        assert out.stat().st_size > 1000
+    import networkx as nx
+
+    G = nx.read_graphml(tmp_path / "g.graphml")
+    assert G.nodes["ria"]["kind"] == "news_outlet"
+    bad = kg("export", "--format", "docx")
+    assert bad.exit_code == 2 and "unknown format" in bad.stderr
+
+
+def test_console_script_runs_as_a_program(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("kg")
+    done = subprocess.run([exe, "build", tmp_path / "missing.yaml"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "no such file" in done.stderr
