@@ -7,6 +7,7 @@ to see the traceback of an unexpected error.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -168,6 +169,18 @@ def _dataset(files: list[Path] | None) -> Dataset:
     from kg.seed import seed_dataset
 
     return load_datasets(files) if files else seed_dataset()
+
+
+# Commands of other areas live beside their library code and add themselves here.
+for _name in ("kg.store.cli", "kg.truth.cli", "kg.views_cli", "kg.material.cli"):
+    try:
+        _module = importlib.import_module(_name)
+    except ModuleNotFoundError as _e:  # area not built yet in this checkout
+        if _e.name is None or not _name.startswith(_e.name):
+            raise
+        continue
+    if hasattr(_module, "register"):
+        _module.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,14 +43,20 @@ from pydantic import (
 
 __all__ = [
     "DEFAULT_BASE",
+    "RECORD_LISTS",
     "Assertion",
     "Claim",
     "Dataset",
     "Quantity",
+    "Rating",
     "Report",
     "Source",
     "SourceKind",
+    "Verdict",
 ]
+
+#: The record lists of a dataset, in the order they are checked and written.
+RECORD_LISTS = ("sources", "reports", "claims", "assertions", "verdicts")
 
 #: Instance IRIs are minted under this base unless a dataset sets its own.
 DEFAULT_BASE = "https://w3id.org/credkg/id/"
@@ -81,6 +87,8 @@ def _iso_date(value: object) -> object:
 Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
 Grade = Literal["A", "B", "C", "D", "E", "F"]
 RateUnit = Literal["day", "week", "month", "year"]
+#: A fact-check's verdict, normalised: the reviewer's own words go in ``original_rating``.
+Rating = Literal["true", "mixed", "false", "other"]
 
 
 class SourceKind(StrEnum):
@@ -230,6 +238,20 @@ class Assertion(Record):
         return self
 
 
+class Verdict(Record):
+    """A fact-check or gold verdict on a claim: evidence for the credibility engine."""
+
+    id: Id
+    claim: Id
+    rating: Rating
+    reviewer: Id | None = Field(default=None, description="Id of the reviewing source.")
+    original_rating: Text | None = Field(
+        default=None, description="The reviewer's own rating text, e.g. 'Pants on Fire'."
+    )
+    date: Date | None = None
+    url: Text | None = None
+
+
 class ReferenceError_(ValueError):
     """A dataset names something it does not define; carries the field's location."""
 
@@ -248,7 +270,10 @@ class Dataset(Record):
     reports: tuple[Report, ...] = ()
     claims: tuple[Claim, ...] = ()
     assertions: tuple[Assertion, ...] = ()
-    _index: dict[str, Source | Report | Claim | Assertion] = PrivateAttr(default_factory=dict)
+    verdicts: tuple[Verdict, ...] = ()
+    _index: dict[str, Source | Report | Claim | Assertion | Verdict] = PrivateAttr(
+        default_factory=dict
+    )
 
     @model_validator(mode="after")
     def _check_and_canonicalise(self) -> Self:
@@ -267,17 +292,19 @@ class Dataset(Record):
             ("reports", self.reports),
             ("claims", claims),
             ("assertions", self.assertions),
+            ("verdicts", self.verdicts),
         ):
             object.__setattr__(self, name, tuple(sorted(records, key=lambda r: r.id)))
         self._index = {r.id: r for r in self.records()}
         return self
 
-    def records(self) -> Iterator[Source | Report | Claim | Assertion]:
+    def records(self) -> Iterator[Source | Report | Claim | Assertion | Verdict]:
         """Every record of the dataset, sources first."""
         yield from self.sources
         yield from self.reports
         yield from self.claims
         yield from self.assertions
+        yield from self.verdicts
 
     def _get(self, kind: type[Any], id: str) -> Any:
         record = self._index.get(id)
@@ -307,6 +334,10 @@ class Dataset(Record):
         result: Assertion = self._get(Assertion, id)
         return result
 
+    def verdicts_of(self, claim_id: str) -> list[Verdict]:
+        """The verdicts on one claim, sorted by id."""
+        return [v for v in self.verdicts if v.claim == claim_id]
+
     def assertions_of(self, claim_id: str) -> list[Assertion]:
         """The assertions of one claim, sorted by id."""
         return [a for a in self.assertions if a.claim == claim_id]
@@ -322,7 +353,7 @@ class Dataset(Record):
         """
         merged: dict[str, dict[str, Any]] = {}
         for ds in (self, other):
-            for name in ("sources", "reports", "claims", "assertions"):
+            for name in RECORD_LISTS:
                 for record in getattr(ds, name):
                     seen = merged.setdefault(name, {}).get(record.id)
                     if seen is not None and seen != record:
@@ -338,7 +369,7 @@ class Dataset(Record):
 
 def _check_references(ds: Dataset) -> None:
     seen: dict[str, tuple[str, int]] = {}
-    for name in ("sources", "reports", "claims", "assertions"):
+    for name in RECORD_LISTS:
         for i, record in enumerate(getattr(ds, name)):
             if record.id in seen:
                 first = seen[record.id]
@@ -380,6 +411,10 @@ def _check_references(ds: Dataset) -> None:
             need(a.report, "reports", ("assertions", i, "report"))
         for ref in a.cites:
             need(ref, "assertions", ("assertions", i, "cites"))
+    for i, v in enumerate(ds.verdicts):
+        need(v.claim, "claims", ("verdicts", i, "claim"))
+        if v.reviewer is not None:
+            need(v.reviewer, "sources", ("verdicts", i, "reviewer"))
     _check_acyclic(ds)
 
 

@@ -77,6 +77,25 @@ class CRED(DefinedNamespace):
     analystReliability: URIRef
     credibility: URIRef
     score: URIRef
+    # verdicts
+    Verdict: URIRef
+    rating: URIRef
+    originalRating: URIRef
+    # assessment results
+    explanation: URIRef
+    origin: URIRef
+    independentOrigins: URIRef
+    Finding: URIRef
+    FindingType: URIRef
+    finding: URIRef
+    findingType: URIRef
+    concerns: URIRef
+    FalseConfirmation: URIRef
+    CircularReporting: URIRef
+    SingleOrigin: URIRef
+    UnjudgeableOrigin: URIRef
+    InterestedParty: URIRef
+    DetectedContradiction: URIRef
 
 
 def ontology_path(name: str = "credkg.ttl") -> Path:

@@ -40,7 +40,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.errors import DatasetError
-from kg.model import Assertion, Claim, Dataset, Report, Source, SourceKind
+from kg.model import RECORD_LISTS, Dataset, SourceKind
 from kg.namespace import CRED, SCHEMA, ontology_path
 
 __all__ = [
@@ -74,8 +74,9 @@ KIND_CLASS: dict[SourceKind, URIRef] = {
     SourceKind.UNNAMED_DOCUMENT: CRED.UnnamedDocument,
 }
 _CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
-_SEGMENT = {Source: "source", Report: "report", Claim: "claim", Assertion: "assertion"}
-_IRI = re.compile(r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion)/(?P<id>[^/#]+)$")
+_IRI = re.compile(
+    r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|verdict)/(?P<id>[^/#]+)$"
+)
 _QUANTITY_NUMBERS = (("value", CRED.value), ("min_value", CRED.minValue),
                      ("max_value", CRED.maxValue))
 _QUANTITY_TEXT = (("measure", CRED.measure), ("unit", CRED.unit), ("per", CRED.per))
@@ -188,6 +189,20 @@ def quads(ds: Dataset) -> Iterator[Quad]:
         shortcuts.add((source, CRED.asserts, node("claim", a.claim)))
     for s_, p, o in sorted(shortcuts):
         yield s_, p, o, None
+    for v in ds.verdicts:
+        n = node("verdict", v.id)
+        yield n, RDF.type, CRED.Verdict, None
+        yield n, RDF.type, SCHEMA.ClaimReview, None
+        yield n, SCHEMA.itemReviewed, node("claim", v.claim), None
+        yield n, CRED.rating, Literal(v.rating), None
+        if v.reviewer is not None:
+            yield n, SCHEMA.author, node("source", v.reviewer), None
+        if v.original_rating is not None:
+            yield n, CRED.originalRating, Literal(v.original_rating), None
+        if v.date is not None:
+            yield n, SCHEMA.datePublished, Literal(v.date, datatype=XSD.date), None
+        if v.url is not None:
+            yield n, SCHEMA.url, Literal(v.url, datatype=XSD.anyURI), None
 
 
 def to_rdf(ds: Dataset) -> RDFDataset:
@@ -357,8 +372,7 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
     def refs(subject: Node, prop: URIRef) -> list[str]:
         return [ident(o) for o in g.objects(subject, prop)]
 
-    data: dict[str, list[dict[str, Any]]] = {"sources": [], "reports": [], "claims": [],
-                                             "assertions": []}
+    data: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_LISTS}
     source_nodes = set(g.subjects(RDF.type, CRED.Source))
     source_nodes |= {x for cls in _CLASS_KIND for x in g.subjects(RDF.type, cls)}
     for s in sorted(source_nodes, key=str):
@@ -444,6 +458,23 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
         if quote is not None:
             record["quote"] = quote
         data["assertions"].append(record)
+    for v in sorted(g.subjects(RDF.type, CRED.Verdict), key=str):
+        record = {
+            "id": ident(v),
+            "claim": ident(one(v, SCHEMA.itemReviewed, "verdict", required=True)),
+            "rating": text(v, CRED.rating, "verdict", required=True),
+        }
+        reviewer = one(v, SCHEMA.author, "verdict")
+        if reviewer is not None:
+            record["reviewer"] = ident(reviewer)
+        for field, prop in (("original_rating", CRED.originalRating), ("url", SCHEMA.url)):
+            value = text(v, prop, "verdict")
+            if value is not None:
+                record[field] = value
+        date = one(v, SCHEMA.datePublished, "verdict")
+        if date is not None:
+            record["date"] = _date(date, name, v)
+        data["verdicts"].append(record)
     if not any(data.values()):
         raise DatasetError(name, "holds no cred:Source, cred:Claim, cred:Report or "
                            "cred:Assertion; is it in the credkg vocabulary?")

@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, SourceKind
+from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, SourceKind, Verdict
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,12}", fullmatch=True)
 texts = st.text(
@@ -89,5 +89,14 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
             cites=draw(some(earlier)) if earlier else (), hedged=draw(st.booleans()),
             quote=draw(maybe_text),
         ))
+    verdicts = [
+        Verdict(id=f"v{n}", claim=draw(st.sampled_from(claim_ids)),
+                rating=draw(st.sampled_from(["true", "mixed", "false", "other"])),
+                reviewer=draw(st.none() | st.sampled_from(src_ids)),
+                original_rating=draw(maybe_text), date=draw(st.none() | dates),
+                url=draw(st.none() | st.just("https://factcheck.example/1")))
+        for n in range(draw(st.integers(0, 2)))
+        if f"v{n}" not in all_ids
+    ]
     return Dataset(base=draw(bases), sources=sources, reports=reports, claims=claims,
-                   assertions=assertions)
+                   assertions=assertions, verdicts=verdicts)
