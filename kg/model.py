@@ -411,6 +411,15 @@ def _check_references(ds: Dataset) -> None:
             need(a.report, "reports", ("assertions", i, "report"))
         for ref in a.cites:
             need(ref, "assertions", ("assertions", i, "cites"))
+    claim_of = {a.id: a.claim for a in ds.assertions}
+    for i, a in enumerate(ds.assertions):
+        for ref in a.cites:
+            if claim_of[ref] != a.claim:
+                raise ReferenceError_(
+                    ("assertions", i, "cites"),
+                    f"{ref!r} asserts claim {claim_of[ref]!r}, not {a.claim!r}; a relay cites an"
+                    " assertion of the same claim (link different claims with supports:)",
+                )
     for i, v in enumerate(ds.verdicts):
         need(v.claim, "claims", ("verdicts", i, "claim"))
         if v.reviewer is not None:

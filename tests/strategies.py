@@ -82,9 +82,10 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
     ]
     assertions: list[Assertion] = []
     for i in ass_ids:
-        earlier = [a.id for a in assertions]
+        claim = draw(st.sampled_from(claim_ids))
+        earlier = [a.id for a in assertions if a.claim == claim]
         assertions.append(Assertion(
-            id=i, source=draw(st.sampled_from(src_ids)), claim=draw(st.sampled_from(claim_ids)),
+            id=i, source=draw(st.sampled_from(src_ids)), claim=claim,
             report=draw(st.none() | st.sampled_from(rep_ids)) if rep_ids else None,
             cites=draw(some(earlier)) if earlier else (), hedged=draw(st.booleans()),
             quote=draw(maybe_text),

@@ -67,6 +67,9 @@ CASES = [
     Case("cite-cycle", "d.yaml", GOOD + "  - {id: a2, source: s1, claim: c1, cites: [a3]}\n"
          "  - {id: a3, source: s1, claim: c1, cites: [a2]}\n",
          ("d.yaml:", "cites", "citation cycle")),
+    Case("cite-other-claim", "d.yaml", GOOD.replace("claims:\n", "claims:\n  - {id: c2, text: Other.}\n")
+         + "  - {id: a2, source: s1, claim: c2, cites: [a1]}\n",
+         ("d.yaml:8", "assertions[1].cites", "same claim")),
     Case("bad-date", "d.yaml", "reports:\n  - {id: r1, date: 2024-13-45}\n",
          ("d.yaml:2", "'2024-13-45' is not a valid date")),
     Case("min-over-max", "d.yaml",
