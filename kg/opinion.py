@@ -44,11 +44,9 @@ __all__ = [
     "fuse",
     "grade_of",
     "oppose",
-    "step_down",
 ]
 
 Grade = Literal["A", "B", "C", "D", "E", "F"]
-_GRADES: tuple[Grade, ...] = ("A", "B", "C", "D", "E", "F")
 #: Evidence weight of the non-informative prior (Jøsang's W = 2).
 PRIOR_WEIGHT = 2.0
 
@@ -112,18 +110,6 @@ def grade_of(op: Opinion) -> Grade:
         if p >= floor:
             return grade  # type: ignore[return-value]
     return "E"
-
-
-def step_down(grade: Grade) -> Grade:
-    """One grade less reliable (E stays E, F stays F).
-
-    Examples:
-        >>> step_down("B"), step_down("E"), step_down("F")
-        ('C', 'E', 'F')
-    """
-    if grade in ("E", "F"):
-        return grade
-    return _GRADES[_GRADES.index(grade) + 1]
 
 
 def discount(op: Opinion, fidelity: float) -> Opinion:

@@ -1,0 +1,163 @@
+"""Source reliability: Admiralty grades A-F with a score, and why.
+
+The grade of a source comes from the first rule that applies:
+
+1. **The analyst's grade** (``reliability:`` in the dataset) always wins.
+2. **Kind**: an anonymous source is F, "cannot be judged", whoever relays it:
+   nobody can check a person nobody can name.
+3. **Affiliation**: a source without a grade of its own speaks for what it
+   belongs to: a correspondent for his newspaper, a general for his general
+   staff, a data set for the outlet that presents it. It takes the lowest
+   grade among its judged affiliations.
+4. **Default by kind**: a named outlet, person, government or military body,
+   or organisation is C, "fairly reliable"; an unnamed document is F.
+5. **Track record**: where verdicts exist on claims the source asserted
+   (fact-checks, gold labels), the evidence is fused with the grade from rules
+   2-4 (subjective logic's beta mapping: each true verdict is one unit of
+   support, each false one of refutation, mixed half of each; relaying or
+   hedging counts half). The analyst's grade is not overridden, but the track
+   record is still shown.
+
+The score is the belief ``b`` of the source's trust opinion
+(:data:`kg.opinion.GRADE_OPINION`): A 0.90, B 0.75, C 0.55, D 0.35, E 0.15, F 0.
+
+Examples:
+    >>> from kg.seed import seed_dataset
+    >>> r = source_reliability(seed_dataset())
+    >>> r["ua-security-sources"].grade, r["vanner"].grade, r["welt-data"].grade
+    ('F', 'C', 'C')
+    >>> print(r["vanner"].explanation)
+    Christoph Vanner: reliability C (score 0.55). No grade of its own; it is affiliated with Die Welt (C) and takes that grade.
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.model import Dataset, Source, SourceKind
+from kg.opinion import GRADE_OPINION, Grade, Opinion, fuse, grade_of
+
+__all__ = ["KIND_DEFAULT", "SourceAssessment", "source_reliability"]
+
+#: The grade a source of each kind starts from when nothing else is known.
+KIND_DEFAULT: dict[SourceKind, Grade] = {
+    SourceKind.PERSON: "C",
+    SourceKind.ORGANIZATION: "C",
+    SourceKind.NEWS_OUTLET: "C",
+    SourceKind.GOVERNMENT_BODY: "C",
+    SourceKind.MILITARY_BODY: "C",
+    SourceKind.ANONYMOUS_SOURCE: "F",
+    SourceKind.UNNAMED_DOCUMENT: "F",
+}
+_ORDER = "ABCDEF"
+_RATING_EVIDENCE = {"true": (1.0, 0.0), "false": (0.0, 1.0), "mixed": (0.5, 0.5)}
+
+
+@dataclass(frozen=True)
+class SourceAssessment:
+    """A source's reliability grade, score and the reasons for them."""
+
+    id: str
+    grade: Grade
+    score: float
+    opinion: Opinion
+    basis: str  # "analyst", "kind", "affiliation", "default", "track record"
+    explanation: str
+    track_record: tuple[float, float] = (0.0, 0.0)  # (supporting, refuting) evidence
+    flags: tuple[str, ...] = field(default=())
+
+
+def _base_grade(
+    s: Source, by_id: dict[str, Source], memo: dict[str, tuple[Grade, str]], seen: frozenset[str]
+) -> tuple[Grade, str]:
+    """Rules 1-4: the grade and a sentence saying where it comes from."""
+    if s.id in memo:
+        return memo[s.id]
+    if s.reliability is not None:
+        result: tuple[Grade, str] = (s.reliability, "the analyst's grade")
+    elif s.kind is SourceKind.ANONYMOUS_SOURCE:
+        result = ("F", "an anonymous source cannot be judged, whoever relays it")
+    else:
+        judged = []
+        for other_id in s.affiliated_with:
+            if other_id in seen:
+                continue  # an affiliation cycle: ignore the way back
+            other = by_id[other_id]
+            grade, _ = _base_grade(other, by_id, memo, seen | {s.id})
+            if grade != "F":
+                judged.append((grade, other.name))
+        if judged:
+            grade, name = max(judged, key=lambda g: _ORDER.index(g[0]))
+            result = (grade, f"No grade of its own; it is affiliated with {name} ({grade}) "
+                             "and takes that grade")
+        else:
+            grade = KIND_DEFAULT[s.kind]
+            kind = s.kind.value.replace("_", " ")
+            why = ("cannot be judged" if grade == "F"
+                   else "named and accountable, with no track record")
+            result = (grade, f"The default for a {kind}: {why}")
+    if not seen:
+        memo[s.id] = result
+    return result
+
+
+def track_records(ds: Dataset) -> dict[str, tuple[float, float]]:
+    """Supporting and refuting evidence per source, from verdicts on the claims it asserted.
+
+    An origin's assertion counts fully; a relay's, or a hedged one, counts half.
+    """
+    verdicts = defaultdict(list)
+    for v in ds.verdicts:
+        if v.rating in _RATING_EVIDENCE:
+            verdicts[v.claim].append(v.rating)
+    records: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    if not verdicts:
+        return {}
+    for a in ds.assertions:
+        ratings = verdicts.get(a.claim)
+        if not ratings:
+            continue
+        weight = (1.0 if not a.cites else 0.5) * (0.5 if a.hedged else 1.0)
+        record = records[a.source]
+        for rating in ratings:
+            pos, neg = _RATING_EVIDENCE[rating]
+            record[0] += weight * pos
+            record[1] += weight * neg
+    return {k: (v[0], v[1]) for k, v in records.items()}
+
+
+def source_reliability(ds: Dataset) -> dict[str, SourceAssessment]:
+    """Grade every source of the dataset (see the module's rules).
+
+    Args:
+        ds: The dataset.
+
+    Returns:
+        A :class:`SourceAssessment` per source id.
+    """
+    by_id = {s.id: s for s in ds.sources}
+    memo: dict[str, tuple[Grade, str]] = {}
+    records = track_records(ds)
+    out = {}
+    for s in ds.sources:
+        grade, why = _base_grade(s, by_id, memo, frozenset())
+        opinion = GRADE_OPINION[grade]
+        basis = ("analyst" if s.reliability is not None
+                 else "kind" if s.kind is SourceKind.ANONYMOUS_SOURCE
+                 else "affiliation" if why.startswith("No grade") else "default")
+        pos, neg = records.get(s.id, (0.0, 0.0))
+        if pos or neg:
+            evidence = Opinion.from_evidence(pos, neg)
+            tally = f"track record: {pos:g} supporting and {neg:g} refuting verdicts"
+            if basis == "analyst":
+                why += f"; {tally}, not applied because the analyst's grade wins"
+            else:
+                opinion = fuse(opinion, evidence)
+                grade = grade_of(opinion)
+                why += f"; fused with its {tally}, giving {grade}"
+                basis = "track record"
+        text = f"{s.name}: reliability {grade} (score {opinion.b:.2f}). {why[0].upper()}{why[1:]}."
+        out[s.id] = SourceAssessment(s.id, grade, round(opinion.b, 4), opinion, basis, text,
+                                     (pos, neg))
+    return out
