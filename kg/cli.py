@@ -164,6 +164,54 @@ def chain(
         out_console.print("    " + " \u2192 ".join(ch), markup=False, style="dim")
 
 
+@app.command()
+def score(
+    files: SeedOrFiles = None,
+    explain: Annotated[str | None, typer.Option(
+        "--explain", "-e", help="Explain the grade of this claim or source.")] = None,
+) -> None:
+    """Grade sources (A-F) and claims (1-6) and print them, or explain one grade."""
+    from rich.table import Table
+
+    from kg.credibility import GRADE_MEANING, assess
+
+    ds = _dataset(files)
+    a = assess(ds)
+    if explain is not None:
+        if explain in a.claims:
+            assessed = a.claims[explain]
+            out_console.print(f"[bold]{explain}[/]: ", end="")
+            out_console.print(ds.claim(explain).text, markup=False)
+            out_console.print(assessed.explanation, markup=False)
+            for chain in assessed.chains:
+                names = " \u2192 ".join(ds.source(ds.assertion(x).source).name for x in chain)
+                out_console.print(f"  chain: {names}", markup=False)
+        elif explain in a.sources:
+            out_console.print(a.sources[explain].explanation, markup=False)
+        else:
+            raise InputError(f"no claim with id {explain!r} (and no source); "
+                             "`kg score` lists the ids")
+        return
+    sources = Table(title="Source reliability", title_justify="left")
+    for col in ("source", "kind", "grade", "score", "basis", "flags"):
+        sources.add_column(col)
+    for s in sorted(ds.sources, key=lambda s: (-a.sources[s.id].score, s.name)):
+        sa = a.sources[s.id]
+        sources.add_row(s.name, s.kind.value.replace("_", " "), sa.grade, f"{sa.score:.2f}",
+                        sa.basis, ", ".join(sa.flags).replace("_", " "))
+    claims = Table(title="Claim credibility", title_justify="left")
+    claims.add_column("claim", no_wrap=True)
+    for col in ("grade", "score", "origins", "findings"):
+        claims.add_column(col, overflow="fold")
+    for c in sorted(ds.claims, key=lambda c: (a.claims[c.id].grade, -a.claims[c.id].score)):
+        ca = a.claims[c.id]
+        claims.add_row(c.id, f"{ca.grade} {GRADE_MEANING[ca.grade]}", f"{ca.score:.2f}",
+                       str(ca.independent_origins), ", ".join(ca.flags).replace("_", " "))
+    out_console.print(sources)
+    out_console.print(claims)
+    out_console.print("`kg score --explain ID` explains a grade.", style="dim")
+
+
 def _dataset(files: list[Path] | None) -> Dataset:
     from kg.loading import load_datasets
     from kg.seed import seed_dataset

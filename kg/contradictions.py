@@ -19,7 +19,7 @@ Then, by the kind of the two figures:
 * a **rate** (``per: month``) against a **count** over a period inside the rate's
   period: the count is turned into a rate over its own period (days / 30.44 for a
   month) and must fall in the rate's interval, since "every month" holds for
-  each month of the period;
+  each month of the period (with 2% slack for the uneven length of months);
 * two **rates** whose periods overlap (an open end overlaps everything): their
   intervals, in the same time unit, must overlap;
 * two **counts** over the same period must overlap; a count over a sub-period
@@ -48,6 +48,7 @@ from kg.model import Claim, Dataset, Quantity
 
 __all__ = [
     "APPROXIMATE",
+    "CALENDAR_SLACK",
     "UP_TO_FLOOR",
     "DetectedContradiction",
     "Reading",
@@ -59,6 +60,8 @@ __all__ = [
 APPROXIMATE = 0.10
 #: "up to X" reads as a value that reaches at least this share of X.
 UP_TO_FLOOR = 0.80
+#: Slack when converting between time units (months and years differ in length).
+CALENDAR_SLACK = 0.02
 _DAYS = {"day": 1.0, "week": 7.0, "month": 365.2425 / 12, "year": 365.2425}
 _OPEN_START = dt.date.min
 _OPEN_END = dt.date.max
@@ -130,6 +133,13 @@ def _key(q: Quantity) -> tuple[str, str]:
     return " ".join(q.measure.casefold().split()), unit.removesuffix("s")
 
 
+def _meet(low: float, high: float, other_low: float, other_high: float, *, slack: bool) -> bool:
+    """Do two intervals overlap, allowing for calendar slack after a unit conversion?"""
+    if slack:
+        low, high = low * (1 - CALENDAR_SLACK), high * (1 + CALENDAR_SLACK)
+    return low <= other_high and other_low <= high
+
+
 def _overlap(a: Reading, b: Reading) -> bool:
     return a.start <= b.end and b.start <= a.end
 
@@ -141,7 +151,7 @@ def _compare(a: Claim, ra: Reading, b: Claim, rb: Reading) -> str | None:
             return None
         scale = _DAYS[rb.per] / _DAYS[ra.per]  # b's figures in a's time unit
         low, high = rb.low / scale, rb.high / scale
-        if low <= ra.high and ra.low <= high:
+        if _meet(low, high, ra.low, ra.high, slack=ra.per != rb.per):
             return None
         return (f"both are rates over overlapping periods: {ra.words} against {rb.words}"
                 f" ({_range(low, high)} per {ra.per}); the ranges do not overlap")
@@ -154,7 +164,7 @@ def _compare(a: Claim, ra: Reading, b: Claim, rb: Reading) -> str | None:
         assert rate.per is not None
         units = count.days / _DAYS[rate.per]
         low, high = count.low / units, count.high / units
-        if low <= rate.high and rate.low <= high:
+        if _meet(low, high, rate.low, rate.high, slack=True):
             return None
         side = "below" if high < rate.low else "above"
         bound = rate.low if high < rate.low else rate.high

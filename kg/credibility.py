@@ -5,7 +5,10 @@ Doctrine keeps two judgements apart: how reliable a *source* is
 credibility is computed in subjective logic (:mod:`kg.opinion`) in five steps:
 
 1. **Origins.** Every assertion of the claim that cites nobody is an origin.
-   Its opinion is its source's trust opinion, kept at half weight when the
+   What it tells us is as much as we trust its source: belief equal to the
+   source's trust belief, the rest uncertainty (Jøsang's discounting of an
+   assertion; an unreliable source makes a claim uncertain, not false). It is
+   kept at half weight when the
    assertion is hedged ("reportedly", "may have") and at half weight when the
    source is an *interested party* (its side is a party to what the claim is
    about, e.g. a belligerent's general on the adversary's army). Both are
@@ -259,7 +262,9 @@ def _assess_claim(
     for o in origins:
         src = ctx.by_source[o.source]
         sa = ctx.sources[o.source]
-        op = sa.opinion
+        # the source asserts the claim; what we learn is as much as we trust the source
+        # (Jøsang's discounting of a dogmatic assertion: belief t.b, no disbelief)
+        op = Opinion(sa.opinion.b, 0.0, 1.0 - sa.opinion.b)
         notes = [f"{src.name} ({sa.grade})"]
         if o.hedged:
             op = op.scaled(policy.hedge)
@@ -293,14 +298,12 @@ def _assess_claim(
                               f"belief {opinion.b:.2f}.", None, opinion))
     verdicts = ds.verdicts_of(claim.id) if policy.use_verdicts else []
     for v in verdicts:
-        trust = (ctx.sources[v.reviewer].opinion if v.reviewer else GRADE_OPINION["C"])
+        trust = (ctx.sources[v.reviewer].opinion if v.reviewer else GRADE_OPINION["C"]).b
         if v.rating == "true":
-            evidence = trust
+            evidence = Opinion(trust, 0.0, 1.0 - trust)
         elif v.rating == "false":
-            evidence = Opinion(trust.d, trust.b, trust.u)
-        elif v.rating == "mixed":
-            evidence = trust.scaled(0.0)
-        else:
+            evidence = Opinion(0.0, trust, 1.0 - trust)
+        else:  # "mixed" and "other" say nothing either way
             continue
         before, opinion = opinion, fuse(opinion, evidence)
         by = ctx.by_source[v.reviewer].name if v.reviewer else "an unnamed reviewer"

@@ -1,0 +1,62 @@
+"""Source reliability rules: analyst, kind, affiliation, default, track record."""
+
+from __future__ import annotations
+
+from kg.model import Assertion, Claim, Dataset, Source, Verdict
+from kg.reliability import source_reliability
+
+
+def src(id: str, kind: str = "person", **kw: object) -> Source:
+    return Source.model_validate({"id": id, "kind": kind, "name": id.title(), **kw})
+
+
+def test_analyst_grade_wins() -> None:
+    r = source_reliability(Dataset(sources=[src("x", "anonymous_source", reliability="B")]))
+    assert (r["x"].grade, r["x"].basis, r["x"].score) == ("B", "analyst", 0.75)
+
+
+def test_defaults_by_kind() -> None:
+    ds = Dataset(sources=[src("anon", "anonymous_source"), src("doc", "unnamed_document"),
+                          src("paper", "news_outlet"), src("office", "government_body")])
+    r = source_reliability(ds)
+    assert [r[k].grade for k in ("anon", "doc", "paper", "office")] == ["F", "F", "C", "C"]
+
+
+def test_affiliation_passes_the_lowest_judged_grade_but_never_to_the_anonymous() -> None:
+    ds = Dataset(sources=[
+        src("paper", "news_outlet", reliability="B"), src("tabloid", "news_outlet",
+                                                          reliability="D"),
+        src("writer", affiliated_with=["paper", "tabloid"]),
+        src("data", "unnamed_document", affiliated_with=["paper"]),
+        src("insider", "anonymous_source", affiliated_with=["paper"]),
+        src("a", affiliated_with=["b"]), src("b", affiliated_with=["a"]),  # a cycle
+    ])
+    r = source_reliability(ds)
+    assert r["writer"].grade == "D" and r["writer"].basis == "affiliation"
+    assert r["data"].grade == "B"
+    assert r["insider"].grade == "F"
+    assert r["a"].grade == "C" and r["b"].grade == "C"
+
+
+def track(ratings: list[str], **source: object) -> Dataset:
+    return Dataset(
+        sources=[src("s", "news_outlet", **source)],
+        claims=[Claim(id=f"c{i}", text="t") for i in range(len(ratings))],
+        assertions=[Assertion(id=f"a{i}", source="s", claim=f"c{i}") for i in range(len(ratings))],
+        verdicts=[Verdict(id=f"v{i}", claim=f"c{i}", rating=r)  # type: ignore[arg-type]
+                  for i, r in enumerate(ratings)],
+    )
+
+
+def test_track_record_moves_reliability_both_ways() -> None:
+    good = source_reliability(track(["true"] * 8))["s"]
+    bad = source_reliability(track(["false"] * 8))["s"]
+    assert good.basis == bad.basis == "track record"
+    assert good.track_record == (8.0, 0.0)
+    assert good.score > 0.55 > bad.score
+    assert good.grade in "AB" and bad.grade in "DE"
+
+
+def test_track_record_does_not_override_the_analyst() -> None:
+    s = source_reliability(track(["false"] * 8, reliability="A"))["s"]
+    assert s.grade == "A" and "not applied" in s.explanation
