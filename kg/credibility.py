@@ -58,16 +58,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from kg.contradictions import DetectedContradiction, detect_contradictions
-from kg.model import Assertion, Claim, Dataset, Source
+from kg.model import Assertion, Claim, Dataset, Verdict
 from kg.namespace import CRED
-from kg.opinion import GRADE_OPINION, VACUOUS, Opinion, average, fuse, oppose
+from kg.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
 from kg.provenance import Chain
 from kg.rdf import Quad, iri
 from kg.reliability import SourceAssessment, source_reliability
@@ -117,14 +117,29 @@ class Policy:
     credible_contradiction: float = 0.3
 
 
+Render = Callable[[], str]
+
+
+def _say(template: str, *args: object) -> str:
+    return template.format(*args)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """Something an analyst should see: what kind, about which claim or source, why."""
+    """Something an analyst should see: what kind, about which claim or source, why.
+
+    The text is written when first read: at a million claims, most are never shown.
+    """
 
     kind: str
     subject: str
     concerns: tuple[str, ...]
-    text: str
+    render: Render = field(compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The finding in one or two sentences."""
+        return self.render()
 
 
 @dataclass(frozen=True)
@@ -132,9 +147,14 @@ class Factor:
     """One step of a claim's computation and its effect on the opinion."""
 
     name: str
-    text: str
     before: Opinion | None
     after: Opinion
+    render: Render = field(compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The step in one sentence, with its numbers."""
+        return self.render()
 
 
 @dataclass(frozen=True)
@@ -151,7 +171,6 @@ class ClaimAssessment:
     contradicted_by: tuple[str, ...]
     factors: tuple[Factor, ...]
     findings: tuple[Finding, ...]
-    summary: str
 
     @property
     def meaning(self) -> str:
@@ -163,11 +182,18 @@ class ClaimAssessment:
         """The kinds of finding about this claim."""
         return tuple(sorted({f.kind for f in self.findings}))
 
+    @property
+    def summary(self) -> str:
+        """The grade, the score and the number of independent origins."""
+        n = self.independent_origins
+        return (f"Graded {self.grade} ({self.meaning}), score {self.score:.2f}: "
+                f"{n} independent origin{'' if n == 1 else 's'}.")
+
     @cached_property
     def explanation(self) -> str:
         """One paragraph: the grade, then each factor and finding in order."""
         parts = [self.summary, *(f.text for f in self.factors),
-                 *(f.text for f in self.findings if f.kind != "detected_contradiction")]
+                 *(f.text for f in self.findings)]
         return " ".join(parts)
 
 
@@ -180,11 +206,6 @@ class Assessment:
     findings: tuple[Finding, ...]
     detected: tuple[DetectedContradiction, ...]
     policy: Policy
-
-
-def _interested(source: Source, claim: Claim, sides: Mapping[str, str | None]) -> bool:
-    """A source with a side speaking about something that has a side is a party to it."""
-    return source.side is not None and any(sides.get(a) is not None for a in claim.about)
 
 
 def _components(ds: Dataset) -> dict[str, str]:
@@ -205,14 +226,26 @@ def _components(ds: Dataset) -> dict[str, str]:
     return {s: find(s) for s in parent}
 
 
-@dataclass
 class _Context:
-    ds: Dataset
-    policy: Policy
-    sources: Mapping[str, SourceAssessment]
-    by_source: Mapping[str, Source]
-    component: Mapping[str, str]
-    sides: Mapping[str, str | None]
+    """What every claim's computation looks up, indexed once."""
+
+    def __init__(self, ds: Dataset, policy: Policy) -> None:
+        self.ds = ds
+        self.policy = policy
+        self.sources = source_reliability(ds)
+        self.by_source = {s.id: s for s in ds.sources}
+        self.name = {s.id: s.name for s in ds.sources}
+        self.component = _components(ds)
+        self.has_side = {s.id for s in ds.sources if s.side is not None}
+        self.belief = {k: v.opinion.b for k, v in self.sources.items()}
+        self.keep = {k: policy.fidelity[v.grade] for k, v in self.sources.items()}
+        self.verdicts: dict[str, list[Verdict]] = defaultdict(list)
+        if policy.use_verdicts:
+            for v in ds.verdicts:
+                self.verdicts[v.claim].append(v)
+
+    def names(self, chain: Chain, by_id: Mapping[str, Assertion]) -> str:
+        return " \u2192 ".join(self.name[by_id[x].source] for x in chain)
 
 
 def _worst_routes(own: list[Assertion], ctx: _Context) -> dict[str, tuple[float, Chain]]:
@@ -220,85 +253,90 @@ def _worst_routes(own: list[Assertion], ctx: _Context) -> dict[str, tuple[float,
 
     Returns assertion id -> (product of the relays' fidelities above it, that chain).
     """
-    by_id = {a.id: a for a in own}
-    cited_by: dict[str, list[str]] = defaultdict(list)
+    cited_by: dict[str, int] = defaultdict(int)
+    by_id = {}
     for a in own:
+        by_id[a.id] = a
         for c in a.cites:
-            cited_by[c].append(a.id)
-    best: dict[str, tuple[float, Chain]] = {}
-    pending = {a.id: len(cited_by.get(a.id, ())) for a in own}
-    ready = [a_id for a_id, n in pending.items() if n == 0]
-    for a_id in ready:
-        best[a_id] = (1.0, (a_id,))
-    fidelity, hedge = ctx.policy.fidelity, ctx.policy.hedge
+            cited_by[c] += 1
+    ready = [a.id for a in own if a.id not in cited_by]
+    best: dict[str, tuple[float, Chain]] = {a_id: (1.0, (a_id,)) for a_id in ready}
+    hedge, keep = ctx.policy.hedge, ctx.keep
     while ready:
-        a_id = ready.pop()
-        a = by_id[a_id]
-        loss, chain = best[a_id]
-        if a.cites:
-            keep = fidelity[ctx.sources[a.source].grade] * (hedge if a.hedged else 1.0)
-            for c in a.cites:
-                candidate = (loss * keep, (*chain, c))
-                if c not in best or candidate[0] < best[c][0]:
-                    best[c] = candidate
-                pending[c] -= 1
-                if pending[c] == 0:
-                    ready.append(c)
+        a = by_id[ready.pop()]
+        if not a.cites:
+            continue
+        loss, chain = best[a.id]
+        loss *= keep[a.source] * (hedge if a.hedged else 1.0)
+        for c in a.cites:
+            if c not in best or loss < best[c][0]:
+                best[c] = (loss, (*chain, c))
+            cited_by[c] -= 1
+            if cited_by[c] == 0:
+                ready.append(c)
     return best
 
 
-def _assess_claim(
-    claim: Claim, own: list[Assertion], ctx: _Context
-) -> tuple[Opinion, list[Factor], list[Finding], dict[str, object]]:
+def _origin_factor(ctx: _Context, source: str, notes: list[str], op: Opinion) -> Factor:
+    name, grade = ctx.name[source], ctx.sources[source].grade
+    return Factor("origin", ctx.sources[source].opinion, op, lambda: (
+        f"Origin {'; '.join([f'{name} ({grade})', *notes])}: belief {op.b:.2f}."))
+
+
+def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context) -> _Base:
     """Steps 1-3 for one claim: its opinion before contradictions."""
-    policy, ds = ctx.policy, ctx.ds
-    routes = _worst_routes(own, ctx)
+    policy = ctx.policy
+    interested = bool(ctx.has_side) and any(x in ctx.has_side for x in claim.about)
+    relayed = any(a.cites for a in own)
+    routes = _worst_routes(own, ctx) if relayed else {}
+    by_id = {a.id: a for a in own} if relayed else {}
     factors: list[Factor] = []
-    findings: list[Finding] = []
     origins = [a for a in own if not a.cites]
     classes: dict[str, list[Opinion]] = defaultdict(list)
-    class_names: dict[str, list[str]] = defaultdict(list)
-    reliable_classes: set[str] = set()
+    reliable: set[str] = set()
+    chains = []
     for o in origins:
-        src = ctx.by_source[o.source]
-        sa = ctx.sources[o.source]
-        # the source asserts the claim; what we learn is as much as we trust the source
+        # the source asserts the claim; we learn as much as we trust the source
         # (Jøsang's discounting of a dogmatic assertion: belief t.b, no disbelief)
-        op = Opinion(sa.opinion.b, 0.0, 1.0 - sa.opinion.b)
-        notes = [f"{src.name} ({sa.grade})"]
+        b = ctx.belief[o.source]
+        notes = []
         if o.hedged:
-            op = op.scaled(policy.hedge)
+            b *= policy.hedge
             notes.append(f"hedged, weight {policy.hedge:g}")
-        if _interested(src, claim, ctx.sides) and policy.interested_party != 1.0:
-            op = op.scaled(policy.interested_party)
+        if interested and o.source in ctx.has_side and policy.interested_party != 1.0:
+            b *= policy.interested_party
             notes.append(f"interested party, weight {policy.interested_party:g}")
-        loss, chain = routes.get(o.id, (1.0, (o.id,)))
-        if loss < 1.0:
-            op = op.scaled(loss)
-            relays = " \u2192 ".join(ctx.by_source[ds.assertion(x).source].name
-                                    for x in chain[:-1])
-            notes.append(f"through {relays}, fidelity {loss:.2f}")
-        factors.append(Factor("origin", f"Origin {'; '.join(notes)}: belief {op.b:.2f}.",
-                              sa.opinion, op))
+        if o.id in routes:
+            loss, chain = routes[o.id]
+            chains.append(chain)
+            if loss < 1.0:
+                b *= loss
+                relays = ctx.names(chain[:-1], by_id)
+                notes.append(f"through {relays}, fidelity {loss:.2f}")
+        else:
+            chains.append((o.id,))
+        op = Opinion(b, 0.0, 1.0 - b)
+        factors.append(_origin_factor(ctx, o.source, notes, op))
         cls = ctx.component[o.source]
         classes[cls].append(op)
-        class_names[cls].append(src.name)
-        if sa.grade in ("A", "B"):
-            reliable_classes.add(cls)
+        if ctx.sources[o.source].grade in ("A", "B"):
+            reliable.add(cls)
     per_class = {cls: average(ops) if len(ops) > 1 else ops[0] for cls, ops in classes.items()}
     for cls, ops in classes.items():
         if len(ops) > 1:
-            names = sorted(set(class_names[cls]))
-            factors.append(Factor(
-                "dependent", f"{', '.join(names)} are one origin (same or affiliated sources): "
-                f"averaged to belief {per_class[cls].b:.2f}.", None, per_class[cls]))
-    opinion = fuse(*per_class.values()) if per_class else VACUOUS
+            names = sorted({ctx.name[o.source] for o in origins if ctx.component[o.source] == cls})
+            avg = per_class[cls]
+            factors.append(Factor("dependent", None, avg, partial(
+                _say, "{} are one origin (same or affiliated sources): averaged to belief {:.2f}.",
+                ", ".join(names), avg.b)))
+    opinion = fuse(*per_class.values()) if len(per_class) != 1 else next(iter(per_class.values()))
     if len(per_class) > 1:
-        factors.append(Factor("independent", f"{len(per_class)} independent origins fused: "
-                              f"belief {opinion.b:.2f}.", None, opinion))
-    verdicts = ds.verdicts_of(claim.id) if policy.use_verdicts else []
+        fused, n = opinion, len(per_class)
+        factors.append(Factor("independent", None, fused, lambda: (
+            f"{n} independent origins fused: belief {fused.b:.2f}.")))
+    verdicts = ctx.verdicts.get(claim.id, ())
     for v in verdicts:
-        trust = (ctx.sources[v.reviewer].opinion if v.reviewer else GRADE_OPINION["C"]).b
+        trust = ctx.belief[v.reviewer] if v.reviewer else GRADE_OPINION["C"].b
         if v.rating == "true":
             evidence = Opinion(trust, 0.0, 1.0 - trust)
         elif v.rating == "false":
@@ -306,60 +344,80 @@ def _assess_claim(
         else:  # "mixed" and "other" say nothing either way
             continue
         before, opinion = opinion, fuse(opinion, evidence)
-        by = ctx.by_source[v.reviewer].name if v.reviewer else "an unnamed reviewer"
-        factors.append(Factor("verdict", f"Verdict \u201c{v.original_rating or v.rating}\u201d "
-                              f"({v.rating}) by {by}: belief {before.b:.2f} \u2192 "
-                              f"{opinion.b:.2f}.", before, opinion))
-    # findings about the structure of the evidence
-    origin_names = sorted({ctx.by_source[o.source].name for o in origins})
-    origin_classes = {ctx.component[o.source] for o in origins}
-    relay_sources = sorted({a.source for a in own if a.cites
-                            and ctx.component[a.source] not in origin_classes})
-    if len(per_class) == 1 and len(relay_sources) >= 2:
-        relays = ", ".join(ctx.by_source[s].name for s in relay_sources)
-        findings.append(Finding(
-            "false_confirmation", claim.id, (*relay_sources, *sorted({o.source for o in origins})),
-            f"False confirmation: {len(relay_sources)} sources ({relays}) relay it, but all rest "
-            f"on one origin ({', '.join(origin_names)})."))
+        by = ctx.name[v.reviewer] if v.reviewer else "an unnamed reviewer"
+        factors.append(Factor("verdict", before, opinion, partial(
+            _say, "Verdict \u201c{}\u201d ({}) by {}: belief {:.2f} \u2192 {:.2f}.",
+            v.original_rating or v.rating, v.rating, by, before.b, opinion.b)))
+    findings = _structure_findings(claim, own, origins, per_class, interested, ctx)
+    return _Base(opinion, factors, findings, tuple(o.id for o in origins), len(per_class),
+                 len(reliable), any(op.u < 0.999 for op in per_class.values()) or any(
+                     v.rating in ("true", "false") for v in verdicts),
+                 tuple(sorted(chains)))
+
+
+def _structure_findings(claim: Claim, own: list[Assertion], origins: list[Assertion],
+                        per_class: Mapping[str, Opinion], interested: bool,
+                        ctx: _Context) -> list[Finding]:
+    findings: list[Finding] = []
+    name = ctx.name
+    origin_sources = sorted({o.source for o in origins})
+
+    def origin_names() -> str:
+        return ", ".join(sorted({name[s] for s in origin_sources}))
+
     if len(per_class) == 1:
-        findings.append(Finding("single_origin", claim.id, tuple(sorted({o.id for o in origins})),
-                                f"It rests on a single independent origin "
-                                f"({', '.join(origin_names)})."))
-    judgeable = [cls for cls, op in per_class.items() if op.u < 0.999]
-    if origins and not judgeable:
-        findings.append(Finding(
-            "unjudgeable_origin", claim.id, tuple(sorted({o.source for o in origins})),
-            "No origin can be judged (grade F: anonymous, unnamed or unknown), so neither can "
-            "the claim."))
-    for a in own:
-        src = ctx.by_source[a.source]
-        if _interested(src, claim, ctx.sides):
-            about = ", ".join(ctx.by_source[x].name for x in claim.about
-                              if ctx.sides.get(x) is not None)
+        origin_classes = set(per_class)
+        relay_sources = sorted({a.source for a in own if a.cites
+                                and ctx.component[a.source] not in origin_classes})
+        if len(relay_sources) >= 2:
             findings.append(Finding(
-                "interested_party", claim.id, (a.source, *claim.about),
-                f"Interested party: {src.name} (side {src.side}) "
-                f"{'states' if not a.cites else 'relays'} a claim about {about}."))
-    findings.extend(_circular(claim, own, ctx))
-    meta: dict[str, object] = {
-        "origins": tuple(o.id for o in origins),
-        "independent": len(per_class),
-        "reliable": len(reliable_classes),
-        "judgeable": bool(judgeable) or bool(verdicts),
-        "chains": tuple(sorted({routes[o.id][1] for o in origins if o.id in routes})),
-    }
-    return opinion, factors, findings, meta
+                "false_confirmation", claim.id, (*relay_sources, *origin_sources), lambda: (
+                    f"False confirmation: {len(relay_sources)} sources "
+                    f"({', '.join(name[s] for s in relay_sources)}) relay it, but all rest on "
+                    f"one origin ({origin_names()}).")))
+        findings.append(Finding("single_origin", claim.id, tuple(sorted(o.id for o in origins)),
+                                lambda: f"It rests on a single independent origin "
+                                        f"({origin_names()})."))
+    if origins and all(op.u >= 0.999 for op in per_class.values()):
+        findings.append(Finding(
+            "unjudgeable_origin", claim.id, tuple(origin_sources), lambda: (
+                "No origin can be judged (grade F: anonymous, unnamed or unknown), so neither "
+                "can the claim.")))
+    if interested:
+        for source in sorted({a.source for a in own if a.source in ctx.has_side}):
+            states = any(a.source == source and not a.cites for a in own)
+            findings.append(Finding(
+                "interested_party", claim.id, (source, *claim.about), partial(
+                    _say, "Interested party: {} (side {}) {} a claim about {}.", name[source],
+                    ctx.by_source[source].side, "states" if states else "relays",
+                    ", ".join(name[x] for x in claim.about if x in ctx.has_side))))
+    if len(own) > 2:
+        findings.extend(_circular(claim, own, ctx))
+    return findings
+
+
+@dataclass
+class _Base:
+    opinion: Opinion
+    factors: list[Factor]
+    findings: list[Finding]
+    origins: tuple[str, ...]
+    independent: int
+    reliable: int
+    judgeable: bool
+    chains: tuple[Chain, ...]
 
 
 def _circular(claim: Claim, own: list[Assertion], ctx: _Context) -> list[Finding]:
     """Sources that relay each other in a cycle for this claim (A cites B cites ... A)."""
-    if sum(1 for a in own if a.cites) < 2:
-        return []
     by_id = {a.id: a for a in own}
     graph: dict[str, set[str]] = defaultdict(set)
     for a in own:
         for c in a.cites:
-            graph[a.source].add(by_id[c].source)
+            if by_id[c].source != a.source:
+                graph[a.source].add(by_id[c].source)
+    if len(graph) < 2:
+        return []
     found = []
     seen_cycles: set[frozenset[str]] = set()
     for start in sorted(graph):
@@ -371,30 +429,45 @@ def _circular(claim: Claim, own: list[Assertion], ctx: _Context) -> list[Finding
                     key = frozenset(path)
                     if key not in seen_cycles:
                         seen_cycles.add(key)
-                        names = " \u2192 ".join(ctx.by_source[s].name for s in [*path, start])
+                        names = " \u2192 ".join(ctx.name[s] for s in [*path, start])
                         found.append(Finding(
-                            "circular_reporting", claim.id, tuple(path),
-                            f"Circular reporting: {names}; the claim comes back to a source "
-                            "that already asserted it, which is no confirmation."))
+                            "circular_reporting", claim.id, tuple(path), partial(
+                                _say, "Circular reporting: {}; the claim comes back to a source "
+                                "that already asserted it, which is no confirmation.", names)))
                 elif nxt not in path and nxt > start:
                     stack.append((nxt, [*path, nxt]))
     return found
 
 
-def _grade(op: Opinion, meta: Mapping[str, object], against: float, policy: Policy) -> int:
-    if not meta["judgeable"]:
+def _grade(op: Opinion, base: _Base, against: float, policy: Policy) -> int:
+    if not base.judgeable:
         return 6
     if op.d >= 0.5:
         return 5
     if op.d > op.b or op.b < 0.2:
         return 4
-    reliable = meta["reliable"]
-    if (op.b >= 0.75 and isinstance(reliable, int) and reliable >= 2
-            and against < policy.credible_contradiction):
+    if op.b >= 0.75 and base.reliable >= 2 and against < policy.credible_contradiction:
         return 1
     if op.b >= 0.6:
         return 2
     return 3
+
+
+def _contradiction_factor(claim_id: str, others: list[str], base: Mapping[str, _Base],
+                          reasons: Mapping[tuple[str, str], str], before: Opinion,
+                          after: Opinion) -> Factor:
+    def render() -> str:
+        if after is before:
+            return (f"Contradicted by {', '.join(others)}, which cannot be judged and so weigh "
+                    "nothing.")
+        listed = ", ".join(
+            f"\u201c{o}\u201d (belief {base[o].opinion.b:.2f}"
+            f"{', detected' if (min(claim_id, o), max(claim_id, o)) in reasons else ''})"
+            for o in others)
+        return (f"Contradicted by {listed}; the strongest lowers belief {before.b:.2f} \u2192 "
+                f"{after.b:.2f} and raises disbelief to {after.d:.2f}.")
+
+    return Factor("contradiction", before, after, render)
 
 
 def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
@@ -408,73 +481,55 @@ def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
         The :class:`Assessment`: grades, scores, explanations and findings.
     """
     policy = policy or Policy()
-    sources = source_reliability(ds)
-    by_source = {s.id: s for s in ds.sources}
-    ctx = _Context(ds, policy, sources, by_source, _components(ds),
-                   {s.id: s.side for s in ds.sources})
+    ctx = _Context(ds, policy)
     own: dict[str, list[Assertion]] = defaultdict(list)
     for a in ds.assertions:
         own[a.claim].append(a)
-    base: dict[str, tuple[Opinion, list[Factor], list[Finding], dict[str, object]]] = {}
-    for claim in ds.claims:
-        base[claim.id] = _assess_claim(claim, own.get(claim.id, []), ctx)
+    base = {claim.id: _assess_claim(claim, own.get(claim.id, []), ctx) for claim in ds.claims}
     detected = detect_contradictions(ds)
-    against: dict[str, set[str]] = {c.id: set(c.contradicts) for c in ds.claims}
+    against: dict[str, set[str]] = {c.id: set(c.contradicts) for c in ds.claims if c.contradicts}
     reasons: dict[tuple[str, str], str] = {}
     for dc in detected:
         x, y = dc.claims
-        against[x].add(y)
-        against[y].add(x)
+        against.setdefault(x, set()).add(y)
+        against.setdefault(y, set()).add(x)
         reasons[dc.claims] = dc.reason
     claims = {}
     findings: list[Finding] = []
     for claim in ds.claims:
-        opinion, factors, claim_findings, meta = base[claim.id]
-        others = sorted(against[claim.id])
-        strongest = max((base[o][0].b for o in others), default=0.0)
-        if others and strongest > 0:
+        b = base[claim.id]
+        opinion, factors, claim_findings = b.opinion, b.factors, b.findings
+        others = sorted(against.get(claim.id, ()))
+        strongest = 0.0
+        if others:
+            strongest = max(base[o].opinion.b for o in others)
             before = opinion
-            opinion = oppose(opinion, strongest)
-            listed = ", ".join(f"\u201c{o}\u201d (belief {base[o][0].b:.2f}"
-                               f"{', detected' if tuple(sorted((claim.id, o))) in reasons else ''})"
-                               for o in others)
-            factors = [*factors, Factor(
-                "contradiction", f"Contradicted by {listed}; the strongest lowers belief "
-                f"{before.b:.2f} \u2192 {opinion.b:.2f} and raises disbelief to {opinion.d:.2f}.",
-                before, opinion)]
-        elif others:
-            factors = [*factors, Factor(
-                "contradiction", f"Contradicted by {', '.join(others)}, which cannot be judged "
-                "and so weigh nothing.", opinion, opinion)]
-        for o in others:
-            pair = (min(claim.id, o), max(claim.id, o))
-            if pair in reasons and claim.id == pair[0]:
-                claim_findings = [*claim_findings, Finding(
-                    "detected_contradiction", claim.id, pair,
-                    f"Contradiction detected from the figures: {reasons[pair]}.")]
-        grade = _grade(opinion, meta, strongest, policy)
-        summary = (f"Graded {grade} ({GRADE_MEANING[grade]}), score {opinion.b:.2f}: "
-                   f"{meta['independent']} independent origin"
-                   f"{'' if meta['independent'] == 1 else 's'}.")
-        chains = meta["chains"]
-        origins = meta["origins"]
-        independent = meta["independent"]
-        assert isinstance(chains, tuple) and isinstance(origins, tuple)
-        assert isinstance(independent, int)
+            if strongest > 0:
+                opinion = oppose(opinion, strongest)
+            factors = [*factors, _contradiction_factor(claim.id, others, base, reasons, before,
+                                                       opinion)]
+            for o in others:
+                pair = (min(claim.id, o), max(claim.id, o))
+                if pair in reasons and claim.id == pair[0]:
+                    claim_findings = [*claim_findings, Finding(
+                        "detected_contradiction", claim.id, pair, partial(
+                            _say, "Contradiction detected from the figures: {}.", reasons[pair]))]
+        grade = _grade(opinion, b, strongest, policy)
         claims[claim.id] = ClaimAssessment(
             id=claim.id, grade=grade, score=round(opinion.b, 4), opinion=opinion,
-            origins=origins, independent_origins=independent, chains=chains,
+            origins=b.origins, independent_origins=b.independent, chains=b.chains,
             contradicted_by=tuple(others), factors=tuple(factors),
-            findings=tuple(claim_findings), summary=summary)
+            findings=tuple(claim_findings))
         findings.extend(claim_findings)
-    flags: dict[str, set[str]] = defaultdict(set)
+    flagged: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         if f.kind == "interested_party":
-            flags[f.concerns[0]].add("interested_party")
-    sources = {k: (v if k not in flags else
-                   SourceAssessment(v.id, v.grade, v.score, v.opinion, v.basis, v.explanation,
-                                    v.track_record, tuple(sorted(flags[k]))))
-               for k, v in sources.items()}
+            flagged[f.concerns[0]].add("interested_party")
+    sources = dict(ctx.sources)
+    for k, kinds in flagged.items():
+        v = sources[k]
+        sources[k] = SourceAssessment(v.id, v.grade, v.score, v.opinion, v.basis, v.explanation,
+                                      v.track_record, tuple(sorted(kinds)))
     return Assessment(sources, claims, tuple(findings), tuple(detected), policy)
 
 

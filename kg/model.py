@@ -307,7 +307,8 @@ class Dataset(Record):
         yield from self.verdicts
 
     def _get(self, kind: type[Any], id: str) -> Any:
-        record = self._index.get(id)
+        # reading the private dict directly: pydantic's attribute hook is slow in hot loops
+        record = self.__pydantic_private__["_index"].get(id)  # type: ignore[index]
         if not isinstance(record, kind):
             from kg.errors import NotFoundError
 
