@@ -121,7 +121,12 @@ Render = Callable[[], str]
 
 
 def _say(template: str, *args: object) -> str:
-    return template.format(*args)
+    """Fill a template, calling any argument that is itself a deferred text."""
+    return template.format(*(a() if callable(a) else a for a in args))
+
+
+def _names(name: Mapping[str, str], ids: tuple[str, ...]) -> str:
+    return ", ".join(sorted({name[i] for i in ids}))
 
 
 @dataclass(frozen=True)
@@ -157,9 +162,16 @@ class Factor:
         return self.render()
 
 
+Details = Callable[[], tuple[tuple[Factor, ...], tuple[Finding, ...]]]
+
+
 @dataclass(frozen=True)
 class ClaimAssessment:
-    """A claim's credibility grade, score and everything behind them."""
+    """A claim's credibility grade, score and everything behind them.
+
+    The factors and findings are worked out when first read, by the same code
+    that computed the score.
+    """
 
     id: str
     grade: int
@@ -169,8 +181,21 @@ class ClaimAssessment:
     independent_origins: int
     chains: tuple[Chain, ...]
     contradicted_by: tuple[str, ...]
-    factors: tuple[Factor, ...]
-    findings: tuple[Finding, ...]
+    details: Details = field(compare=False, repr=False)
+
+    @cached_property
+    def _worked(self) -> tuple[tuple[Factor, ...], tuple[Finding, ...]]:
+        return self.details()
+
+    @property
+    def factors(self) -> tuple[Factor, ...]:
+        """Each step of the computation, in order."""
+        return self._worked[0]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What an analyst should see about this claim."""
+        return self._worked[1]
 
     @property
     def meaning(self) -> str:
@@ -203,9 +228,13 @@ class Assessment:
 
     sources: Mapping[str, SourceAssessment]
     claims: Mapping[str, ClaimAssessment]
-    findings: tuple[Finding, ...]
     detected: tuple[DetectedContradiction, ...]
     policy: Policy
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding about every claim (worked out on first reading)."""
+        return tuple(f for c in self.claims.values() for f in c.findings)
 
 
 def _components(ds: Dataset) -> dict[str, str]:
@@ -253,84 +282,115 @@ def _worst_routes(own: list[Assertion], ctx: _Context) -> dict[str, tuple[float,
 
     Returns assertion id -> (product of the relays' fidelities above it, that chain).
     """
-    cited_by: dict[str, int] = defaultdict(int)
+    cited_by: dict[str, int] = {}
     by_id = {}
     for a in own:
         by_id[a.id] = a
         for c in a.cites:
-            cited_by[c] += 1
-    ready = [a.id for a in own if a.id not in cited_by]
-    best: dict[str, tuple[float, Chain]] = {a_id: (1.0, (a_id,)) for a_id in ready}
+            cited_by[c] = cited_by.get(c, 0) + 1
+    best: dict[str, tuple[float, Chain]] = {}
+    ready = []
+    for a in own:
+        if a.id not in cited_by:
+            ready.append(a)
+            best[a.id] = (1.0, (a.id,))
     hedge, keep = ctx.policy.hedge, ctx.keep
     while ready:
-        a = by_id[ready.pop()]
+        a = ready.pop()
         if not a.cites:
             continue
         loss, chain = best[a.id]
         loss *= keep[a.source] * (hedge if a.hedged else 1.0)
         for c in a.cites:
-            if c not in best or loss < best[c][0]:
+            known = best.get(c)
+            if known is None or loss < known[0]:
                 best[c] = (loss, (*chain, c))
-            cited_by[c] -= 1
-            if cited_by[c] == 0:
-                ready.append(c)
+            left = cited_by[c] - 1
+            cited_by[c] = left
+            if left == 0:
+                ready.append(by_id[c])
     return best
 
 
-def _origin_factor(ctx: _Context, source: str, notes: list[str], op: Opinion) -> Factor:
-    name, grade = ctx.name[source], ctx.sources[source].grade
-    return Factor("origin", ctx.sources[source].opinion, op, lambda: (
-        f"Origin {'; '.join([f'{name} ({grade})', *notes])}: belief {op.b:.2f}."))
-
-
-def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context) -> _Base:
-    """Steps 1-3 for one claim: its opinion before contradictions."""
+def _origin_text(ctx: _Context, o: Assertion, hedged: bool, interested: bool,
+                 route: tuple[float, Chain] | None, by_id: Mapping[str, Assertion],
+                 op: Opinion) -> str:
     policy = ctx.policy
-    interested = bool(ctx.has_side) and any(x in ctx.has_side for x in claim.about)
-    relayed = any(a.cites for a in own)
-    routes = _worst_routes(own, ctx) if relayed else {}
-    by_id = {a.id: a for a in own} if relayed else {}
+    notes = [f"{ctx.name[o.source]} ({ctx.sources[o.source].grade})"]
+    if hedged:
+        notes.append(f"hedged, weight {policy.hedge:g}")
+    if interested:
+        notes.append(f"interested party, weight {policy.interested_party:g}")
+    if route is not None and route[0] < 1.0:
+        notes.append(f"through {ctx.names(route[1][:-1], by_id)}, fidelity {route[0]:.2f}")
+    return f"Origin {'; '.join(notes)}: belief {op.b:.2f}."
+
+
+def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
+                  detail: bool = False) -> _Base:
+    """Steps 1-3 for one claim: its opinion before contradictions.
+
+    With ``detail`` it also writes down each factor and finding; scoring a large
+    graph leaves them out, and :class:`ClaimAssessment` asks for them when read.
+    """
+    policy = ctx.policy
+    interested = False
+    if claim.about and ctx.has_side:
+        for x in claim.about:
+            if x in ctx.has_side:
+                interested = True
+                break
+    if len(own) == 1 and not own[0].cites and claim.id not in ctx.verdicts:
+        return _lone_origin(claim, own[0], interested, ctx, detail)
+    origins = []
+    by_id = {}
+    for a in own:
+        by_id[a.id] = a
+        if not a.cites:
+            origins.append(a)
+    routes = _worst_routes(own, ctx) if len(origins) < len(own) else {}
     factors: list[Factor] = []
-    origins = [a for a in own if not a.cites]
-    classes: dict[str, list[Opinion]] = defaultdict(list)
+    classes: dict[str, list[Opinion]] = {}
     reliable: set[str] = set()
     chains = []
     for o in origins:
         # the source asserts the claim; we learn as much as we trust the source
         # (Jøsang's discounting of a dogmatic assertion: belief t.b, no disbelief)
         b = ctx.belief[o.source]
-        notes = []
         if o.hedged:
             b *= policy.hedge
-            notes.append(f"hedged, weight {policy.hedge:g}")
-        if interested and o.source in ctx.has_side and policy.interested_party != 1.0:
+        party = interested and o.source in ctx.has_side and policy.interested_party != 1.0
+        if party:
             b *= policy.interested_party
-            notes.append(f"interested party, weight {policy.interested_party:g}")
-        if o.id in routes:
-            loss, chain = routes[o.id]
-            chains.append(chain)
-            if loss < 1.0:
-                b *= loss
-                relays = ctx.names(chain[:-1], by_id)
-                notes.append(f"through {relays}, fidelity {loss:.2f}")
+        route = routes.get(o.id)
+        if route is not None:
+            chains.append(route[1])
+            b *= route[0]
         else:
             chains.append((o.id,))
         op = Opinion(b, 0.0, 1.0 - b)
-        factors.append(_origin_factor(ctx, o.source, notes, op))
+        if detail:
+            factors.append(Factor("origin", ctx.sources[o.source].opinion, op, partial(
+                _origin_text, ctx, o, o.hedged, party, route, by_id, op)))
         cls = ctx.component[o.source]
-        classes[cls].append(op)
+        if cls in classes:
+            classes[cls].append(op)
+        else:
+            classes[cls] = [op]
         if ctx.sources[o.source].grade in ("A", "B"):
             reliable.add(cls)
-    per_class = {cls: average(ops) if len(ops) > 1 else ops[0] for cls, ops in classes.items()}
+    per_class = {}
     for cls, ops in classes.items():
-        if len(ops) > 1:
+        per_class[cls] = ops[0] if len(ops) == 1 else average(ops)
+    for cls, ops in classes.items():
+        if detail and len(ops) > 1:
             names = sorted({ctx.name[o.source] for o in origins if ctx.component[o.source] == cls})
             avg = per_class[cls]
             factors.append(Factor("dependent", None, avg, partial(
                 _say, "{} are one origin (same or affiliated sources): averaged to belief {:.2f}.",
                 ", ".join(names), avg.b)))
     opinion = fuse(*per_class.values()) if len(per_class) != 1 else next(iter(per_class.values()))
-    if len(per_class) > 1:
+    if detail and len(per_class) > 1:
         fused, n = opinion, len(per_class)
         factors.append(Factor("independent", None, fused, lambda: (
             f"{n} independent origins fused: belief {fused.b:.2f}.")))
@@ -344,53 +404,108 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context) -> _Base:
         else:  # "mixed" and "other" say nothing either way
             continue
         before, opinion = opinion, fuse(opinion, evidence)
+        if not detail:
+            continue
         by = ctx.name[v.reviewer] if v.reviewer else "an unnamed reviewer"
         factors.append(Factor("verdict", before, opinion, partial(
             _say, "Verdict \u201c{}\u201d ({}) by {}: belief {:.2f} \u2192 {:.2f}.",
             v.original_rating or v.rating, v.rating, by, before.b, opinion.b)))
-    findings = _structure_findings(claim, own, origins, per_class, interested, ctx)
-    return _Base(opinion, factors, findings, tuple(o.id for o in origins), len(per_class),
-                 len(reliable), any(op.u < 0.999 for op in per_class.values()) or any(
-                     v.rating in ("true", "false") for v in verdicts),
-                 tuple(sorted(chains)))
+    judgeable = False
+    for op in per_class.values():
+        if op.u < 0.999:
+            judgeable = True
+    for v in verdicts:
+        if v.rating in ("true", "false"):
+            judgeable = True
+    findings = (_structure_findings(claim, own, origins, per_class, judgeable, interested, ctx)
+                if detail else [])
+    if len(chains) > 1:
+        chains.sort()
+    parties: tuple[str, ...] = ()
+    if interested:
+        parties = tuple(sorted({a.source for a in own if a.source in ctx.has_side}))
+    return _Base(opinion, factors, findings, tuple([o.id for o in origins]), len(per_class),
+                 len(reliable), judgeable, tuple(chains), parties)
+
+
+def _lone_origin(claim: Claim, o: Assertion, interested: bool, ctx: _Context,
+                 detail: bool) -> _Base:
+    """The common case, computed directly: one assertion, which cites nobody."""
+    policy = ctx.policy
+    b = ctx.belief[o.source]
+    if o.hedged:
+        b *= policy.hedge
+    party = interested and o.source in ctx.has_side
+    if party and policy.interested_party != 1.0:
+        b *= policy.interested_party
+    op = Opinion(b, 0.0, 1.0 - b)
+    sa = ctx.sources[o.source]
+    judgeable = op.u < 0.999
+    parties = (o.source,) if party else ()
+    if not detail:
+        return _Base(op, [], [], (o.id,), 1, int(sa.grade in ("A", "B")), judgeable, ((o.id,),),
+                     parties)
+    factors = [Factor("origin", sa.opinion, op, partial(
+        _origin_text, ctx, o, o.hedged, party and policy.interested_party != 1.0, None, {}, op))]
+    findings = [Finding("single_origin", claim.id, (o.id,), partial(
+        _say, "It rests on a single independent origin ({}).", ctx.name[o.source]))]
+    if not judgeable:
+        findings.append(Finding("unjudgeable_origin", claim.id, (o.source,), _UNJUDGEABLE))
+    if party:
+        findings.append(_interested_finding(claim, o.source, True, ctx))
+    return _Base(op, factors, findings, (o.id,), 1, int(sa.grade in ("A", "B")), judgeable,
+                 ((o.id,),), parties)
+
+
+def _unjudgeable() -> str:
+    return ("No origin can be judged (grade F: anonymous, unnamed or unknown), so neither can "
+            "the claim.")
+
+
+_UNJUDGEABLE = _unjudgeable
+
+
+def _interested_finding(claim: Claim, source: str, states: bool, ctx: _Context) -> Finding:
+    name = ctx.name
+    return Finding("interested_party", claim.id, (source, *claim.about), partial(
+        _say, "Interested party: {} (side {}) {} a claim about {}.", name[source],
+        ctx.by_source[source].side, "states" if states else "relays",
+        ", ".join(name[x] for x in claim.about if x in ctx.has_side)))
 
 
 def _structure_findings(claim: Claim, own: list[Assertion], origins: list[Assertion],
-                        per_class: Mapping[str, Opinion], interested: bool,
+                        per_class: Mapping[str, Opinion], judgeable: bool, interested: bool,
                         ctx: _Context) -> list[Finding]:
     findings: list[Finding] = []
     name = ctx.name
-    origin_sources = sorted({o.source for o in origins})
-
-    def origin_names() -> str:
-        return ", ".join(sorted({name[s] for s in origin_sources}))
-
+    if len(origins) == 1:
+        origin_sources: tuple[str, ...] = (origins[0].source,)
+    else:
+        origin_sources = tuple(sorted({o.source for o in origins}))
     if len(per_class) == 1:
-        origin_classes = set(per_class)
-        relay_sources = sorted({a.source for a in own if a.cites
-                                and ctx.component[a.source] not in origin_classes})
+        origin_class = next(iter(per_class))
+        relays = set()
+        component = ctx.component
+        for a in own:
+            if a.cites and component[a.source] != origin_class:
+                relays.add(a.source)
+        relay_sources = sorted(relays)
         if len(relay_sources) >= 2:
             findings.append(Finding(
-                "false_confirmation", claim.id, (*relay_sources, *origin_sources), lambda: (
-                    f"False confirmation: {len(relay_sources)} sources "
-                    f"({', '.join(name[s] for s in relay_sources)}) relay it, but all rest on "
-                    f"one origin ({origin_names()}).")))
-        findings.append(Finding("single_origin", claim.id, tuple(sorted(o.id for o in origins)),
-                                lambda: f"It rests on a single independent origin "
-                                        f"({origin_names()})."))
-    if origins and all(op.u >= 0.999 for op in per_class.values()):
+                "false_confirmation", claim.id, (*relay_sources, *origin_sources), partial(
+                    _say, "False confirmation: {} sources ({}) relay it, but all rest on one "
+                    "origin ({}).", len(relay_sources), ", ".join(name[s] for s in relay_sources),
+                    partial(_names, name, origin_sources))))
         findings.append(Finding(
-            "unjudgeable_origin", claim.id, tuple(origin_sources), lambda: (
-                "No origin can be judged (grade F: anonymous, unnamed or unknown), so neither "
-                "can the claim.")))
+            "single_origin", claim.id, tuple([o.id for o in origins]), partial(
+                _say, "It rests on a single independent origin ({}).",
+                partial(_names, name, origin_sources))))
+    if origins and not judgeable:
+        findings.append(Finding("unjudgeable_origin", claim.id, origin_sources, _UNJUDGEABLE))
     if interested:
         for source in sorted({a.source for a in own if a.source in ctx.has_side}):
             states = any(a.source == source and not a.cites for a in own)
-            findings.append(Finding(
-                "interested_party", claim.id, (source, *claim.about), partial(
-                    _say, "Interested party: {} (side {}) {} a claim about {}.", name[source],
-                    ctx.by_source[source].side, "states" if states else "relays",
-                    ", ".join(name[x] for x in claim.about if x in ctx.has_side))))
+            findings.append(_interested_finding(claim, source, states, ctx))
     if len(own) > 2:
         findings.extend(_circular(claim, own, ctx))
     return findings
@@ -406,6 +521,7 @@ class _Base:
     reliable: int
     judgeable: bool
     chains: tuple[Chain, ...]
+    parties: tuple[str, ...]  # interested parties among the asserting sources
 
 
 def _circular(claim: Claim, own: list[Assertion], ctx: _Context) -> list[Finding]:
@@ -457,7 +573,7 @@ def _contradiction_factor(claim_id: str, others: list[str], base: Mapping[str, _
                           reasons: Mapping[tuple[str, str], str], before: Opinion,
                           after: Opinion) -> Factor:
     def render() -> str:
-        if after is before:
+        if after == before:
             return (f"Contradicted by {', '.join(others)}, which cannot be judged and so weigh "
                     "nothing.")
         listed = ", ".join(
@@ -495,42 +611,47 @@ def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
         against.setdefault(y, set()).add(x)
         reasons[dc.claims] = dc.reason
     claims = {}
-    findings: list[Finding] = []
+    flagged: dict[str, set[str]] = defaultdict(set)
     for claim in ds.claims:
         b = base[claim.id]
-        opinion, factors, claim_findings = b.opinion, b.factors, b.findings
+        opinion = b.opinion
         others = sorted(against.get(claim.id, ()))
         strongest = 0.0
         if others:
             strongest = max(base[o].opinion.b for o in others)
-            before = opinion
             if strongest > 0:
                 opinion = oppose(opinion, strongest)
-            factors = [*factors, _contradiction_factor(claim.id, others, base, reasons, before,
-                                                       opinion)]
-            for o in others:
-                pair = (min(claim.id, o), max(claim.id, o))
-                if pair in reasons and claim.id == pair[0]:
-                    claim_findings = [*claim_findings, Finding(
-                        "detected_contradiction", claim.id, pair, partial(
-                            _say, "Contradiction detected from the figures: {}.", reasons[pair]))]
-        grade = _grade(opinion, b, strongest, policy)
+        for party in b.parties:
+            flagged[party].add("interested_party")
         claims[claim.id] = ClaimAssessment(
-            id=claim.id, grade=grade, score=round(opinion.b, 4), opinion=opinion,
-            origins=b.origins, independent_origins=b.independent, chains=b.chains,
-            contradicted_by=tuple(others), factors=tuple(factors),
-            findings=tuple(claim_findings))
-        findings.extend(claim_findings)
-    flagged: dict[str, set[str]] = defaultdict(set)
-    for f in findings:
-        if f.kind == "interested_party":
-            flagged[f.concerns[0]].add("interested_party")
+            id=claim.id, grade=_grade(opinion, b, strongest, policy), score=round(opinion.b, 4),
+            opinion=opinion, origins=b.origins, independent_origins=b.independent,
+            chains=b.chains, contradicted_by=tuple(others),
+            details=partial(_details, claim, own.get(claim.id, []), ctx, others, base, reasons,
+                            opinion))
     sources = dict(ctx.sources)
     for k, kinds in flagged.items():
         v = sources[k]
         sources[k] = SourceAssessment(v.id, v.grade, v.score, v.opinion, v.basis, v.explanation,
                                       v.track_record, tuple(sorted(kinds)))
-    return Assessment(sources, claims, tuple(findings), tuple(detected), policy)
+    return Assessment(sources, claims, tuple(detected), policy)
+
+
+def _details(claim: Claim, own: list[Assertion], ctx: _Context, others: list[str],
+             base: Mapping[str, _Base], reasons: Mapping[tuple[str, str], str],
+             final: Opinion) -> tuple[tuple[Factor, ...], tuple[Finding, ...]]:
+    """The factors and findings of one claim, worked out again with ``detail``."""
+    b = _assess_claim(claim, own, ctx, detail=True)
+    factors, findings = list(b.factors), list(b.findings)
+    if others:
+        factors.append(_contradiction_factor(claim.id, others, base, reasons, b.opinion, final))
+        for o in others:
+            pair = (min(claim.id, o), max(claim.id, o))
+            if pair in reasons and claim.id == pair[0]:
+                findings.append(Finding(
+                    "detected_contradiction", claim.id, pair, partial(
+                        _say, "Contradiction detected from the figures: {}.", reasons[pair])))
+    return tuple(factors), tuple(findings)
 
 
 def assessment_graph(base: str) -> URIRef:
