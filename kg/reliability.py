@@ -11,12 +11,13 @@ The grade of a source comes from the first rule that applies:
    grade among its judged affiliations.
 4. **Default by kind**: a named outlet, person, government or military body,
    or organisation is C, "fairly reliable"; an unnamed document is F.
-5. **Track record**: where verdicts exist on claims the source asserted
+5. **Track record**: where verdicts exist on claims the source originated
    (fact-checks, gold labels), the evidence is fused with the grade from rules
    2-4 (subjective logic's beta mapping: each true verdict is one unit of
-   support, each false one of refutation, mixed half of each; relaying or
-   hedging counts half). The analyst's grade is not overridden, but the track
-   record is still shown.
+   support, each false one of refutation, mixed half of each; a hedged
+   statement counts half). Relaying earns neither credit nor blame, so adding
+   a relay never changes a grade. The analyst's grade is not overridden, but
+   the track record is still shown.
 
 The score is the belief ``b`` of the source's trust opinion
 (:data:`kg.opinion.GRADE_OPINION`): A 0.90, B 0.75, C 0.55, D 0.35, E 0.15, F 0.
@@ -105,7 +106,9 @@ def _base_grade(
 def track_records(ds: Dataset) -> dict[str, tuple[float, float]]:
     """Supporting and refuting evidence per source, from verdicts on the claims it asserted.
 
-    An origin's assertion counts fully; a relay's, or a hedged one, counts half.
+    Only what a source states as an origin counts (a hedged statement half): relaying
+    someone else's claim earns neither credit nor blame, so that adding a relay can
+    never change a source's grade, nor through it any claim's credibility.
     """
     verdicts = defaultdict(list)
     for v in ds.verdicts:
@@ -116,9 +119,9 @@ def track_records(ds: Dataset) -> dict[str, tuple[float, float]]:
         return {}
     for a in ds.assertions:
         ratings = verdicts.get(a.claim)
-        if not ratings:
+        if not ratings or a.cites:
             continue
-        weight = (1.0 if not a.cites else 0.5) * (0.5 if a.hedged else 1.0)
+        weight = 0.5 if a.hedged else 1.0
         record = records[a.source]
         for rating in ratings:
             pos, neg = _RATING_EVIDENCE[rating]

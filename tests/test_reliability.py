@@ -60,3 +60,14 @@ def test_track_record_moves_reliability_both_ways() -> None:
 def test_track_record_does_not_override_the_analyst() -> None:
     s = source_reliability(track(["false"] * 8, reliability="A"))["s"]
     assert s.grade == "A" and "not applied" in s.explanation
+
+
+def test_relaying_a_checked_claim_earns_no_track_record() -> None:
+    ds = track(["true"] * 4)
+    relayed = ds.model_copy(update={
+        "sources": (*ds.sources, src("r", "news_outlet")),
+        "assertions": (*ds.assertions, *(Assertion(id=f"r{i}", source="r", claim=f"c{i}",
+                                                    cites=[f"a{i}"]) for i in range(4)))})
+    relayed = type(ds).model_validate(relayed.model_dump())
+    r = source_reliability(relayed)["r"]
+    assert r.track_record == (0.0, 0.0) and r.basis == "default"
