@@ -1,5 +1,9 @@
 """The standard outputs of ``kg demo`` and ``kg build``: Turtle, JSON-LD, graph view, report.
 
+The dataset is scored first (:func:`kg.credibility.assess`); the graph written
+is the *scored* graph (the data plus the assessment's grades, scores,
+explanations and findings), and the view and report show the same grades.
+
 Examples:
     >>> import tempfile
     >>> from kg.seed import seed_dataset
@@ -12,20 +16,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.credibility import Assessment, assess, assessment_graph, assessment_quads, node_info
 from kg.model import Dataset
 from kg.rdf import to_rdf, write_rdf
 from kg.report import write_report
 from kg.shapes import conforms
-from kg.views import graph_view, write_html
+from kg.views import NodeInfo, graph_view, write_html
 
-__all__ = ["OUTPUT_NAMES", "write_outputs"]
+__all__ = ["OUTPUT_NAMES", "scored", "write_outputs"]
 
 #: File names written into the output folder.
 OUTPUT_NAMES = ("graph.ttl", "graph.jsonld", "graph.html", "report.html")
 
 
+def scored(ds: Dataset) -> tuple[Assessment, dict[str, NodeInfo]]:
+    """The dataset's credibility assessment and the per-node info the views show.
+
+    Examples:
+        >>> from kg.seed import seed_dataset
+        >>> a, info = scored(seed_dataset())
+        >>> info["ua-security-sources"].grade
+        'F'
+    """
+    a = assess(ds)
+    return a, node_info(a)
+
+
 def write_outputs(ds: Dataset, out: str | Path, *, title: str = "credkg") -> list[Path]:
-    """Check the dataset's graph against the shapes, then write every output.
+    """Score the dataset, check the scored graph against the shapes, then write every output.
 
     Nothing is written unless the graph conforms, and each file is written
     atomically, so a failure never leaves a half-written output behind.
@@ -36,7 +54,11 @@ def write_outputs(ds: Dataset, out: str | Path, *, title: str = "credkg") -> lis
     from kg.errors import ValidationFailed
 
     out = Path(out)
+    a, info = scored(ds)
     g = to_rdf(ds)
+    # every quad of the assessment sits in its one named graph
+    named = g.graph(assessment_graph(ds.base))
+    g.addN((s, p, o, named) for s, p, o, _ in assessment_quads(ds, a))
     violations = conforms(g)
     if violations:
         raise ValidationFailed(
@@ -45,6 +67,7 @@ def write_outputs(ds: Dataset, out: str | Path, *, title: str = "credkg") -> lis
     return [
         write_rdf(g, out / "graph.ttl", "turtle"),
         write_rdf(g, out / "graph.jsonld", "json-ld"),
-        write_html(graph_view(ds, title=f"{title}: graph"), out / "graph.html"),
-        write_report(ds, out / "report.html", title=f"{title}: report"),
+        write_html(graph_view(ds, info, title=f"{title}: graph", assessment=a),
+                   out / "graph.html"),
+        write_report(ds, out / "report.html", info, title=f"{title}: report", assessment=a),
     ]

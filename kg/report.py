@@ -1,4 +1,9 @@
-"""A self-contained HTML report: sources, claims, provenance chains and contradictions.
+"""A self-contained credibility report for the reader, as HTML or Markdown.
+
+Sections: a summary with the key findings; the source reliability table and the
+claim credibility table with Admiralty grades; contradictions, stated and
+detected; the findings; for each selected claim its explanation, provenance
+chain view (HTML) or chains (Markdown) and quotes; the reports; a methods note.
 
 Every value from the data is escaped, and a URL becomes a link only when it is
 ``http`` or ``https``.
@@ -6,125 +11,396 @@ Every value from the data is escaped, and a URL becomes a link only when it is
 Examples:
     >>> from kg.seed import seed_dataset
     >>> page = report_html(seed_dataset())
-    >>> "RIA Novosti" in page and "<script" not in page
+    >>> "RIA Novosti" in page and 'src="http' not in page
     True
     >>> safe_link("javascript:alert(1)")
     'javascript:alert(1)'
     >>> safe_link("https://example.org/a?b=1&c=2")
     '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>'
+    >>> md_escape("<b>*x*</b> | y")
+    '&lt;b&gt;\\\\*x\\\\*&lt;/b&gt; \\\\| y'
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from kg.files import atomic_write_text
 from kg.model import Dataset
 from kg.provenance import format_chain, provenance_chains
-from kg.views import NodeInfo
+from kg.views import NodeInfo, claim_view, grade_text, page
+from kg.views.describe import assertion_quote, contradictions
+from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike
+from kg.views.style import KIND_STYLE
 
-__all__ = ["report_html", "safe_link", "write_report"]
+__all__ = ["REPORT_FORMATS", "md_escape", "report_html", "report_markdown", "safe_link",
+           "selected_claims", "write_report"]
+
+#: ``--format`` values of ``kg report``.
+REPORT_FORMATS = ("html", "md")
+
+#: At most this many chain views when no claims are named.
+MAX_DEFAULT_CLAIMS = 20
+
+FINDING_TITLES = {
+    "false_confirmation": "False confirmation (several relays, one origin)",
+    "circular_reporting": "Circular reporting",
+    "detected_contradiction": "Contradictions detected from the figures",
+    "single_origin": "Resting on a single independent origin",
+    "unjudgeable_origin": "No origin that can be judged",
+    "interested_party": "Interested party",
+}
 
 e = html.escape
 
 
 def safe_link(url: str) -> str:
     """An ``<a>`` for http(s) URLs; any other scheme is shown as escaped text only."""
-    if urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+    if _is_http(url):
         return f'<a href="{e(url.strip())}" rel="noopener noreferrer">{e(url)}</a>'
     return e(url)
 
 
-def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
+def _is_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_escape(text: str) -> str:
+    """Text safe in Markdown (and in the HTML it becomes): markup characters escaped."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_link(url: str) -> str:
+    if _is_http(url) and not re.search(r"[\s<>\"'`]", url.strip()):
+        return f"<{url.strip()}>"
+    return md_escape(url)
+
+
+def selected_claims(ds: Dataset, claims: Sequence[str] | None,
+                    assessment: AssessmentLike | None = None) -> list[str]:
+    """The claims to show chain views for: those named, else the most telling ones.
+
+    Without names: every claim when there are at most :data:`MAX_DEFAULT_CLAIMS`;
+    otherwise contradicted claims first, then the lowest-graded, up to that many.
+
+    Raises:
+        NotFoundError: a named claim does not exist.
+    """
+    if claims:
+        return [ds.claim(c).id for c in dict.fromkeys(claims)]
+    ids = [c.id for c in ds.claims]
+    if len(ids) <= MAX_DEFAULT_CLAIMS:
+        return ids
+    pairs = contradictions(ds, assessment)
+    contested = {x for p in pairs for x in p}
+
+    def rank(cid: str) -> tuple[int, int, str]:
+        grade = assessment.claims[cid].grade if assessment and cid in assessment.claims else 0
+        return (0 if cid in contested else 1, -grade, cid)
+
+    return sorted(ids, key=rank)[:MAX_DEFAULT_CLAIMS]
+
+
+class _Facts:
+    """Everything both formats print, computed once."""
+
+    def __init__(self, ds: Dataset, info: Mapping[str, NodeInfo],
+                 assessment: AssessmentLike | None, claims: Sequence[str] | None) -> None:
+        self.ds, self.info, self.assessment = ds, info, assessment
+        self.selected = selected_claims(ds, claims, assessment)
+        self.names = {s.id: s.name for s in ds.sources}
+        self.texts = {c.id: c.text for c in ds.claims}
+        self.pairs = contradictions(ds, assessment)
+        reasons: dict[tuple[str, str], str] = {}
+        for d in getattr(assessment, "detected", ()) or ():
+            a, b = sorted(d.claims)
+            reasons[(a, b)] = d.reason
+        self.reasons = reasons
+        self.reports = {r.id: r for r in ds.reports}
+        self.findings: dict[str, list[Any]] = defaultdict(list)
+        for f in (assessment.findings if assessment else ()):
+            self.findings[f.kind].append(f)
+
+    def grade(self, id: str, default: str | None = None) -> tuple[str, str]:
+        i = self.info.get(id)
+        g = i.grade if i and i.grade else default
+        return (g or "", "" if i is None or i.score is None else f"{i.score:.2f}")
+
+    def summary(self) -> list[str]:
+        ds = self.ds
+        lines = [f"{len(ds.sources)} sources, {len(ds.reports)} reports, {len(ds.claims)} "
+                 f"claims, {len(ds.assertions)} assertions, {len(self.pairs)} contradictions."]
+        grades = Counter(self.grade(c.id)[0] for c in ds.claims)
+        if any(grades):
+            lines.append("Claim credibility: " + "; ".join(
+                f"{n} graded {g} ({CLAIM_GRADES.get(g, '')})"
+                for g, n in sorted(grades.items()) if g) + ".")
+        for kind, title in FINDING_TITLES.items():
+            found = self.findings.get(kind, [])
+            subjects = sorted({f.subject for f in found if f.subject in self.texts})
+            if kind == "detected_contradiction" and found:
+                lines.append(f"{title}: {len(found)} pair(s) of claims.")
+            elif subjects:
+                lines.append(f"{title}: {len(subjects)} claim(s).")
+        return lines
+
+    def chains(self, claim_id: str) -> list[str]:
+        return [format_chain(self.ds, ch, arrow=" \u2192 ")
+                for ch in provenance_chains(self.ds, claim_id)]
+
+    def explanation(self, claim_id: str) -> str:
+        i = self.info.get(claim_id)
+        return i.explanation if i and i.explanation else ""
+
+
+def _badge(grade: str, score: str = "") -> str:
+    if not grade:
+        return '<span class="grade g-none">\u2013</span>'
+    meaning = SOURCE_GRADES.get(grade) or CLAIM_GRADES.get(grade) or ""
+    cls = f"g-{grade}"
+    sc = f' <span class="score">{e(score)}</span>' if score else ""
+    return f'<span class="grade {cls}" title="{e(meaning)}">{e(grade)}</span>{sc}'
+
+
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
-                title: str = "credkg report") -> str:
-    """The report page as a string.
+                title: str = "credkg report", *, assessment: AssessmentLike | None = None,
+                claims: Sequence[str] | None = None) -> str:
+    """The report as one self-contained HTML page (vis-network inlined once).
 
     Args:
         ds: The dataset.
         info: Grades, scores and explanations per source and claim id, if scored.
-        title: The page title.
+        title: The heading.
+        assessment: The credibility assessment: bases, findings, detected contradictions.
+        claims: Claim ids to show chain views for (default: see :func:`selected_claims`).
     """
-    info = info or {}
+    f = _Facts(ds, info or {}, assessment, claims)
+    out: list[str] = [f"<header><h1>{e(title)}</h1>",
+                      '<p class="lede">How credible each claim and source is, and why: '
+                      "provenance chains, independent origins, contradictions.</p></header>",
+                      '<nav class="toc">Contents: <a href="#summary">summary</a> \u00b7 '
+                      '<a href="#sources">sources</a> \u00b7 <a href="#claims">claims</a> '
+                      '\u00b7 <a href="#contradictions">contradictions</a> \u00b7 '
+                      '<a href="#findings">findings</a> \u00b7 <a href="#chains">claims in '
+                      'detail</a> \u00b7 <a href="#reports">reports</a> \u00b7 '
+                      '<a href="#methods">methods</a></nav>',
+                      '<section id="summary"><h2>Summary</h2><ul class="summary">',
+                      *(f"<li>{e(x)}</li>" for x in f.summary()), "</ul></section>"]
+    basis = {sid: sa.basis for sid, sa in assessment.sources.items()} if assessment else {}
+    rows = []
+    for s in sorted(ds.sources, key=lambda s: (f.grade(s.id, s.reliability)[0] or "Z", s.name)):
+        g, sc = f.grade(s.id, s.reliability)
+        i = f.info.get(s.id)
+        rows.append([f"<strong>{e(s.name)}</strong>"
+                     + (f'<br><span class="aliases">{e(", ".join(s.aliases))}</span>'
+                        if s.aliases else ""),
+                     e(KIND_STYLE[s.kind.value].label), _badge(g, sc),
+                     e(basis.get(s.id, "analyst" if s.reliability else "")),
+                     e(i.explanation if i and i.explanation else "")])
+    out += ['<section id="sources"><h2>Source reliability</h2>',
+            '<p class="note">Admiralty code: A completely reliable, B usually reliable, C fairly '
+            "reliable, D not usually reliable, E unreliable, F reliability cannot be judged.</p>",
+            _table(["source", "kind", "grade", "basis", "explanation"], rows, "sources"),
+            "</section>"]
+    rows = []
+    for c in sorted(ds.claims, key=lambda c: (f.grade(c.id)[0] or "9", c.id)):
+        g, sc = f.grade(c.id)
+        ca = assessment.claims.get(c.id) if assessment else None
+        origins = (f"{ca.independent_origins} independent of {len(ca.origins)}" if ca else
+                   str(len({ch[-1] for ch in provenance_chains(ds, c.id)})))
+        link = (f'<a href="#claim-{e(c.id)}">{e(c.text)}</a>' if c.id in f.selected
+                else e(c.text))
+        rows.append([link, _badge(g, sc), e(origins),
+                     "<br>".join(e(x) for x in f.chains(c.id)) or "<em>no assertion</em>",
+                     e(", ".join(f.info[c.id].flags) if c.id in f.info else "")])
+    out += ['<section id="claims"><h2>Claim credibility</h2>',
+            '<p class="note">Admiralty code: 1 confirmed by other sources, 2 probably true, 3 '
+            "possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged.</p>",
+            _table(["claim", "grade", "origins", "provenance chains", "findings"], rows,
+                   "claims"), "</section>"]
+    rows = [[e(f.texts[a]), e(f.texts[b]), e(how), e(f.reasons.get((a, b), ""))]
+            for (a, b), how in sorted(f.pairs.items())]
+    out += ['<section id="contradictions"><h2>Contradictions</h2>',
+            _table(["claim", "contradicted by", "how known", "why"], rows, "contradictions")
+            if rows else "<p>None stated or detected.</p>", "</section>"]
+    out.append('<section id="findings"><h2>Findings</h2>')
+    if not f.findings:
+        out.append("<p>Not scored, or nothing found.</p>")
+    for kind, title_ in FINDING_TITLES.items():
+        items = f.findings.get(kind, [])
+        if items:
+            out.append(f"<h3>{e(title_)}</h3><ul>")
+            out += [f"<li><strong>{e(f.texts.get(x.subject, f.names.get(x.subject, x.subject)))}"
+                    f"</strong>: {e(x.text)}</li>" for x in items]
+            out.append("</ul>")
+    out.append("</section>")
+    out.append('<section id="chains"><h2>Claims in detail</h2>')
+    for cid in f.selected:
+        c = ds.claim(cid)
+        g, sc = f.grade(cid)
+        view = claim_view(ds, cid, f.info, assessment=assessment, title="Provenance chain")
+        view.height = "380px"
+        view.view_id = f"credkg-chain-{re.sub(r'[^A-Za-z0-9_-]', '_', cid)}"
+        quotes = [assertion_quote(ds, a, f.reports) for a in ds.assertions_of(cid)]
+        out += [f'<article class="claim" id="claim-{e(cid)}">',
+                f"<h3>{_badge(g, sc)} {e(c.text)}</h3>",
+                f'<p class="explanation">{e(f.explanation(cid)) or "Not scored."}</p>',
+                view.fragment(assets=False), "<h4>Who asserts it</h4><ul class='quotes'>"]
+        for q in quotes:
+            where = ", ".join(x for x in (q["report"], q["date"]) if x)
+            out.append(f"<li><strong>{e(q['source'])}</strong>"
+                       + (' <span class="hedged">hedged</span>' if q["hedged"] else "")
+                       + (f" \u2014 {e(where)}" if where else "")
+                       + (f"<blockquote>\u201c{e(q['quote'])}\u201d</blockquote>"
+                          if q["quote"] else "") + "</li>")
+        out.append("</ul></article>")
+    out.append("</section>")
+    rows = [[e(r.title or r.id), e(f.names[r.published_by]) if r.published_by else "",
+             e(r.date.isoformat()) if r.date else "", safe_link(r.url) if r.url else ""]
+            for r in ds.reports]
+    out += ['<section id="reports"><h2>Reports</h2>',
+            _table(["report", "published by", "date", "URL"], rows, "reports"), "</section>",
+            f'<section id="methods"><h2>Methods</h2>{"".join(f"<p>{e(p)}</p>" for p in METHODS)}'
+            "</section>"]
+    return page(title, "\n".join(out), extra_style=_CSS)
 
-    def grade(id: str, default: str | None = None) -> str:
-        i = info.get(id)
-        g = i.grade if i and i.grade else default
-        score = f" ({i.score:.2f})" if i and i.score is not None else ""
-        return e(g or "-") + score
 
-    sources = [[e(s.name), e(s.kind.value.replace("_", " ")), e(", ".join(s.aliases)),
-                e(s.side or ""), grade(s.id, s.reliability)]
-               for s in ds.sources]
-    claims = []
-    for c in ds.claims:
-        chains = provenance_chains(ds, c.id)
-        chain_text = "<br>".join(e(format_chain(ds, ch, arrow=" \u2192 ")) for ch in chains)
-        claims.append([e(c.text), grade(c.id), chain_text or "<em>no assertion</em>"])
-    contradictions = sorted({tuple(sorted((c.id, o))) for c in ds.claims for o in c.contradicts})
-    contra_rows = [[e(ds.claim(a).text), e(ds.claim(b).text)] for a, b in contradictions]
-    reports = [[e(r.title or r.id), e(ds.source(r.published_by).name) if r.published_by else "",
-                e(r.date.isoformat()) if r.date else "", safe_link(r.url) if r.url else ""]
-               for r in ds.reports]
-    explanations = "".join(
-        f"<h3>{e(ds.claim(cid).text)}</h3><p>{e(i.explanation)}</p>"
-        for cid, i in info.items() if i.explanation and cid in {c.id for c in ds.claims}
-    )
-    summary = (f"{len(ds.sources)} sources, {len(ds.reports)} reports, {len(ds.claims)} claims, "
-               f"{len(ds.assertions)} assertions, {len(contradictions)} contradictions.")
-    return _PAGE.format(
-        title=e(title), summary=e(summary),
-        sources=_table(["source", "kind", "aliases", "side", "reliability"], sources, "sources"),
-        claims=_table(["claim", "credibility", "provenance chains"], claims, "claims"),
-        contradictions=_table(["claim", "contradicted by"], contra_rows, "contradictions")
-        if contra_rows else "<p>None stated or found.</p>",
-        reports=_table(["report", "published by", "date", "url"], reports, "reports"),
-        explanations=explanations or "<p>Not scored.</p>",
-    )
+def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
+                    title: str = "credkg report", *, assessment: AssessmentLike | None = None,
+                    claims: Sequence[str] | None = None) -> str:
+    """The report as Markdown: the same sections, with chains as text instead of views."""
+    f = _Facts(ds, info or {}, assessment, claims)
+    out = [f"# {md_escape(title)}", "", "## Summary", ""]
+    out += [f"- {md_escape(x)}" for x in f.summary()]
+    basis = {sid: sa.basis for sid, sa in assessment.sources.items()} if assessment else {}
+    out += ["", "## Source reliability", "",
+            "| source | kind | grade | score | basis | explanation |", "|---|---|---|---|---|---|"]
+    for s in sorted(ds.sources, key=lambda s: (f.grade(s.id, s.reliability)[0] or "Z", s.name)):
+        g, sc = f.grade(s.id, s.reliability)
+        i = f.info.get(s.id)
+        out.append("| " + " | ".join(md_escape(x) for x in (
+            s.name, KIND_STYLE[s.kind.value].label, grade_text(g) if g else "-", sc,
+            basis.get(s.id, "analyst" if s.reliability else ""),
+            i.explanation if i and i.explanation else "")) + " |")
+    out += ["", "## Claim credibility", "",
+            "| claim | grade | score | provenance chains | findings |", "|---|---|---|---|---|"]
+    for c in sorted(ds.claims, key=lambda c: (f.grade(c.id)[0] or "9", c.id)):
+        g, sc = f.grade(c.id)
+        out.append("| " + " | ".join([
+            md_escape(c.text), md_escape(grade_text(g) if g else "-"), sc,
+            "<br>".join(md_escape(x) for x in f.chains(c.id)),
+            md_escape(", ".join(f.info[c.id].flags) if c.id in f.info else "")]) + " |")
+    out += ["", "## Contradictions", ""]
+    if f.pairs:
+        out += ["| claim | contradicted by | how known | why |", "|---|---|---|---|"]
+        out += ["| " + " | ".join(md_escape(x) for x in (
+            f.texts[a], f.texts[b], how, f.reasons.get((a, b), ""))) + " |"
+            for (a, b), how in sorted(f.pairs.items())]
+    else:
+        out.append("None stated or detected.")
+    out += ["", "## Findings", ""]
+    for kind, title_ in FINDING_TITLES.items():
+        items = f.findings.get(kind, [])
+        if items:
+            out += [f"### {md_escape(title_)}", ""]
+            out += [f"- **{md_escape(f.texts.get(x.subject, f.names.get(x.subject, x.subject)))}"
+                    f"**: {md_escape(x.text)}" for x in items]
+            out.append("")
+    out += ["## Claims in detail", ""]
+    for cid in f.selected:
+        g, _ = f.grade(cid)
+        out += [f"### {md_escape(ds.claim(cid).text)}", "",
+                f"Credibility {md_escape(grade_text(g))}. "
+                + md_escape(f.explanation(cid) or "Not scored."), "", "Provenance chains:", ""]
+        out += [f"- {md_escape(x)}" for x in f.chains(cid)]
+        out.append("")
+        for a in ds.assertions_of(cid):
+            q = assertion_quote(ds, a, f.reports)
+            where = ", ".join(x for x in (q["report"], q["date"]) if x)
+            out.append(f"- **{md_escape(q['source'])}**" + (" (hedged)" if q["hedged"] else "")
+                       + (f", {md_escape(where)}" if where else "")
+                       + (f": \u201c{md_escape(q['quote'])}\u201d" if q["quote"] else ""))
+        out.append("")
+    out += ["## Reports", "", "| report | published by | date | URL |", "|---|---|---|---|"]
+    out += ["| " + " | ".join([md_escape(r.title or r.id),
+                               md_escape(f.names[r.published_by]) if r.published_by else "",
+                               r.date.isoformat() if r.date else "",
+                               _md_link(r.url) if r.url else ""]) + " |" for r in ds.reports]
+    out += ["", "## Methods", "", *(x for p in METHODS for x in (md_escape(p), ""))]
+    return "\n".join(out)
 
 
 def write_report(ds: Dataset, path: str | Path, info: Mapping[str, NodeInfo] | None = None,
-                 title: str = "credkg report") -> Path:
-    """Write :func:`report_html` to a file, atomically."""
-    return atomic_write_text(path, report_html(ds, info, title))
+                 title: str = "credkg report", *, assessment: AssessmentLike | None = None,
+                 claims: Sequence[str] | None = None, fmt: str = "html") -> Path:
+    """Write the report as HTML (``fmt="html"``) or Markdown (``"md"``), atomically."""
+    render = report_markdown if fmt == "md" else report_html
+    return atomic_write_text(path, render(ds, info, title, assessment=assessment, claims=claims))
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 72rem; margin: 1rem auto; padding: 0 1rem;
-  color: #222; }}
-table {{ border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; font-size: .9rem; }}
-th, td {{ border-bottom: 1px solid #ddd; text-align: left; padding: .3rem .5rem;
-  vertical-align: top; }}
-th {{ background: #f4f4f4; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p class="summary">{summary}</p>
-<h2>Sources</h2>
-{sources}
-<h2>Claims and their provenance chains</h2>
-{claims}
-<h2>Contradictions</h2>
-{contradictions}
-<h2>Reports</h2>
-{reports}
-<h2>Explanations</h2>
-{explanations}
-</body>
-</html>
+METHODS = (
+    "Sources, reports, claims and assertions were recorded by an analyst (or imported) in "
+    "credkg's data model; every assertion keeps who asserted which claim, in which report, "
+    "citing whom, with the exact quote and whether it was hedged.",
+    "A provenance chain follows each assertion through the assertions it cites back to "
+    "origins, assertions that cite nobody. Relays add no independent corroboration: several "
+    "outlets relaying one origin count once (a false confirmation).",
+    "Source reliability uses the Admiralty scale A\u2013F: the analyst's grade where given, "
+    "else a track record from fact-check verdicts, an affiliation, or a default by kind "
+    "(anonymous sources and unnamed documents cannot be judged, F).",
+    "Claim credibility uses the Admiralty scale 1\u20136, computed with subjective logic: "
+    "each independent origin's opinion, discounted by the reliability of each relay and by "
+    "hedging and interested parties, is fused across independent origins and weighed "
+    "against contradicting claims, stated by the analyst or detected from structured "
+    "quantities (same measure, overlapping period, incompatible values).",
+    "Grades are aids to judgement, not verdicts: read each explanation, and the quotes it "
+    "rests on, before relying on a grade.",
+)
+
+_CSS = """
+body { max-width: 78rem; margin: 1rem auto; padding: 0 1.2rem; color: #222; line-height: 1.45;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+section > h2 { border-bottom: 2px solid #4e79a7; padding-bottom: .15rem; margin-top: 2rem; }
+.lede { color: #444; margin-top: 0; }
+nav.toc { font-size: .9rem; color: #555; margin: .4rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; font-size: .88rem; }
+th, td { border-bottom: 1px solid #ddd; text-align: left; padding: .35rem .5rem;
+  vertical-align: top; }
+th { background: #f1f4f8; }
+.note { color: #555; font-size: .85rem; }
+.aliases { color: #666; font-size: .8rem; }
+.grade { display: inline-block; min-width: 1.4rem; text-align: center; font-weight: 700;
+  border-radius: 4px; padding: 0 .3rem; color: #fff; }
+.score { color: #555; font-size: .8rem; }
+.g-A, .g-1 { background: #1a7f37; } .g-B, .g-2 { background: #59a14f; }
+.g-C, .g-3 { background: #b8860b; } .g-D, .g-4 { background: #e07b00; }
+.g-E, .g-5 { background: #c62828; } .g-F, .g-6, .g-none { background: #777; }
+article.claim { border-top: 1px solid #ccc; padding-top: .6rem; margin-top: 1.2rem; }
+article.claim h3 { font-size: 1.05rem; }
+.explanation { background: #f6f8fa; padding: .5rem .7rem; border-left: 3px solid #4e79a7; }
+ul.quotes blockquote { margin: .2rem 0 .5rem 1rem; font-style: italic; color: #333; }
+.hedged { background: #fde3a7; border-radius: 3px; padding: 0 .25rem; font-size: .8rem; }
+@media print { .credkg-tools, .credkg-legend input { display: none; } }
 """

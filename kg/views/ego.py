@@ -1,0 +1,112 @@
+"""The source ego view: what a source asserts, whom it cites, and who cites it.
+
+Columns, left to right: the sources that cite it; the source; the claims it
+asserts; the sources it cites, with the claims they gave it.
+
+Examples:
+    >>> from kg.seed import seed_dataset
+    >>> v = source_view(seed_dataset(), "ria")
+    >>> sorted({n["kind"] for n in v.nodes})
+    ['anonymous_source', 'claim', 'news_outlet']
+    >>> sum(e["relation"] == "asserts" and e["from"] == "ria" for e in v.edges)
+    5
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from kg.model import Dataset
+from kg.views.describe import assertion_quote, claim_node, edge, short, source_node, wrap
+from kg.views.info import AssessmentLike, NodeInfo, grade_text
+from kg.views.layout import layered_positions
+from kg.views.style import KIND_STYLE
+from kg.views.view import View, fixed_layout_options
+
+__all__ = ["source_view"]
+
+
+def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None = None, *,
+                assessment: AssessmentLike | None = None, title: str | None = None) -> View:
+    """A source's neighbourhood: its claims, the sources it cites, the sources citing it.
+
+    Args:
+        ds: The dataset.
+        source_id: The source.
+        info: Grades, scores and explanations per source and claim id.
+        assessment: The credibility assessment, for the bases of grades.
+        title: The heading (default: the source's name).
+
+    Returns:
+        A view with fixed positions (no physics).
+
+    Raises:
+        NotFoundError: no source has this id.
+    """
+    info = info or {}
+    me = ds.source(source_id)
+    reports = {r.id: r for r in ds.reports}
+    names = {s.id: s.name for s in ds.sources}
+    by_id = {a.id: a for a in ds.assertions}
+    mine = [a for a in ds.assertions if a.source == source_id]
+    my_ids = {a.id for a in mine}
+    asserts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    cites: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for a in mine:
+        q = assertion_quote(ds, a, reports)
+        asserts[(source_id, a.claim)].append(q)
+        for c in a.cites:
+            cited = by_id[c]
+            if cited.source == source_id:
+                continue
+            cq = assertion_quote(ds, cited, reports)
+            cites[(source_id, cited.source)].append(q)
+            asserts[(cited.source, cited.claim)].append(cq)
+    for a in ds.assertions:
+        if a.source != source_id and any(c in my_ids for c in a.cites):
+            cites[(a.source, source_id)].append(assertion_quote(ds, a, reports))
+    claims = sorted({c for (_, c) in asserts})
+    cited_sources = sorted({o for (s, o) in cites if s == source_id})
+    citers = sorted({s for (s, o) in cites if o == source_id} - set(cited_sources))
+
+    texts = {c.id: c.text for c in ds.claims}
+    my_quotes = [{**q, "source": texts[a.claim]}
+                 for a in mine for q in [assertion_quote(ds, a, reports)]]
+    nodes = [source_node(me, info, assessment=assessment, quotes=my_quotes, names=names)]
+    nodes[0]["borderWidth"] = 4
+    for sid in cited_sources + citers:
+        nodes.append(source_node(ds.source(sid), info, assessment=assessment, names=names))
+    for cid in claims:
+        qs = [q for (s, c), v in asserts.items() if c == cid for q in v]
+        nodes.append(claim_node(ds.claim(cid), info, quotes=qs))
+    edges: list[dict[str, Any]] = []
+    for (s, c), qs in asserts.items():
+        edges.append(edge(s, c, "asserts", quotes=qs, title=f"{names[s]} asserts"
+                          + (" (hedged)" if all(q["hedged"] for q in qs) else "")))
+    for (s, o), qs in cites.items():
+        extra: dict[str, Any] = {}
+        if s == source_id:  # curve round the claims column
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
+        edges.append(edge(s, o, "cites", quotes=qs,
+                          title=f"{names[s]} cites {names[o]} for {len(qs)} claim(s)", **extra))
+    levels = {source_id: 1, **dict.fromkeys(claims, 2), **dict.fromkeys(cited_sources, 3),
+              **dict.fromkeys(citers, 0)}
+    pos = layered_positions(levels, [(e["from"], e["to"]) for e in edges], x_gap=320, y_gap=115)
+    for n in nodes:
+        n["x"], n["y"] = pos[n["id"]]
+        n["level"] = levels[n["id"]]
+        n["find"] = n["info"]["heading"]
+        if n["kind"] != "claim":
+            n["label"] = wrap(n["label"], 24, 3)
+        n.setdefault("font", {})["size"] = 16 if n["kind"] == "claim" else 17
+    grade = info[source_id].grade if source_id in info else me.reliability
+    subtitle = (f"Reliability {grade_text(grade)}. Asserts {len(claims)} claim(s)"
+                f"{' (some relayed from the sources on the right)' if cited_sources else ''}; "
+                f"cites {len(cited_sources)} source(s); cited by {len(citers)}.")
+    kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
+    relations = [r for r in ("asserts", "cites") if any(e["relation"] == r for e in edges)]
+    return View(title=title or f"Source: {short(me.name, 90)}", subtitle=subtitle, nodes=nodes,
+                edges=edges, options=fixed_layout_options(), kinds=kinds, relations=relations,
+                height="70vh")

@@ -1,0 +1,136 @@
+"""What a view or report shows about a node beyond the data: grades, scores, explanations.
+
+:class:`NodeInfo` is what :func:`kg.credibility.node_info` returns per source and
+claim. The protocols below describe the parts of a credibility assessment that
+views and reports read, so they work with any object of that shape (and with
+none: every view and report also works on an unscored dataset).
+
+Examples:
+    >>> grade_text("B")
+    'B: usually reliable'
+    >>> grade_text("5")
+    '5: improbable'
+    >>> grade_text(None)
+    'not graded'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+__all__ = [
+    "CLAIM_GRADES",
+    "SOURCE_GRADES",
+    "AssessmentLike",
+    "ClaimAssessmentLike",
+    "FindingLike",
+    "NodeInfo",
+    "SourceAssessmentLike",
+    "grade_text",
+]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """What a view shows about a node beyond the data: grade, score, explanation, flags.
+
+    Args:
+        grade: ``"A"``..``"F"`` for a source, ``"1"``..``"6"`` for a claim.
+        score: Numeric credibility in [0, 1].
+        explanation: Why the grade: chains, origins, contradictions, priors.
+        flags: Short labels such as ``"single_origin"``.
+    """
+
+    grade: str | None = None
+    score: float | None = None
+    explanation: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+#: Admiralty source reliability.
+SOURCE_GRADES = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+#: Admiralty information credibility.
+CLAIM_GRADES = {
+    "1": "confirmed by other sources",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
+}
+
+
+def grade_text(grade: str | int | None) -> str:
+    """A grade with its Admiralty meaning, e.g. ``"C: fairly reliable"``."""
+    if grade is None or grade == "":
+        return "not graded"
+    g = str(grade)
+    meaning = SOURCE_GRADES.get(g) or CLAIM_GRADES.get(g)
+    return f"{g}: {meaning}" if meaning else g
+
+
+class FindingLike(Protocol):
+    """A finding of the credibility engine, e.g. a false confirmation."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def concerns(self) -> Collection[str]: ...
+    @property
+    def text(self) -> str: ...
+
+
+class SourceAssessmentLike(Protocol):
+    """A source's assessed reliability."""
+
+    @property
+    def grade(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def basis(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def flags(self) -> Collection[str]: ...
+
+
+class ClaimAssessmentLike(Protocol):
+    """A claim's assessed credibility."""
+
+    @property
+    def grade(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def origins(self) -> Collection[str]: ...
+    @property
+    def independent_origins(self) -> int: ...
+    @property
+    def contradicted_by(self) -> Collection[str]: ...
+    @property
+    def flags(self) -> Collection[str]: ...
+
+
+class AssessmentLike(Protocol):
+    """The whole assessment of a dataset."""
+
+    @property
+    def sources(self) -> Mapping[str, SourceAssessmentLike]: ...
+    @property
+    def claims(self) -> Mapping[str, ClaimAssessmentLike]: ...
+    @property
+    def findings(self) -> Sequence[FindingLike]: ...

@@ -1,0 +1,119 @@
+"""The whole-graph view: every source and claim, shaped and coloured by kind.
+
+Examples:
+    >>> from kg.seed import seed_dataset
+    >>> v = graph_view(seed_dataset())
+    >>> len(v.nodes), sorted({e["relation"] for e in v.edges})
+    (27, ['affiliated_with', 'asserts', 'cites', 'contradicts', 'supports'])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from kg.model import Dataset
+from kg.views.describe import assertion_quote, claim_node, contradictions, edge, source_node
+from kg.views.info import AssessmentLike, NodeInfo
+from kg.views.style import KIND_STYLE
+from kg.views.view import View, physics_options
+
+__all__ = ["graph_view"]
+
+
+def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
+               title: str = "credkg graph", *,
+               assessment: AssessmentLike | None = None) -> View:
+    """The whole graph: sources and claims, with asserts, cites and contradicts edges.
+
+    One ``asserts`` edge per source and claim, one ``cites`` edge per pair of
+    sources (its panel lists every relayed assertion), one ``contradicts`` edge
+    per pair of claims, stated or detected.
+
+    Args:
+        ds: The dataset.
+        info: Grades, scores and explanations per node id (``kg.credibility.node_info``).
+        title: The heading.
+        assessment: The credibility assessment, for detected contradictions and bases.
+
+    Returns:
+        A view laid out by physics in the browser, which stops once settled.
+    """
+    from pyvis.network import Network
+
+    info = info or {}
+    reports = {r.id: r for r in ds.reports}
+    names = {s.id: s.name for s in ds.sources}
+    texts = {c.id: c.text for c in ds.claims}
+    by_id = {a.id: a for a in ds.assertions}
+    by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    asserts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    cites: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for a in ds.assertions:
+        q = assertion_quote(ds, a, reports)
+        by_claim[a.claim].append(q)
+        by_source[a.source].append({**q, "source": texts[a.claim]})
+        asserts[(a.source, a.claim)].append(q)
+        for cited in a.cites:
+            other = by_id[cited].source
+            if other != a.source:
+                cites[(a.source, other)].append({**q, "source": f"{q['source']}, about: "
+                                                 f"{texts[a.claim]}"})
+    pairs = contradictions(ds, assessment)
+    against: dict[str, list[str]] = defaultdict(list)
+    for (x, y), how in sorted(pairs.items()):
+        against[x].append(f"{texts[y]} ({how})")
+        against[y].append(f"{texts[x]} ({how})")
+
+    nodes = [source_node(s, info, assessment=assessment, quotes=by_source[s.id], names=names)
+             for s in ds.sources]
+    nodes += [claim_node(c, info, quotes=by_claim[c.id], contradicted_by=against[c.id])
+              for c in ds.claims]
+    for n in nodes:
+        n["find"] = n["info"]["heading"]
+        if len(nodes) <= 200:  # a small graph is fitted at a small scale: larger text
+            n["font"]["size"] = 15 if n["kind"] == "claim" else 18
+    edges: list[dict[str, Any]] = []
+    for (s, c), qs in asserts.items():
+        hedged = all(q["hedged"] for q in qs)
+        edges.append(edge(s, c, "asserts", quotes=qs,
+                          title=_edge_title(f"{names[s]} asserts" + (" (hedged)" if hedged
+                                                                      else ""), qs)))
+    for (s, o), qs in cites.items():
+        edges.append(edge(s, o, "cites", quotes=qs,
+                          title=f"{names[s]} cites {names[o]} for {len(qs)} claim(s)"))
+    for (x, y), how in sorted(pairs.items()):
+        edges.append(edge(x, y, "contradicts", title=f"contradicts ({how})",
+                          info={"heading": f"Contradiction ({how})",
+                                "details": [["claim", texts[x]], ["contradicted by", texts[y]]]}))
+    for claim in ds.claims:
+        for o in claim.supports:
+            edges.append(edge(claim.id, o, "supports", title="supports"))
+    for src in ds.sources:
+        for o in src.affiliated_with:
+            edges.append(edge(src.id, o, "affiliated_with", title="affiliated with"))
+    # pyvis's add_node/add_edge look ids up in a list (quadratic): fill its lists directly
+    net = Network(directed=True, cdn_resources="in_line")
+    net.nodes, net.edges = nodes, edges
+    kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
+    relations = [r for r in ("asserts", "cites", "contradicts", "supports", "affiliated_with")
+                 if any(e["relation"] == r for e in edges)]
+    graded = sum(1 for n in nodes if n["id"] in info and info[n["id"]].grade)
+    subtitle = (f"{len(ds.sources)} sources, {len(ds.claims)} claims, {len(ds.assertions)} "
+                f"assertions, {len(pairs)} contradictions. "
+                + ("Grades in brackets: sources A\u2013F, claims 1\u20136. " if graded else "")
+                + "Click a node or an edge for its quotes, reports, dates and explanation.")
+    return View(title=title, subtitle=subtitle, nodes=net.nodes, edges=net.edges,
+                options=physics_options(len(nodes)), kinds=kinds, relations=relations)
+
+
+def _edge_title(head: str, quotes: list[dict[str, Any]]) -> str:
+    lines = [head]
+    for q in quotes[:3]:
+        where = ", ".join(x for x in (q["report"], q["date"]) if x)
+        lines.append(f"\u201c{q['quote']}\u201d" if q["quote"] else "(no quote)")
+        if where:
+            lines.append("  \u2014 " + where)
+    return "\n".join(lines)

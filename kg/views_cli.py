@@ -1,0 +1,103 @@
+"""``kg view`` and ``kg report``: thin commands over :mod:`kg.views` and :mod:`kg.report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import InputError
+from kg.model import Dataset
+
+__all__ = ["register"]
+
+Files = Annotated[
+    list[Path] | None, typer.Argument(help="Dataset files (default: the bundled seed).")
+]
+VIEW_FORMATS = ("html", "svg", "png")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``kg view`` and ``kg report`` to the ``kg`` command."""
+
+    @app.command()
+    def view(
+        files: Files = None,
+        claim: Annotated[str | None, typer.Option(
+            "--claim", "-c", help="Draw this claim's provenance chains, left to right.")] = None,
+        source: Annotated[str | None, typer.Option(
+            "--source", "-s", help="Draw what this source asserts, cites and is cited by.")
+        ] = None,
+        fragment: Annotated[bool, typer.Option(
+            "--fragment", help="Write an HTML fragment (one container and its script) to "
+            "paste into a report.")] = False,
+        fmt: Annotated[str, typer.Option(
+            "--format", "-f", help="html (interactive), svg or png (static picture).")] = "html",
+        out: Annotated[Path | None, typer.Option(
+            "--out", "-o", help="Output file (default: exports/view[-claim-ID|-source-ID]"
+            ".EXT).")] = None,
+    ) -> None:
+        """Draw the whole graph, one claim's provenance (--claim) or one source (--source)."""
+        from kg.cli import out_console
+        from kg.outputs import scored
+        from kg.views import claim_view, graph_view, source_view, write_fragment, write_html
+        from kg.views.static import write_png, write_svg
+
+        if fmt not in VIEW_FORMATS:
+            raise InputError(f"unknown format {fmt!r}; use one of " + ", ".join(VIEW_FORMATS))
+        if claim and source:
+            raise InputError("give --claim or --source, not both")
+        if fragment and fmt != "html":
+            raise InputError("--fragment is HTML; leave out --format or use --format html")
+        ds = _dataset(files)
+        a, info = scored(ds)
+        if claim:
+            v, stem = claim_view(ds, claim, info, assessment=a), f"view-claim-{claim}"
+        elif source:
+            v, stem = source_view(ds, source, info, assessment=a), f"view-source-{source}"
+        else:
+            v, stem = graph_view(ds, info, title="credkg graph", assessment=a), "view"
+        target = out or Path("exports") / f"{stem}{'-fragment' if fragment else ''}.{fmt}"
+        if fmt == "svg":
+            written = write_svg(v, target)
+        elif fmt == "png":
+            written = write_png(v, target)
+        elif fragment:
+            written = write_fragment(v, target)
+        else:
+            written = write_html(v, target)
+        out_console.print(f"wrote {written} ({len(v.nodes)} nodes, {len(v.edges)} edges)",
+                          markup=False)
+
+    @app.command()
+    def report(
+        files: Files = None,
+        claim: Annotated[list[str] | None, typer.Option(
+            "--claim", "-c", help="Show this claim's chain view and explanation (repeatable; "
+            "default: every claim, or the 20 most telling).")] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+        out: Annotated[Path | None, typer.Option(
+            "--out", "-o", help="Output file (default: exports/report.html or .md).")] = None,
+        title: Annotated[str, typer.Option(help="The report's heading.")] = "credkg report",
+    ) -> None:
+        """Write a self-contained credibility report: summary, grades, contradictions,
+        chains, methods."""
+        from kg.cli import out_console
+        from kg.outputs import scored
+        from kg.report import REPORT_FORMATS, write_report
+
+        if fmt not in REPORT_FORMATS:
+            raise InputError(f"unknown format {fmt!r}; use one of " + ", ".join(REPORT_FORMATS))
+        ds = _dataset(files)
+        a, info = scored(ds)
+        target = out or Path("exports") / f"report.{fmt}"
+        written = write_report(ds, target, info, title, assessment=a, claims=claim, fmt=fmt)
+        out_console.print(f"wrote {written}", markup=False)
+
+
+def _dataset(files: list[Path] | None) -> Dataset:
+    from kg.loading import load_datasets
+    from kg.seed import seed_dataset
+
+    return load_datasets(files) if files else seed_dataset()
