@@ -96,3 +96,20 @@ def test_console_script_runs_as_a_program(tmp_path: Path) -> None:
                           text=True, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "no such file" in done.stderr
+
+
+def test_discover(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    claims = tmp_path / "claims.csv"
+    claims.write_text("source,object,value\n" + "".join(
+        f"s{i},city,{'100' if i < 4 else '200'}\n" for i in range(6)) + "s0,town,5\ns5,town,6\n")
+    out = tmp_path / "out"
+    result = kg("discover", claims, "--method", "majority_vote", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    beliefs = (out / "beliefs.csv").read_text().splitlines()
+    assert beliefs[0] == "object,value,belief"
+    assert any(line.startswith("city,100,") for line in beliefs)
+    assert (out / "trust.csv").read_text().startswith("source,trust")
+    truths = (out / "truths.csv").read_text()
+    assert "town,5,True" in truths and "town,6,True" in truths  # a tie is reported as a tie
+    bad = kg("discover", claims, "--method", "nope", "--out", out)
+    assert bad.exit_code == 2 and "unknown method 'nope'" in bad.stderr

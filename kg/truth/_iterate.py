@@ -1,0 +1,123 @@
+"""The shared iteration rule: stop when trust stops moving, or warn at the cap.
+
+Every iterative method updates a trust vector whose entries lie in [0, 1]. It
+has converged when no entry moved by more than ``tol`` in the last iteration
+(the L-infinity norm of the change). A method that reaches ``max_iter``
+iterations first returns what it has and warns with
+:class:`~kg.truth.errors.NotConvergedWarning`.
+
+Examples:
+    >>> import numpy as np
+    >>> change(np.array([0.5, 1.0]), np.array([0.5, 0.9]))
+    0.09999999999999998
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from kg.truth._data import Floats
+from kg.truth.errors import NotConvergedWarning
+
+__all__ = [
+    "DEFAULT_MAX_ITER",
+    "DEFAULT_TOL",
+    "Fit",
+    "change",
+    "check_iteration_args",
+    "iterate",
+    "warn_cap",
+]
+
+#: Largest change in any source's trust at which an iteration has converged.
+DEFAULT_TOL = 1e-5
+#: Iteration cap of every iterative method unless the caller gives another.
+DEFAULT_MAX_ITER = 500
+
+
+@dataclass(frozen=True, eq=False)
+class Fit:
+    """What a method returns: trust per source, belief per claim, and how it stopped.
+
+    ``score`` ranks the values of an object when ``belief`` saturates (TruthFinder's
+    sigmoid reaches 1.0 in floating point); it defaults to ``belief``.
+    """
+
+    trust: Floats
+    belief: Floats
+    iterations: int
+    converged: bool
+    score: Floats | None = None
+
+    @property
+    def ranking(self) -> Floats:
+        """What decides the top value of each object."""
+        return self.belief if self.score is None else self.score
+
+
+def change(new: Floats, old: Floats) -> float:
+    """Largest absolute change between two trust vectors."""
+    if new.size == 0:
+        return 0.0
+    return float(np.max(np.abs(new - old)))
+
+
+def check_iteration_args(max_iter: int, tol: float) -> None:
+    """Refuse a cap below 1 or a negative tolerance."""
+    if max_iter < 1:
+        raise ValueError(f"max_iter must be at least 1, got {max_iter}")
+    if not tol >= 0:
+        raise ValueError(f"tol must be zero or more, got {tol}")
+
+
+def warn_cap(method: str, max_iter: int, last_change: float, tol: float) -> None:
+    """Warn that ``method`` stopped at its cap without converging."""
+    warnings.warn(
+        f"{method} stopped at its cap of {max_iter} iterations before converging "
+        f"(last trust change {last_change:.2g} > tol {tol:.2g}); raise max_iter or tol",
+        NotConvergedWarning,
+        stacklevel=3,
+    )
+
+
+def iterate(
+    method: str,
+    step: Callable[[Floats], tuple[Floats, Floats]],
+    trust: Floats,
+    max_iter: int,
+    tol: float,
+) -> Fit:
+    """Apply ``step`` (trust -> new trust, belief) until trust converges or the cap.
+
+    Args:
+        method: Name used in the warning.
+        step: One iteration of the method.
+        trust: Initial trust per source.
+        max_iter: Iteration cap.
+        tol: Convergence tolerance on the largest trust change.
+
+    Returns:
+        The final trust and belief, the iterations run and whether they converged.
+
+    Examples:
+        >>> import numpy as np
+        >>> halve = lambda t: (t / 2, t)
+        >>> fit = iterate("halving", halve, np.array([1.0]), max_iter=100, tol=1e-3)
+        >>> fit.iterations, fit.converged
+        (10, True)
+    """
+    check_iteration_args(max_iter, tol)
+    belief: Floats = np.zeros(0)
+    last = float("inf")
+    for it in range(1, max_iter + 1):
+        new, belief = step(trust)
+        last = change(new, trust)
+        trust = new
+        if last <= tol:
+            return Fit(trust, belief, it, True)
+    warn_cap(method, max_iter, last, tol)
+    return Fit(trust, belief, max_iter, False)

@@ -1,0 +1,464 @@
+"""ACCU and AccuCopy (Dong, Berti-Equille & Srivastava 2009): accuracy with copy detection.
+
+**ACCU** is a Bayesian vote. Each object has one true value among ``n + 1``
+(``n`` false values, equally likely to be chosen by a source in error); a
+source with accuracy ``A(s)`` states the true value with probability ``A(s)``.
+
+- vote count of a value: ``C(v) = sum over its sources of ln(n A(s) / (1 - A(s)))``;
+- probability: ``P(v) = exp(C(v)) / sum over the object's domain of exp(C(v'))``,
+  where the ``n + 1 - k`` values nobody states count ``exp(0)``;
+- accuracy ``A(s)``: how well ``s``'s values are supported (below).
+
+credkg's estimation rules, each chosen on principle and fixed for all data:
+
+1. ``n`` is read from the data, per object: ``n = max(k - 1, 1)`` for an object
+   with ``k`` claimed values (the claimed values are the domain). The paper's
+   fixed ``n = 100`` can be passed as ``n=100``.
+2. A source is judged by the *other* sources: the evidence for ``s`` on a claim
+   is ``P(v)`` recomputed with ``s``'s own vote removed, and only on objects
+   some other source also covers. A claim nobody else checks says nothing about
+   its source, so a bot that alone fills thousands of objects does not grade
+   its own work.
+3. Accuracy is the posterior mean under a Beta prior worth ``prior_weight = 1``
+   claim, ``A(s) = (evidence + mu) / (checked claims + 1)``, where ``mu`` is
+   learned: the mean evidence rate of the sources (of the same group, when
+   ``groups`` labels sources, e.g. anonymous vs registered editors; a group's
+   mean counts the overall mean as one more member). A source
+   seen once is not taken as infallible, and ``ln(A / (1 - A))`` stays finite.
+4. With ``similarity="auto"`` (:mod:`kg.truth.similarity`), list values support
+   the lists that contain them (Dong et al.'s ACCUSIM:
+   ``C*(v) = C(v) + rho * sum over v' of sim(v' -> v) C(v')``, ``rho = 0.5``);
+   plain values are unaffected.
+
+**AccuCopy** adds dependence between sources, so that copiers are not counted
+as independent voters. For each pair of sources that state a common value,
+over the objects both cover: ``kt`` shared values currently decided true (the
+top value of their object), ``kf`` shared values decided false, ``kd`` objects
+where they differ. Independent sources share a true value with probability
+``Pt = A1 A2``, a false one with ``Pf = (1 - A1)(1 - A2) / n``, and differ with
+``Pd = 1 - Pt - Pf``. If ``s1`` copies ``s2`` (each value with probability
+``c``), they share a true value with ``A2 c + Pt (1 - c)``, a false one with
+``(1 - A2) c + Pf (1 - c)``, and differ with ``Pd (1 - c)``. Bayes' rule with a
+prior ``alpha`` of dependence (split evenly between the two directions) gives
+``P(s1 -> s2)``. In the vote for a value, its sources are taken most accurate
+first and each one's vote is multiplied by ``prod (1 - c P(s -> s'))`` over the
+sources ``s'`` before it, so a copier of an earlier voter adds little. The
+order is fixed once, by the ACCU accuracies AccuCopy starts from (an order
+that moved with the accuracies made the iteration cycle); ``n`` in ``Pf`` is
+the mean ``n`` of the objects. ``c = 0.8`` and ``alpha = 0.2`` are the paper's.
+
+Convergence (both): each iteration moves every accuracy half-way to its new
+estimate (the same fixed points, but two sources that only contradict each
+other cannot flip-flop between low and high accuracy); stop when no source's
+accuracy moved by more than ``tol`` in one iteration, or warn at ``max_iter``.
+AccuCopy's iterations include the ACCU run that orders its voters; its first
+dependence round judges values by plain vote, as in the paper. Like the paper's
+algorithm it can settle on a wrong fixed point when a copy group outnumbers the
+independent sources' margin; it is not the default for that reason.
+
+Scale: copy detection looks only at pairs of sources that share a value, held
+as a sparse (pair x value) incidence. It refuses, with
+:class:`~kg.truth.errors.ProblemTooLargeError`, when that incidence would
+exceed ``max_pairs`` entries (a value stated by thousands of sources); use
+``accu`` then, which has no pairwise step.
+
+Reference: X. L. Dong, L. Berti-Equille and D. Srivastava, "Integrating
+Conflicting Data: The Role of Source Dependence", PVLDB 2(1):550-561, 2009.
+
+Examples:
+    >>> from kg.truth._data import ClaimMatrix
+    >>> rows = [("a", "x", 1), ("b", "x", 1), ("c", "x", 2)]
+    >>> fit = accu(ClaimMatrix.from_rows(rows))
+    >>> fit.belief.round(3).tolist()
+    [0.865, 0.135]
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from kg.truth._data import ClaimMatrix, Floats, Ints
+from kg.truth._iterate import DEFAULT_MAX_ITER, DEFAULT_TOL, Fit, iterate
+from kg.truth.errors import NotConvergedWarning, ProblemTooLargeError
+from kg.truth.similarity import SimilarityKind, similarity_matrix
+
+__all__ = ["MAX_COPY_PAIRS", "accu", "accu_copy"]
+
+#: Most (source pair, shared value) entries AccuCopy holds (about 0.5 GB of work arrays).
+MAX_COPY_PAIRS = 20_000_000
+_CLIP = 1e-9
+
+
+def _sum_by(index: Any, weights: Any = None, minlength: int = 0) -> Floats:
+    """``np.bincount`` as floats."""
+    return np.asarray(np.bincount(index, weights=weights, minlength=minlength), dtype=np.float64)
+
+
+def _probabilities(m: ClaimMatrix, count: Floats, n: Floats) -> Floats:
+    """``P(v)`` from vote counts, with the unseen values of each domain at count 0."""
+    top = np.maximum(m.object_max(count), 0.0)
+    shifted = np.exp(count - m.spread(top))
+    unseen = np.maximum(n + 1 - m.claims_per_object, 0) * np.exp(-top)
+    return shifted / m.spread(m.object_sum(shifted) + unseen)
+
+
+def _group_codes(m: ClaimMatrix, groups: Mapping[Any, Any] | None) -> Ints:
+    """Integer group of every source; sources not in ``groups`` form one group."""
+    if not groups:
+        return np.zeros(m.n_sources, dtype=np.int64)
+    labels = pd.Series([groups.get(s) for s in m.sources], dtype=object)
+    code, _ = pd.factorize(labels, use_na_sentinel=False)
+    return code.astype(np.int64)
+
+
+def _group_means(hits: Floats, checked: Floats, group: Ints, fallback: float) -> Floats:
+    """Mean accuracy of the checkable sources of each group, per source.
+
+    A group's mean counts the overall mean as one more member, so a group of
+    one or two sources does not set its own prior.
+    """
+    known = checked > 0
+    n_groups = int(group.max()) + 1
+    rate = np.divide(hits, checked, out=np.zeros_like(hits), where=known)
+    total = _sum_by(group[known], weights=rate[known], minlength=n_groups)
+    size = _sum_by(group[known], minlength=n_groups)
+    overall = float(rate[known].mean()) if known.any() else fallback
+    means = (total + overall) / (size + 1)
+    out: Floats = means[group]
+    return out
+
+
+def _probabilities_without(
+    m: ClaimMatrix, count: Floats, n: Floats, edge_claim: Ints, own: Floats
+) -> Floats:
+    """For each (source, claim) edge, ``P(claim)`` once that source's vote is removed."""
+    obj = m.claim_object[edge_claim]
+    top = np.maximum(m.object_max(count), 0.0)
+    z = m.object_sum(np.exp(count - m.spread(top))) + np.maximum(
+        n + 1 - m.claims_per_object, 0
+    ) * np.exp(-top)
+    mine = np.exp(count[edge_claim] - top[obj])
+    without = np.exp(count[edge_claim] - own - top[obj])
+    out: Floats = without / np.maximum(z[obj] - mine + without, 1e-300)
+    return out
+
+
+def _pairs_in_rows(rows: sp.csr_matrix) -> tuple[Ints, Ints, Ints]:
+    """Every pair ``i < j`` of column indices within each row: (row, i, j) per pair."""
+    rows = rows.tocsr()
+    rows.sort_indices()
+    per_row = np.diff(rows.indptr)
+    pos = np.arange(rows.nnz) - np.repeat(rows.indptr[:-1], per_row)
+    later = np.repeat(per_row, per_row) - 1 - pos
+    first = np.repeat(np.arange(rows.nnz), later)
+    second = first + 1 + np.arange(first.size) - np.repeat(np.cumsum(later) - later, later)
+    row = np.repeat(np.repeat(np.arange(rows.shape[0]), per_row), later)
+    cols = rows.indices.astype(np.int64)
+    return row.astype(np.int64), cols[first], cols[second]
+
+
+def _n_pairs(rows: sp.csr_matrix) -> int:
+    per_row = np.diff(rows.indptr).astype(np.int64)
+    return int((per_row * (per_row - 1) // 2).sum())
+
+
+class _Pairs:
+    """Pairs of sources sharing at least one value, and what they share.
+
+    ``pair``, ``edge_i`` and ``edge_j`` have one entry per (pair, shared value):
+    the pair's index and where its two (source, value) edges sit among ``sc``'s
+    stored entries; ``same`` and ``differ`` count, per pair, the values shared
+    and the objects both cover with different values.
+    """
+
+    def __init__(self, m: ClaimMatrix, max_pairs: int) -> None:
+        cover = sp.csr_matrix(
+            (np.ones(m.n_claims), (m.claim_object, np.arange(m.n_claims))),
+            shape=(m.n_objects, m.n_claims),
+        )
+        by_object = (cover @ m.binary.T).tocsr()  # objects x sources
+        by_object.data = np.ones_like(by_object.data)
+        size = _n_pairs(m.sc_t) + _n_pairs(by_object)
+        if size > max_pairs:
+            raise ProblemTooLargeError(
+                f"copy detection needs {size:,} (source pair, shared item) entries "
+                f"(limit {max_pairs:,}); use method 'accu', which has no pairwise step"
+            )
+        claim, src_i, src_j = _pairs_in_rows(m.sc_t)
+        keys, pair = np.unique(src_i * m.n_sources + src_j, return_inverse=True)
+        self.i: Ints = keys // m.n_sources
+        self.j: Ints = keys % m.n_sources
+        self.pair: Ints = pair
+        self.incidence = sp.csr_matrix(
+            (np.ones(claim.size), (pair, claim)), shape=(keys.size, m.n_claims)
+        )
+        self.same: Floats = np.asarray(self.incidence.sum(axis=1), dtype=np.float64).ravel()
+        _, obj_i, obj_j = _pairs_in_rows(by_object)
+        shared_keys, shared = np.unique(obj_i * m.n_sources + obj_j, return_counts=True)
+        both = shared[np.searchsorted(shared_keys, keys)].astype(np.float64)
+        self.differ: Floats = np.maximum(both - self.same, 0.0)
+        b = m.sc.tocsr()
+        b.sort_indices()
+        edge_keys = np.repeat(np.arange(m.n_sources), np.diff(b.indptr)) * m.n_claims + b.indices
+        self.edge_i: Ints = np.searchsorted(edge_keys, src_i * m.n_claims + claim)
+        self.edge_j: Ints = np.searchsorted(edge_keys, src_j * m.n_claims + claim)
+
+
+def _copy_probabilities(
+    pairs: _Pairs, acc: Floats, is_true: Floats, n: float, c: float, alpha: float
+) -> tuple[Floats, Floats]:
+    """``P(i -> j)`` and ``P(j -> i)`` for every pair (``->`` reads "copies from").
+
+    Each is the posterior of that direction against independence and the other
+    direction, from the log-likelihood ratio of the shared true, shared false and
+    different values.
+    """
+    a1, a2 = acc[pairs.i], acc[pairs.j]
+    kt: Floats = np.asarray(pairs.incidence @ is_true, dtype=np.float64)
+    kf = pairs.same - kt
+    pt = a1 * a2
+    pf = (1 - a1) * (1 - a2) / n
+    differ = pairs.differ * np.log(1 - c)  # P(differ) shrinks by (1 - c) under copying
+    prior = np.log(alpha / 2)
+    # i copies j: shared values are j's with probability c
+    li = (
+        prior
+        + differ
+        + kt * np.log1p(c * (a2 - pt) / pt)
+        + kf * np.log(((1 - a2) * c + pf * (1 - c)) / pf)
+    )
+    lj = (
+        prior
+        + differ
+        + kt * np.log1p(c * (a1 - pt) / pt)
+        + kf * np.log(((1 - a1) * c + pf * (1 - c)) / pf)
+    )
+    total = np.logaddexp(np.logaddexp(li, lj), np.log(1 - alpha))
+    return np.exp(li - total), np.exp(lj - total)
+
+
+def _run(
+    m: ClaimMatrix,
+    name: str,
+    *,
+    n: float | None,
+    initial_accuracy: float,
+    prior_weight: float,
+    prior_mean: float | None,
+    groups: Mapping[Any, Any] | None,
+    pairs: _Pairs | None,
+    warm: Fit | None,
+    sim: sp.csr_matrix | None,
+    rho: float,
+    c: float,
+    alpha: float,
+    max_iter: int,
+    tol: float,
+) -> Fit:
+    if n is not None and n <= 0:
+        raise ValueError(f"n (number of false values) must be positive, got {n}")
+    b = m.sc.tocsr()
+    b.sort_indices()
+    edge_src = np.repeat(np.arange(m.n_sources), np.diff(b.indptr))
+    edge_claim = b.indices.astype(np.int64)
+    edge_w = b.data
+    prob: Floats = np.full(m.n_claims, 0.5)
+    if n is None:  # the claimed values are the domain: k - 1 false values
+        n_obj = np.maximum(m.claims_per_object - 1, 1).astype(np.float64)
+    else:
+        n_obj = np.full(m.n_objects, float(n))
+    log_n_edge = np.log(n_obj[m.claim_object[edge_claim]])
+    n_pair = float(np.mean(n_obj))
+
+    # Objects another source also covers: only there can a claim be checked.
+    objects_sources = _sum_by(m.claim_object[edge_claim], weights=edge_w, minlength=m.n_objects)
+    checkable = edge_w * (objects_sources[m.claim_object[edge_claim]] - edge_w > 1e-9)
+    checked = _sum_by(edge_src, weights=checkable, minlength=m.n_sources)
+
+    group = _group_codes(m, groups)
+    start = np.full(m.n_sources, initial_accuracy)
+    if pairs is not None:  # the first dependence round judges values by plain vote
+        votes = m.sc_t @ np.ones(m.n_sources)
+        prob = votes / m.spread(m.object_sum(votes))
+    # Voters in a fixed order, most accurate first by ACCU (an order that moved with
+    # the accuracies made the iteration cycle).
+    order_by = start if warm is None else warm.trust
+    rank = np.argsort(np.argsort(-order_by, kind="stable"), kind="stable")
+
+    def step(acc: Floats) -> tuple[Floats, Floats]:
+        nonlocal prob
+        vote = log_n_edge + np.log(acc / (1 - acc))[edge_src]
+        discount = np.ones(b.nnz)
+        if pairs is not None:
+            top = m.spread(m.object_max(prob))
+            is_true = (prob >= top).astype(np.float64)  # the paper's decision: the top value
+            p_ij, p_ji = _copy_probabilities(pairs, acc, is_true, n_pair, c, alpha)
+            i_later = rank[pairs.i] > rank[pairs.j]
+            p_later = np.where(i_later, p_ij, p_ji)[pairs.pair]
+            target = np.where(i_later[pairs.pair], pairs.edge_i, pairs.edge_j)
+            log_keep = _sum_by(
+                target, weights=np.log(np.maximum(1 - c * p_later, _CLIP)), minlength=b.nnz
+            )
+            discount = np.exp(log_keep)
+        count = _sum_by(edge_claim, weights=edge_w * discount * vote, minlength=m.n_claims)
+        if sim is not None:
+            count = count + rho * (sim @ count)
+        prob = _probabilities(m, count, n_obj)
+        # Judge each source by the others: P of its value with its own vote taken out
+        # (what that vote lent similar values stays: a small approximation).
+        own = edge_w * discount * vote
+        others = _probabilities_without(m, count, n_obj, edge_claim, own)
+        hits = _sum_by(edge_src, weights=checkable * others, minlength=m.n_sources)
+        mu = (
+            _group_means(hits, checked, group, initial_accuracy)
+            if prior_mean is None
+            else prior_mean
+        )
+        acc_new = (hits + prior_weight * mu) / (checked + prior_weight)
+        # Half a step: the same fixed points, but two sources that only contradict
+        # each other cannot flip-flop between low and high accuracy.
+        acc_new = (acc + acc_new) / 2
+        return np.clip(acc_new, _CLIP, 1 - _CLIP), prob
+
+    return iterate(name, step, start, max_iter, tol)
+
+
+def _sim(m: ClaimMatrix, kind: SimilarityKind) -> sp.csr_matrix | None:
+    return None if kind == "exact" else similarity_matrix(m, kind)
+
+
+def accu(
+    m: ClaimMatrix,
+    *,
+    n: float | None = None,
+    similarity: SimilarityKind = "auto",
+    rho: float = 0.5,
+    initial_accuracy: float = 0.8,
+    prior_weight: float = 1.0,
+    prior_mean: float | None = None,
+    groups: Mapping[Any, Any] | None = None,
+    max_iter: int = DEFAULT_MAX_ITER,
+    tol: float = DEFAULT_TOL,
+) -> Fit:
+    """ACCU: Bayesian vote weighted by each source's estimated accuracy.
+
+    Args:
+        m: Encoded claims.
+        n: Number of false values per object; ``None`` (default) reads it
+            from the data as the number of claimed values less one.
+        initial_accuracy: Accuracy of every source before the first iteration.
+        prior_weight: Weight of the Beta prior on accuracy, in claims.
+        prior_mean: Mean of that prior; ``None`` learns it from the data
+            (per group).
+        groups: Optional ``source -> group label``; each group learns its
+            own prior mean.
+        similarity: Value similarity (:func:`~kg.truth.similarity.similarity_matrix`).
+        rho: Weight of similar values' counts.
+        max_iter: Iteration cap.
+        tol: Convergence tolerance on accuracy.
+
+    Returns:
+        Accuracy per source (the trust) and probability per claim (the belief).
+    """
+    return _run(
+        m,
+        "accu",
+        n=n,
+        initial_accuracy=initial_accuracy,
+        prior_weight=prior_weight,
+        prior_mean=prior_mean,
+        groups=groups,
+        pairs=None,
+        warm=None,
+        sim=_sim(m, similarity),
+        rho=rho,
+        c=0.0,
+        alpha=0.0,
+        max_iter=max_iter,
+        tol=tol,
+    )
+
+
+def accu_copy(
+    m: ClaimMatrix,
+    *,
+    n: float | None = None,
+    similarity: SimilarityKind = "auto",
+    rho: float = 0.5,
+    c: float = 0.8,
+    alpha: float = 0.2,
+    initial_accuracy: float = 0.8,
+    prior_weight: float = 1.0,
+    prior_mean: float | None = None,
+    groups: Mapping[Any, Any] | None = None,
+    max_iter: int = DEFAULT_MAX_ITER,
+    tol: float = DEFAULT_TOL,
+    max_pairs: int = MAX_COPY_PAIRS,
+) -> Fit:
+    """AccuCopy: ACCU whose votes are discounted for detected copying.
+
+    Args:
+        m: Encoded claims.
+        n: Number of false values per object; ``None`` (default) reads it
+            from the data as the number of claimed values less one.
+        c: Probability that a copier copies any one value.
+        alpha: Prior probability that two sources are dependent.
+        initial_accuracy: Accuracy of every source before the first iteration.
+        prior_weight: Weight of the Beta prior on accuracy, in claims.
+        prior_mean: Mean of that prior; ``None`` learns it from the data
+            (per group).
+        groups: Optional ``source -> group label``; each group learns its
+            own prior mean.
+        similarity: Value similarity (:func:`~kg.truth.similarity.similarity_matrix`).
+        rho: Weight of similar values' counts.
+        max_iter: Iteration cap.
+        tol: Convergence tolerance on accuracy.
+        max_pairs: Most (source pair, shared value) entries to hold.
+
+    Returns:
+        Accuracy per source (the trust) and probability per claim (the belief).
+
+    Raises:
+        ProblemTooLargeError: If copy detection would exceed ``max_pairs``.
+    """
+    if not 0 < c < 1 or not 0 < alpha < 1:
+        raise ValueError(f"c and alpha must lie in (0, 1), got c={c}, alpha={alpha}")
+    with warnings.catch_warnings():  # only its order of sources is used
+        warnings.simplefilter("ignore", NotConvergedWarning)
+        warm = accu(
+            m,
+            n=n,
+            similarity=similarity,
+            rho=rho,
+            initial_accuracy=initial_accuracy,
+            prior_weight=prior_weight,
+            prior_mean=prior_mean,
+            groups=groups,
+            max_iter=max_iter,
+            tol=tol,
+        )
+    fit = _run(
+        m,
+        "accu_copy",
+        n=n,
+        initial_accuracy=initial_accuracy,
+        prior_weight=prior_weight,
+        prior_mean=prior_mean,
+        groups=groups,
+        pairs=_Pairs(m, max_pairs),
+        warm=warm,
+        sim=_sim(m, similarity),
+        rho=rho,
+        c=c,
+        alpha=alpha,
+        max_iter=max_iter,
+        tol=tol,
+    )
+    return replace(fit, iterations=warm.iterations + fit.iterations)

@@ -1,0 +1,87 @@
+"""TruthFinder (Yin, Han & Yu 2008), with value-similarity implication.
+
+A source's trustworthiness ``t(w)`` is the mean confidence of the values it
+states; a value's confidence comes from the trust of the sources stating it and
+from similar values of the same object. In log form, with
+``tau(w) = -ln(1 - t(w))``:
+
+- ``sigma(f) = sum over sources w of f of tau(w)``;
+- ``sigma*(f) = sigma(f) + rho * sum over other values f' of the object of
+  sigma(f') * imp(f' -> f)``, where ``imp(f' -> f) = sim(f', f) - base_sim``
+  (:mod:`kg.truth.similarity`), so unrelated values count against each other;
+- ``s(f) = 1 / (1 + exp(-gamma * sigma*(f)))``, the dampened confidence;
+- ``t(w) = mean of s(f) over the values w states``.
+
+Parameters are the paper's: ``rho = 0.5``, ``gamma = 0.3``, ``base_sim = 0.5``,
+initial trust ``t0 = 0.9``. Convergence: stop when no source's trust moved by
+more than ``tol`` in one iteration, or warn at ``max_iter``. Trust is kept
+below 1 (at ``1 - 1e-12``) so that ``tau`` stays finite.
+
+Reference: X. Yin, J. Han and P. S. Yu, "Truth Discovery with Multiple
+Conflicting Information Providers on the Web", IEEE TKDE 20(6):796-808, 2008.
+
+Examples:
+    >>> from kg.truth._data import ClaimMatrix
+    >>> m = ClaimMatrix.from_rows([("a", "x", "1"), ("b", "x", "1"), ("c", "x", "2")])
+    >>> fit = truthfinder(m)
+    >>> bool(fit.belief[0] > fit.belief[1]), fit.converged
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from kg.truth._data import ClaimMatrix, Floats
+from kg.truth._iterate import DEFAULT_MAX_ITER, DEFAULT_TOL, Fit, iterate
+from kg.truth.similarity import SimilarityKind, similarity_matrix
+
+__all__ = ["truthfinder"]
+
+
+def truthfinder(
+    m: ClaimMatrix,
+    *,
+    similarity: SimilarityKind = "auto",
+    rho: float = 0.5,
+    gamma: float = 0.3,
+    base_sim: float = 0.5,
+    initial_trust: float = 0.9,
+    max_iter: int = DEFAULT_MAX_ITER,
+    tol: float = DEFAULT_TOL,
+) -> Fit:
+    """TruthFinder.
+
+    Args:
+        m: Encoded claims.
+        similarity: Kind of value similarity (see :func:`similarity_matrix`).
+        rho: Weight of the influence between values of one object.
+        gamma: Dampening factor of the confidence sigmoid.
+        base_sim: Similarity below which one value counts against another.
+        initial_trust: Trust of every source before the first iteration.
+        max_iter: Iteration cap.
+        tol: Convergence tolerance on trust.
+
+    Returns:
+        Trust in [0, 1) per source and confidence in (0, 1) per claim.
+    """
+    sim = similarity_matrix(m, similarity)
+    mean_of = sp.csr_matrix(m.sc.multiply(1.0 / m.source_votes[:, np.newaxis]))
+
+    adjusted: Floats = np.zeros(m.n_claims)
+
+    def step(trust: Floats) -> tuple[Floats, Floats]:
+        nonlocal adjusted
+        tau = -np.log1p(-np.minimum(trust, 1.0 - 1e-12))
+        sigma = m.sc_t @ tau
+        others = m.spread(m.object_sum(sigma)) - sigma
+        adjusted = sigma + rho * (sim @ sigma - base_sim * others)
+        belief = 1.0 / (1.0 + np.exp(-gamma * adjusted))
+        return np.asarray(mean_of @ belief), belief
+
+    fit = iterate("truthfinder", step, np.full(m.n_sources, initial_trust), max_iter, tol)
+    # The sigmoid saturates at 1.0; rank by the log-odds so that it breaks no tie falsely.
+    return replace(fit, score=adjusted)
