@@ -7,7 +7,6 @@ to see the traceback of an unexpected error.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sys
@@ -46,9 +45,31 @@ def demo(out: OutDir = Path("exports")) -> None:
     _build(seed_dataset(), out, "seed article")
 
 
+StoreOption = Annotated[Path | None, typer.Option(
+    "--store", help="A persistent store folder (created if missing).")]
+
+
 @app.command()
-def build(files: Files, out: OutDir = Path("exports")) -> None:
-    """Load, validate and write the same outputs as `kg demo` for your datasets."""
+def build(
+    files: Files,
+    out: OutDir = Path("exports"),
+    store: Annotated[Path | None, typer.Option(
+        "--store", help="Add the files to this persistent store (one document each) "
+        "instead of writing the outputs.")] = None,
+    doc: Annotated[str | None, typer.Option(
+        "--doc", help="With --store: the document id of a single file (default: its name).")
+    ] = None,
+) -> None:
+    """Load, validate and score datasets; write the same outputs as `kg demo`, or add them
+    to a store."""
+    if store is not None:
+        from kg.store import add_files
+
+        for c in add_files(store, files, doc=doc, progress=True):
+            note = "; assessment recomputed" if c.assessed else ""
+            out_console.print(f"{c.doc}: {c.status} ({c.triples:,} triples){note}",
+                              markup=False)
+        return
     from kg.loading import load_datasets
 
     _build(load_datasets(files), out, ", ".join(f.name for f in files))
@@ -133,7 +154,7 @@ def _json_schema(model: type) -> dict[str, object]:
 def export(
     files: SeedOrFiles = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, json-ld, nt, trig, "
-                                     "nquads, graphml, gexf or csv")] = "turtle",
+                                     "nquads, graphml, gexf, csv or claimreview")] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
 ) -> None:
     """Export the graph in an RDF format, as GraphML/GEXF, or as CSV tables."""
@@ -169,13 +190,19 @@ def score(
     files: SeedOrFiles = None,
     explain: Annotated[str | None, typer.Option(
         "--explain", "-e", help="Explain the grade of this claim or source.")] = None,
+    store: StoreOption = None,
 ) -> None:
     """Grade sources (A-F) and claims (1-6) and print them, or explain one grade."""
     from rich.table import Table
 
     from kg.credibility import GRADE_MEANING, assess
 
-    ds = _dataset(files)
+    if store is not None:
+        from kg.store import Store
+
+        ds = Store.open(store, read_only=True).dataset()
+    else:
+        ds = _dataset(files)
     a = assess(ds)
     if explain is not None:
         if explain in a.claims:
@@ -247,16 +274,17 @@ def _dataset(files: list[Path] | None) -> Dataset:
     return load_datasets(files) if files else seed_dataset()
 
 
-# Commands of other areas live beside their library code and add themselves here.
-for _name in ("kg.store.cli", "kg.views_cli", "kg.material.cli"):
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as _e:  # area not built yet in this checkout
-        if _e.name is None or not _name.startswith(_e.name):
-            raise
-        continue
-    if hasattr(_module, "register"):
-        _module.register(app)
+def _register_areas() -> None:
+    """Commands of the larger areas live beside their library code and add themselves."""
+    from kg.material.cli import register as material
+    from kg.store.cli import register as store
+    from kg.views_cli import register as views
+
+    for register in (store, views, material):
+        register(app)
+
+
+_register_areas()
 
 
 def main(argv: list[str] | None = None) -> int:

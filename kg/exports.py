@@ -38,6 +38,8 @@ EXPORT_FORMATS: dict[str, str] = {
     "graphml": ".graphml",
     "gexf": ".gexf",
     "csv": ".csv",
+    # credkg's own assessments as schema.org ClaimReview (kg.material.claimreview)
+    "claimreview": ".claimreview.jsonld",
 }
 
 
@@ -101,6 +103,11 @@ def export_dataset(ds: Dataset, fmt: str, path: str | Path) -> Path:
         return write_rdf(to_rdf(ds), path, fmt)
     if fmt == "csv":
         return atomic_write_text(path, to_csv(ds))
+    if fmt == "claimreview":
+        from kg.credibility import assess
+        from kg.material.claimreview import claimreview_jsonld
+
+        return atomic_write_text(path, claimreview_jsonld(ds, assess(ds)))
     G = _plain(to_networkx(ds))
     lines = nx.generate_graphml(G) if fmt == "graphml" else nx.generate_gexf(G)
     return atomic_write_text(path, "\n".join(lines) + "\n")

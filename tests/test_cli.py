@@ -113,3 +113,23 @@ def test_discover(tmp_path: Path, kg: Callable[..., Result]) -> None:
     assert "town,5,True" in truths and "town,6,True" in truths  # a tie is reported as a tie
     bad = kg("discover", claims, "--method", "nope", "--out", out)
     assert bad.exit_code == 2 and "unknown method 'nope'" in bad.stderr
+
+
+def test_export_claimreview(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    out = tmp_path / "reviews.jsonld"
+    assert kg("export", "--format", "claimreview", "--out", out).exit_code == 0
+    data = json.loads(out.read_text())
+    reviews = data if isinstance(data, list) else data.get("@graph", [data])
+    assert len(reviews) == 15
+    assert all(r["@type"] == "ClaimReview" for r in reviews)
+
+
+def test_build_into_a_store_and_score_it(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    store = tmp_path / "store"
+    first = kg("build", SEED_PATH, "--store", store)
+    assert first.exit_code == 0, first.stderr
+    assert "seed: added" in first.stdout
+    again = kg("build", SEED_PATH, "--store", store)
+    assert "seed: unchanged" in again.stdout
+    scored = kg("score", "--store", store, "--explain", "monthly-desertions-30k")
+    assert scored.exit_code == 0 and "Graded 4 (doubtful)" in scored.stdout

@@ -1,0 +1,699 @@
+"""Entity resolution across documents: sure matches merge, likely ones wait for the analyst.
+
+When a dataset (*incoming*) is added to another (*existing*), its sources and
+claims are matched to the ones already there:
+
+=================  ===========================================================  ======
+match              rule                                                          merges
+=================  ===========================================================  ======
+same id            the same id in both, the same kind of source                  sure
+same identifier    a shared ``same_as`` IRI (e.g. a Wikidata entity)             sure
+same name          a shared :func:`~kg.material.names.name_key` of name or        sure
+                   alias, the same kind, the match unique, and the kind not
+                   ``anonymous_source``/``unnamed_document`` (a description
+                   such as "a source" identifies nobody)
+same quantity      claims whose quantities have the same measure, unit, value,   sure
+                   bounds, rate and period (or whose folded texts are equal)
+similar name       names within 20% edits, or one name's words inside the        likely
+                   other's, or a sure rule that was ambiguous or anonymous
+similar claim      the same measure and figures but another period, or texts     likely
+                   within 20% edits
+=================  ===========================================================  ======
+
+Every merge, sure or confirmed with ``kg merge``, is a :class:`MergeEntry` in a
+:class:`MergeLog`: who, when, why, and the records before and after. Undoing it
+(:func:`unmerge`) puts the "before" records back, so the dataset after a merge
+and its unmerge equals the one before it. A merge rewrites every reference of
+the dropped id to the kept one; the kept record gains the dropped one's name as
+an alias, its aliases, identifiers and affiliations.
+
+Examples:
+    >>> from kg.model import Dataset, Source
+    >>> old = Dataset(sources=[Source(id="ria", kind="news_outlet", name="RIA Novosti")])
+    >>> new = Dataset(sources=[Source(id="ria-ru", kind="news_outlet", name="РИА Новости")])
+    >>> log = MergeLog()
+    >>> result = resolve(old, new, log, when="2024-12-20T00:00:00+00:00")
+    >>> [s.id for s in result.dataset.sources], result.dataset.source("ria").aliases
+    (['ria'], ('РИА Новости',))
+    >>> print(log.entries[0].summary())
+    m1: source ria-ru -> ria (same name: 'ria'; sure; by credkg resolver)
+    >>> unmerge(result.dataset, "m1", log) == old.merge(new)
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from kg.errors import InputError, NotFoundError
+from kg.material.names import fold, name_key, similarity
+from kg.model import (
+    RECORD_LISTS,
+    Assertion,
+    Claim,
+    Dataset,
+    Quantity,
+    Report,
+    Source,
+    SourceKind,
+    Verdict,
+)
+
+__all__ = [
+    "Match",
+    "MergeEntry",
+    "MergeLog",
+    "Resolution",
+    "find_duplicates",
+    "find_matches",
+    "merge",
+    "resolve",
+    "unmerge",
+]
+
+AUTO_AGENT = "credkg resolver"
+LIKELY_SIMILARITY = 0.8
+_UNNAMED_KINDS = frozenset({SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT})
+_OUTLET_KINDS = frozenset({SourceKind.NEWS_OUTLET, SourceKind.ORGANIZATION})
+_CLASSES: dict[str, type[Any]] = {
+    "sources": Source, "reports": Report, "claims": Claim,
+    "assertions": Assertion, "verdicts": Verdict,
+}
+
+Kind = Literal["source", "claim"]
+AnyRecord = Source | Report | Claim | Assertion | Verdict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Snapshot(_Frozen):
+    """One record as it was (or became): the list it is in and its fields."""
+
+    list: str
+    record: dict[str, Any]
+
+    def key(self) -> tuple[str, str]:
+        """``(list, id)``."""
+        return self.list, str(self.record["id"])
+
+
+class MergeEntry(_Frozen):
+    """One merge: ``drop`` became ``keep``; the records it changed, before and after."""
+
+    id: str
+    kind: Kind
+    keep: str
+    drop: str
+    reason: str
+    sure: bool
+    who: str
+    when: str
+    why: str | None = None
+    before: tuple[Snapshot, ...]
+    after: tuple[Snapshot, ...]
+    undone: bool = False
+    #: In a store: the documents the merge changed, as JSON datasets before it.
+    documents: dict[str, str] = Field(default_factory=dict)
+    #: In a store: made by the resolver when the document was added.
+    via_add: bool = False
+
+    def summary(self) -> str:
+        """One line: what merged into what, why and by whom."""
+        how = "sure" if self.sure else "confirmed"
+        why = f"; {self.why}" if self.why else ""
+        undone = " [undone]" if self.undone else ""
+        return (f"{self.id}: {self.kind} {self.drop} -> {self.keep} ({self.reason}; {how}; "
+                f"by {self.who}{why}){undone}")
+
+
+class MergeLog(_Frozen):
+    """Every merge made, in order; serialisable to JSON and to RDF.
+
+    Examples:
+        >>> MergeLog.from_json(MergeLog().to_json()) == MergeLog()
+        True
+    """
+
+    entries: tuple[MergeEntry, ...] = ()
+    model_config = ConfigDict(frozen=False, extra="forbid")
+
+    def entry(self, id: str) -> MergeEntry:
+        """The entry with this id (raises :class:`NotFoundError`)."""
+        for e in self.entries:
+            if e.id == id:
+                return e
+        known = ", ".join(e.id for e in self.entries) or "none"
+        raise NotFoundError(f"no merge {id!r} in the log (known: {known}); see `kg merges`")
+
+    def next_id(self) -> str:
+        """The id the next entry gets: ``m1``, ``m2``, ..."""
+        return f"m{len(self.entries) + 1}"
+
+    def add(self, entry: MergeEntry) -> None:
+        """Append an entry."""
+        self.entries = (*self.entries, entry)
+
+    def mark_undone(self, id: str) -> None:
+        """Flag an entry as undone (it stays in the log: nothing is silent)."""
+        self.entries = tuple(
+            e.model_copy(update={"undone": True}) if e.id == id else e for e in self.entries
+        )
+
+    def to_json(self) -> str:
+        """The log as JSON text."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> MergeLog:
+        """A log from :meth:`to_json` text."""
+        return cls.model_validate_json(text)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate pair: an incoming record that may be an existing one."""
+
+    kind: Kind
+    incoming: str
+    existing: str
+    reason: str
+    sure: bool
+    score: float
+
+    def summary(self) -> str:
+        """One line for the analyst."""
+        how = "sure" if self.sure else f"likely, {self.score:.2f}"
+        return f"{self.kind} {self.incoming} ~ {self.existing} ({self.reason}; {how})"
+
+
+@dataclass
+class Resolution:
+    """What :func:`resolve` did: the combined dataset, its merges, what waits, what was renamed."""
+
+    dataset: Dataset
+    merged: list[MergeEntry] = field(default_factory=list)
+    likely: list[Match] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def report_lines(self) -> list[str]:
+        """Every merge, rename and open candidate, one line each."""
+        lines = [f"merged {e.summary()}" for e in self.merged]
+        lines += [f"renamed incoming {old} -> {new} (its id was taken by a different record)"
+                  for old, new in sorted(self.renamed.items())]
+        lines += [f"likely {m.summary()}: confirm with `kg merge {m.existing} {m.incoming}`"
+                  for m in self.likely]
+        return lines
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _source_keys(s: Source) -> set[str]:
+    outlet = s.kind in _OUTLET_KINDS
+    return {k for k in (name_key(n, outlet=outlet) for n in (s.name, *s.aliases)) if k}
+
+
+def _quantity_signature(q: Quantity | None) -> tuple[Any, ...] | None:
+    if q is None:
+        return None
+    return (fold(q.measure), fold(q.unit or ""), q.value, q.min_value, q.max_value, q.per,
+            q.period_start, q.period_end)
+
+
+def _source_candidate(s: Source, e: Source) -> tuple[str, bool, float] | None:
+    shared_iri = sorted(set(s.same_as) & set(e.same_as))
+    if shared_iri:
+        return f"same identifier {shared_iri[0]}", True, 1.0
+    if s.kind != e.kind:
+        return None
+    keys, other = _source_keys(s), _source_keys(e)
+    shared = sorted(keys & other)
+    if shared:
+        if s.kind in _UNNAMED_KINDS:
+            return f"same description {shared[0]!r}, but a description identifies nobody", \
+                False, 1.0
+        return f"same name: {shared[0]!r}", True, 1.0
+    best, pair = 0.0, ("", "")
+    for a in keys:
+        for b in other:
+            score = similarity(a, b)
+            if score > best:
+                best, pair = score, (a, b)
+            wa, wb = set(a.split()), set(b.split())
+            if s.kind not in _UNNAMED_KINDS and wa and wb and (wa <= wb or wb <= wa) \
+                    and best < 0.9:
+                best, pair = 0.9, (a, b)
+    if best >= LIKELY_SIMILARITY:
+        return f"similar names {pair[0]!r} and {pair[1]!r}", False, best
+    return None
+
+
+def _claim_candidate(c: Claim, e: Claim) -> tuple[str, bool, float] | None:
+    sig, other = _quantity_signature(c.quantity), _quantity_signature(e.quantity)
+    if sig is not None and sig == other:
+        return "same quantity (measure, unit, figures, rate, period)", True, 1.0
+    ft, fe = fold(c.text), fold(e.text)
+    if ft == fe:
+        return "same text", True, 1.0
+    if sig is not None and other is not None and sig[:6] == other[:6]:
+        return "same measure and figures, another period", False, 0.9
+    score = similarity(ft, fe)
+    if score >= LIKELY_SIMILARITY:
+        return "similar texts", False, score
+    return None
+
+
+def find_matches(existing: Dataset, incoming: Dataset) -> list[Match]:
+    """Candidate matches of incoming sources and claims to existing ones (ids may be equal).
+
+    A sure rule that points one incoming record at two existing ones (or two at
+    one) is ambiguous, so those matches are reported as likely instead.
+
+    Examples:
+        >>> from kg.model import Dataset, Source
+        >>> a = Dataset(sources=[Source(id="v", kind="person", name="Christoph Vanner")])
+        >>> b = Dataset(sources=[Source(id="w", kind="person", name="Christoph Wanner")])
+        >>> print(find_matches(a, b)[0].summary())
+        source w ~ v (similar names 'christoph wanner' and 'christoph vanner'; likely, 0.94)
+    """
+    found: list[Match] = []
+    pairs: list[tuple[Kind, Iterable[Any], Iterable[Any],
+                      Callable[[Any, Any], tuple[str, bool, float] | None]]] = [
+        ("source", incoming.sources, existing.sources, _source_candidate),
+        ("claim", incoming.claims, existing.claims, _claim_candidate),
+    ]
+    for kind, new_records, old_records, rule in pairs:
+        old_list = list(old_records)
+        old_ids = {r.id for r in old_list}
+        for rec in new_records:
+            if rec.id in old_ids:
+                continue  # same id: handled by resolve()
+            for old in old_list:
+                hit = rule(rec, old)
+                if hit is not None:
+                    found.append(Match(kind, rec.id, old.id, hit[0], hit[1], hit[2]))
+    sure_from: dict[tuple[str, str], int] = {}
+    sure_to: dict[tuple[str, str], int] = {}
+    for m in found:
+        if m.sure:
+            sure_from[m.kind, m.incoming] = sure_from.get((m.kind, m.incoming), 0) + 1
+            sure_to[m.kind, m.existing] = sure_to.get((m.kind, m.existing), 0) + 1
+    result = []
+    for m in found:
+        if m.sure and (sure_from[m.kind, m.incoming] > 1 or sure_to[m.kind, m.existing] > 1):
+            m = Match(m.kind, m.incoming, m.existing, m.reason + ", but ambiguous", False, 0.99)
+        result.append(m)
+    return sorted(result, key=lambda m: (not m.sure, m.kind != "source", -m.score, m.incoming,
+                                         m.existing))
+
+
+def find_duplicates(ds: Dataset) -> list[Match]:
+    """Pairs of sources or claims within one dataset that may be the same (each pair once).
+
+    Examples:
+        >>> from kg.model import Dataset, Source
+        >>> ds = Dataset(sources=[Source(id="a", kind="news_outlet", name="Die Welt"),
+        ...                       Source(id="b", kind="news_outlet", name="WELT")])
+        >>> print(find_duplicates(ds)[0].summary())
+        source b ~ a (same name: 'welt'; sure)
+    """
+    found: list[Match] = []
+    for i, s_old in enumerate(ds.sources):
+        for s_new in ds.sources[i + 1:]:
+            hit = _source_candidate(s_new, s_old)
+            if hit is not None:
+                found.append(Match("source", s_new.id, s_old.id, *hit))
+    for i, c_old in enumerate(ds.claims):
+        for c_new in ds.claims[i + 1:]:
+            hit = _claim_candidate(c_new, c_old)
+            if hit is not None:
+                found.append(Match("claim", c_new.id, c_old.id, *hit))
+    return sorted(found, key=lambda m: (not m.sure, m.kind != "source", -m.score, m.incoming,
+                                        m.existing))
+
+
+# --- merging --------------------------------------------------------------------------------
+
+
+def _records(ds: Dataset) -> dict[tuple[str, str], AnyRecord]:
+    return {(name, r.id): r for name in RECORD_LISTS for r in getattr(ds, name)}
+
+
+def _rebuild(base: str, records: Mapping[tuple[str, str], AnyRecord]) -> Dataset:
+    lists: dict[str, list[AnyRecord]] = {name: [] for name in RECORD_LISTS}
+    for (name, _), record in records.items():
+        lists[name].append(record)
+    return Dataset(base=base, **lists)
+
+
+def _rewrite(record: AnyRecord, sources: Mapping[str, str], claims: Mapping[str, str],
+             others: Mapping[str, str]) -> AnyRecord:
+    """The record with its references (and, via ``others``, its own id) renamed."""
+    def s(x: str) -> str:
+        return sources.get(x, x)
+
+    def c(x: str) -> str:
+        return claims.get(x, x)
+
+    def o(x: str) -> str:
+        return others.get(x, x)
+
+    update: dict[str, Any]
+    if isinstance(record, Source):
+        update = {"id": s(record.id),
+                  "affiliated_with": tuple(s(x) for x in record.affiliated_with)}
+    elif isinstance(record, Report):
+        update = {"id": o(record.id),
+                  "published_by": None if record.published_by is None
+                  else s(record.published_by)}
+    elif isinstance(record, Claim):
+        update = {"id": c(record.id), "about": tuple(s(x) for x in record.about),
+                  "contradicts": tuple(c(x) for x in record.contradicts),
+                  "supports": tuple(c(x) for x in record.supports)}
+    elif isinstance(record, Assertion):
+        update = {"id": o(record.id), "source": s(record.source), "claim": c(record.claim),
+                  "report": None if record.report is None else o(record.report),
+                  "cites": tuple(o(x) for x in record.cites)}
+    else:
+        update = {"id": o(record.id), "claim": c(record.claim),
+                  "reviewer": None if record.reviewer is None else s(record.reviewer)}
+    return type(record).model_validate({**record.model_dump(), **update})
+
+
+def _absorb(keep: AnyRecord, drop: AnyRecord) -> AnyRecord:
+    """The kept record, gaining what the dropped one adds."""
+    if isinstance(keep, Source) and isinstance(drop, Source):
+        aliases = {*keep.aliases, *drop.aliases, drop.name} - {keep.name}
+        return Source.model_validate({
+            **keep.model_dump(),
+            "aliases": tuple(aliases),
+            "same_as": tuple({*keep.same_as, *drop.same_as}),
+            "affiliated_with": tuple({*keep.affiliated_with, *drop.affiliated_with} - {keep.id}),
+            **{f: getattr(drop, f) for f in ("country", "side", "reliability", "note")
+               if getattr(keep, f) is None and getattr(drop, f) is not None},
+        })
+    if isinstance(keep, Claim) and isinstance(drop, Claim):
+        both = {*keep.contradicts, *drop.contradicts}
+        if keep.id in both:
+            raise InputError(f"claims {keep.id!r} and {drop.id!r} contradict each other, so "
+                             "they cannot be one claim; merge other claims")
+        return Claim.model_validate({
+            **keep.model_dump(),
+            "about": tuple({*keep.about, *drop.about}),
+            "contradicts": tuple(both),
+            "supports": tuple({*keep.supports, *drop.supports} - {keep.id}),
+            **{f: getattr(drop, f) for f in ("quantity", "note")
+               if getattr(keep, f) is None and getattr(drop, f) is not None},
+        })
+    raise InputError(f"{keep.id!r} and {drop.id!r} are not both sources or both claims")
+
+
+def _snap(name: str, record: AnyRecord) -> Snapshot:
+    return Snapshot(list=name, record=record.model_dump(mode="json", exclude_defaults=True))
+
+
+def merge(ds: Dataset, keep: str, drop: str, log: MergeLog, *, reason: str = "named by "
+          "the analyst", why: str | None = None, who: str | None = None,
+          when: str | None = None, sure: bool = False) -> Dataset:
+    """Merge record ``drop`` into ``keep`` (two sources or two claims) and log it.
+
+    Args:
+        ds: The dataset holding both.
+        keep: The id that stays.
+        drop: The id that goes; every reference to it now names ``keep``.
+        log: The merge log the entry is appended to.
+        reason: The matching rule (for sure merges) or "named by the analyst".
+        why: The analyst's reason, free text.
+        who: Who merged (default: the login name).
+        when: ISO timestamp (default: now, UTC).
+        sure: Whether the resolver merged it on its own.
+
+    Returns:
+        The merged dataset.
+
+    Raises:
+        NotFoundError: an id is not a source or claim of the dataset.
+        InputError: the two are of different record types, are the same, or are
+            claims that contradict each other.
+    """
+    if keep == drop:
+        raise InputError(f"cannot merge {keep!r} with itself; give two different ids")
+    records = _records(ds)
+    kind: Kind | None = None
+    for name, k in (("sources", "source"), ("claims", "claim")):
+        if (name, keep) in records and (name, drop) in records:
+            kind = k  # type: ignore[assignment]
+    if kind is None:
+        for x in (keep, drop):
+            if ("sources", x) not in records and ("claims", x) not in records:
+                raise NotFoundError(f"no source or claim {x!r} in the dataset; "
+                                    "see `kg matches` for candidates")
+        raise InputError(f"{keep!r} and {drop!r} are not both sources or both claims")
+    name = kind + "s"
+    kept = _absorb(records[name, keep], records[name, drop])
+    mapping = {drop: keep}
+    new: dict[tuple[str, str], AnyRecord] = {}
+    for key, record in records.items():
+        if key == (name, drop):
+            continue
+        rec = kept if key == (name, keep) else record
+        new[key] = _rewrite(rec, mapping if kind == "source" else {},
+                            mapping if kind == "claim" else {}, {})
+    merged = _rebuild(ds.base, new)
+    after_records = _records(merged)
+    before = tuple(_snap(k[0], r) for k, r in records.items()
+                   if after_records.get(k) != r)
+    after = tuple(_snap(k[0], r) for k, r in after_records.items() if records.get(k) != r)
+    log.add(MergeEntry(
+        id=log.next_id(), kind=kind, keep=keep, drop=drop, reason=reason, sure=sure,
+        who=who or _login(), when=when or _now(), why=why, before=before, after=after,
+    ))
+    return merged
+
+
+def unmerge(ds: Dataset, merge_id: str, log: MergeLog) -> Dataset:
+    """Undo one merge: the records it changed go back to what they were.
+
+    Raises:
+        NotFoundError: no such merge in the log.
+        InputError: it was undone already, or a record it changed has changed since
+            (undo the later merges first).
+    """
+    entry = log.entry(merge_id)
+    if entry.undone:
+        raise InputError(f"merge {merge_id} was undone already")
+    records = _records(ds)
+    for snap in entry.after:
+        current = records.get(snap.key())
+        if current is None or _snap(snap.list, current) != snap:
+            raise InputError(
+                f"{snap.list[:-1]} {snap.key()[1]!r} has changed since merge {merge_id}; "
+                "unmerge the later merges first (see `kg merges`)")
+    for snap in entry.after:
+        del records[snap.key()]
+    for snap in entry.before:
+        records[snap.key()] = _CLASSES[snap.list].model_validate(snap.record)
+    restored = _rebuild(ds.base, records)
+    log.mark_undone(merge_id)
+    return restored
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+def _free_id(taken: set[str], id: str) -> str:
+    n = 2
+    while f"{id}~{n}" in taken:
+        n += 1
+    return f"{id}~{n}"
+
+
+def resolve(existing: Dataset, incoming: Dataset, log: MergeLog, *,
+            when: str | None = None,
+            veto: frozenset[tuple[str, str]] = frozenset()) -> Resolution:
+    """Add ``incoming`` to ``existing``, merging sure matches and listing likely ones.
+
+    Incoming records whose id is taken by a different record are renamed
+    ``id~2`` first (sources and claims of the same kind are then merged back as
+    "same id"). Every merge is appended to ``log``.
+
+    Args:
+        existing: The dataset already held (e.g. a store's).
+        incoming: The dataset being added.
+        log: The merge log.
+        when: Timestamp for the log entries (default: now).
+        veto: ``(incoming id, existing id)`` pairs never to merge (merges undone before);
+            they are listed as likely instead.
+
+    Returns:
+        The :class:`Resolution`.
+    """
+    old = _records(existing)
+    taken = {k[1] for k in old} | {r.id for r in incoming.records()}
+    renames: dict[str, str] = {}
+    same_id: list[tuple[Kind, str, str]] = []
+    for (name, id), record in _records(incoming).items():
+        other = next((r for (n, i), r in old.items() if i == id), None)
+        if other is None or other == record:
+            continue
+        new_id = _free_id(taken, id)
+        taken.add(new_id)
+        renames[id] = new_id
+        if (isinstance(record, Source) and isinstance(other, Source)
+                and record.kind == other.kind) or (
+                isinstance(record, Claim) and isinstance(other, Claim)):
+            same_id.append(("source" if name == "sources" else "claim", id, new_id))
+    src = {k: v for k, v in renames.items() if any(s.id == k for s in incoming.sources)}
+    clm = {k: v for k, v in renames.items() if any(c.id == k for c in incoming.claims)}
+    rest = {k: v for k, v in renames.items() if k not in src and k not in clm}
+    rewritten = [(n, _rewrite(r, src, clm, rest)) for (n, _), r in _records(incoming).items()]
+    renamed_incoming = _rebuild(incoming.base, {(n, r.id): r for n, r in rewritten})
+    combined = existing.merge(renamed_incoming)
+    result = Resolution(combined)
+    same_id = [x for x in same_id if (x[2], x[1]) not in veto]
+    merged_away = {drop for _, _, drop in same_id}
+    for _kind, keep, drop in same_id:
+        result.dataset = merge(result.dataset, keep, drop, log, reason="same id", sure=True,
+                               who=AUTO_AGENT, when=when)
+        result.merged.append(log.entries[-1])
+    for m in find_matches(existing, renamed_incoming):
+        if m.incoming in merged_away:
+            continue
+        present = _records(result.dataset)
+        if (m.kind + "s", m.incoming) not in present or (m.kind + "s", m.existing) not in present:
+            continue
+        if m.sure and (m.incoming, m.existing) in veto:
+            result.likely.append(Match(m.kind, m.incoming, m.existing,
+                                       f"{m.reason}, but unmerged before", False, m.score))
+        elif m.sure:
+            try:
+                result.dataset = merge(result.dataset, m.existing, m.incoming, log,
+                                       reason=m.reason, sure=True, who=AUTO_AGENT, when=when)
+            except InputError as e:  # e.g. the two claims contradict each other
+                result.likely.append(Match(m.kind, m.incoming, m.existing,
+                                           f"{m.reason}, but {e}", False, 0.5))
+                continue
+            merged_away.add(m.incoming)
+            result.merged.append(log.entries[-1])
+        else:
+            result.likely.append(m)
+    result.likely = [m for m in result.likely if m.incoming not in merged_away]
+    result.renamed = {k: v for k, v in renames.items() if v not in merged_away}
+    return result
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "analyst"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+SNAPSHOTS: TypeAdapter[tuple[Snapshot, ...]] = TypeAdapter(tuple[Snapshot, ...])
+
+
+def snapshots_json(entry: MergeEntry) -> str:
+    """The before/after records of an entry as compact JSON (what the RDF form carries)."""
+    return json.dumps({"before": [s.model_dump() for s in entry.before],
+                       "after": [s.model_dump() for s in entry.after],
+                       "documents": entry.documents, "via_add": entry.via_add},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# --- the log as RDF -------------------------------------------------------------------------
+
+def merge_log_graph_iri(base: str) -> str:
+    """The named graph the merge log lives in: ``{base}graph/merges``."""
+    return f"{base}graph/merges"
+
+
+def merge_log_triples(log: MergeLog, base: str) -> list[tuple[Any, Any, Any]]:
+    """The log as RDF triples (for the named graph :func:`merge_log_graph_iri`).
+
+    Each entry is a ``prov:Activity`` at ``{base}merge/{id}`` with its time
+    (``prov:endedAtTime``), agent (``dcterms:creator``), rule (``dcterms:description``),
+    reason (``rdfs:comment``), ``owl:sameAs`` between the dropped and the kept IRI
+    (while the merge stands), and the records before and after as one ``rdf:JSON``
+    literal, which is what makes an unmerge exact.
+
+    Examples:
+        >>> log = MergeLog()
+        >>> from kg.model import Dataset, Source
+        >>> ds = Dataset(sources=[Source(id="a", kind="person", name="A"),
+        ...                       Source(id="b", kind="person", name="B")])
+        >>> _ = merge(ds, "a", "b", log, who="me", when="2024-01-01T00:00:00+00:00")
+        >>> merge_log_from_triples(merge_log_triples(log, ds.base)) == log
+        True
+    """
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+
+    triples: list[tuple[Any, Any, Any]] = []
+    for e in log.entries:
+        n = URIRef(f"{base}merge/{e.id}")
+        kind_path = "source" if e.kind == "source" else "claim"
+        triples += [
+            (n, RDF.type, PROV.Activity),
+            (n, DCTERMS.identifier, Literal(e.id)),
+            (n, RDFS.label, Literal(f"merge {e.kind} {e.drop} into {e.keep}")),
+            (n, DCTERMS.type, Literal(e.kind)),
+            (n, PROV.used, URIRef(f"{base}{kind_path}/{e.drop}")),
+            (n, PROV.generated, URIRef(f"{base}{kind_path}/{e.keep}")),
+            (n, DCTERMS.description, Literal(e.reason)),
+            (n, DCTERMS.creator, Literal(e.who)),
+            (n, PROV.endedAtTime, Literal(e.when, datatype=XSD.dateTime)),
+            (n, DCTERMS.conformsTo, Literal("sure" if e.sure else "confirmed")),
+            (n, RDF.value, Literal(snapshots_json(e), datatype=RDF.JSON)),
+        ]
+        if e.why is not None:
+            triples.append((n, RDFS.comment, Literal(e.why)))
+        if e.undone:
+            triples.append((n, PROV.invalidatedAtTime, Literal(True)))
+        else:
+            triples.append((URIRef(f"{base}{kind_path}/{e.drop}"), OWL.sameAs,
+                            URIRef(f"{base}{kind_path}/{e.keep}")))
+    return triples
+
+
+def merge_log_from_triples(triples: Iterable[tuple[Any, Any, Any]]) -> MergeLog:
+    """Read a log back from :func:`merge_log_triples`' output (or a store's named graph)."""
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+    by_node: dict[Any, dict[Any, Any]] = {}
+    for s, p, o in triples:
+        if p == RDF.type and o == PROV.Activity:
+            by_node.setdefault(s, {})
+        elif p != RDF.type:
+            by_node.setdefault(s, {})[p] = o
+    entries = []
+    for props in by_node.values():
+        if DCTERMS.identifier not in props:
+            continue  # an owl:sameAs subject, not an entry
+        label = str(props[RDFS.label]).split()
+        snaps = json.loads(str(props[RDF.value]))
+        entries.append(MergeEntry(
+            id=str(props[DCTERMS.identifier]), kind=str(props[DCTERMS.type]),
+            keep=label[-1], drop=label[2], reason=str(props[DCTERMS.description]),
+            sure=str(props[DCTERMS.conformsTo]) == "sure", who=str(props[DCTERMS.creator]),
+            when=str(props[PROV.endedAtTime]),
+            why=str(props[RDFS.comment]) if RDFS.comment in props else None,
+            before=SNAPSHOTS.validate_python(snaps["before"]),
+            after=SNAPSHOTS.validate_python(snaps["after"]),
+            undone=PROV.invalidatedAtTime in props,
+            documents=snaps.get("documents", {}), via_add=snaps.get("via_add", False),
+        ))
+    entries.sort(key=lambda e: int(e.id[1:]) if e.id[1:].isdigit() else 0)
+    return MergeLog(entries=tuple(entries))

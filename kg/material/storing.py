@@ -1,0 +1,239 @@
+"""Entity resolution in a store: documents added with resolution, merges kept as RDF.
+
+A store (:class:`kg.store.Store`) keeps each document in its own named graph.
+:func:`add_resolved` adds a dataset through :func:`~kg.material.resolution.resolve`:
+the document is stored with its sure matches rewritten to the ids already in
+the store, carrying a copy of each matched record (with the aliases it adds) so
+that the document is valid on its own and the union has one record. Likely
+matches are returned for the analyst. The merge log lives in the store as RDF,
+in the named graph ``{base}graph/merges`` (:func:`read_merge_log`).
+
+:func:`merge_in_store` merges two records across documents on the analyst's
+word; :func:`unmerge_in_store` undoes it by putting back every document it
+changed as it was, so the store's graph is exactly what it was. Undoing a
+*sure* merge made when a document was added re-adds that document as it came
+in, resolved again without that merge (the other merges stay).
+
+Examples:
+    >>> from kg.store import Store
+    >>> from kg.seed import seed_dataset
+    >>> from kg.model import Dataset, Source
+    >>> store = Store()
+    >>> _ = add_resolved(store, seed_dataset(), "seed", assess=False)
+    >>> new = Dataset(sources=[Source(id="welt", kind="news_outlet", name="WELT")])
+    >>> result = add_resolved(store, new, "welt-doc", assess=False)
+    >>> [e.summary().split(";")[0] for e in result.merged]
+    ["m1: source welt -> die-welt (same name: 'welt'"]
+    >>> [(s.id, s.aliases) for s in store.dataset().sources if s.id in ("die-welt", "welt")]
+    [('die-welt', ('WELT', 'Welt'))]
+    >>> unmerge_in_store(store, "m1", assess=False).undone
+    True
+    >>> [(s.id, s.aliases) for s in store.dataset().sources if s.id in ("die-welt", "welt")]
+    [('die-welt', ('WELT', 'Welt')), ('welt', ())]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError
+from kg.material.resolution import (
+    AnyRecord,
+    MergeEntry,
+    MergeLog,
+    Resolution,
+    _rebuild,
+    _records,
+    _rewrite,
+    merge,
+    merge_log_from_triples,
+    merge_log_graph_iri,
+    merge_log_triples,
+    resolve,
+)
+from kg.model import DEFAULT_BASE, Claim, Dataset, Source
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = [
+    "add_resolved",
+    "document_dataset",
+    "merge_in_store",
+    "read_merge_log",
+    "unmerge_in_store",
+]
+
+
+def read_merge_log(store: Store, base: str = DEFAULT_BASE) -> MergeLog:
+    """The store's merge log (empty if none was written)."""
+    graph = merge_log_graph_iri(base)
+    return merge_log_from_triples((s, p, o) for s, p, o, _ in store.graph_quads(graph))
+
+
+def _write_log(store: Store, log: MergeLog, base: str) -> None:
+    store.replace_graph(merge_log_graph_iri(base),
+                        ((s, p, o, None) for s, p, o in merge_log_triples(log, base)))
+
+
+def document_dataset(store: Store, doc_id: str) -> Dataset:
+    """One document of the store as a dataset."""
+    from rdflib import Graph
+
+    from kg.rdf import from_rdf
+
+    g = Graph()
+    for s, p, o, _ in store.graph_quads(store.document(doc_id).graph):
+        g.add((s, p, o))
+    return from_rdf(g, name=f"document {doc_id}") if len(g) else Dataset()
+
+
+def _restricted(ds: Dataset, keep_ids: set[str]) -> Dataset:
+    """The records with these ids, their references to records outside them dropped.
+
+    A dropped reference only leaves out triples that other documents hold anyway.
+    """
+    out: dict[tuple[str, str], AnyRecord] = {}
+    records = {k: r for k, r in _records(ds).items() if k[1] in keep_ids}
+    ids = {k[1] for k in records}
+    for key, r in records.items():
+        if isinstance(r, Source):
+            r = r.model_copy(update={"affiliated_with": tuple(
+                x for x in r.affiliated_with if x in ids)})
+        elif isinstance(r, Claim):
+            r = r.model_copy(update={f: tuple(x for x in getattr(r, f) if x in ids)
+                                     for f in ("about", "contradicts", "supports")})
+        out[key] = r
+    return _rebuild(ds.base, out)
+
+
+def _closure(ds: Dataset, ids: set[str]) -> set[str]:
+    """``ids`` and the records that their records refer to."""
+    out = set(ids)
+    for r in ds.records():
+        if r.id not in ids:
+            continue
+        data = r.model_dump()
+        for f in ("source", "claim", "report", "published_by", "reviewer"):
+            if data.get(f):
+                out.add(data[f])
+        for f in ("about", "affiliated_with", "cites"):
+            out.update(data.get(f) or ())
+    return out
+
+
+def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = None,
+                 veto: frozenset[tuple[str, str]] = frozenset(), assess: bool = True,
+                 record: bool = True) -> Resolution:
+    """Add a document to the store with entity resolution; log its merges in the store.
+
+    Args:
+        store: The store.
+        ds: The incoming dataset.
+        doc_id: Its document id (a document with this id is replaced).
+        when: Timestamp for the log (default now).
+        veto: ``(incoming id, existing id)`` pairs not to merge (undone merges).
+        assess: Recompute the store's assessment afterwards.
+        record: Log the merges (off when re-adding a document after an unmerge).
+
+    Returns:
+        The resolution: the merges made (each logged with the document as it came
+        in), likely matches to confirm, renames.
+    """
+    log = read_merge_log(store, ds.base)
+    start = len(log.entries)
+    holder: list[Resolution] = []
+
+    def resolver(existing: Dataset, incoming: Dataset) -> Dataset:
+        result = resolve(existing, incoming, log, when=when, veto=veto)
+        holder.append(result)
+        final = {r.id: r.id for r in incoming.records()} | dict(result.renamed)
+        present = {r.id for r in result.dataset.records()}
+        moves = {e.drop: e.keep for e in result.merged}
+        for k, v in final.items():
+            while v not in present and v in moves:
+                v = moves[v]
+            final[k] = v
+        return _restricted(result.dataset, _closure(result.dataset, set(final.values())))
+
+    store.add_dataset(ds, doc_id, resolver=resolver, assess=assess)
+    result = holder[0] if holder else Resolution(ds)
+    if not record:
+        return result
+    raw = ds.model_dump_json(exclude_defaults=True)
+    log.entries = (*log.entries[:start], *(
+        e.model_copy(update={"documents": {doc_id: raw}, "via_add": True})
+        for e in log.entries[start:]))
+    result.merged = list(log.entries[start:])
+    if result.merged:
+        _write_log(store, log, ds.base)
+    return result
+
+
+def merge_in_store(store: Store, keep: str, drop: str, *, why: str | None = None,
+                   who: str | None = None, when: str | None = None,
+                   assess: bool = True) -> MergeEntry:
+    """Merge ``drop`` into ``keep`` across the store's documents, on the analyst's word.
+
+    Raises:
+        NotFoundError, InputError: as :func:`~kg.material.resolution.merge`.
+    """
+    union = store.dataset()
+    log = read_merge_log(store, union.base)
+    merged = merge(union, keep, drop, log, why=why, who=who, when=when)
+    before: dict[str, str] = {}
+    is_source = any(s.id == drop for s in union.sources)
+    mapping = {drop: keep}
+    for doc in store.documents():
+        doc_ds = document_dataset(store, doc.id)
+        own = _records(doc_ds)
+        rewritten = {k: _rewrite(r, mapping if is_source else {},
+                                 {} if is_source else mapping, {}) for k, r in own.items()}
+        if rewritten == own and not any(k[1] == drop for k in own):
+            continue
+        before[doc.id] = doc_ds.model_dump_json(exclude_defaults=True)
+        ids = {keep if k[1] == drop else k[1] for k in own}
+        store.add_dataset(_restricted(merged, _closure(merged, ids)), doc.id, assess=False)
+    log.entries = (*log.entries[:-1], log.entries[-1].model_copy(update={"documents": before}))
+    _write_log(store, log, union.base)
+    if assess:
+        store.reassess()
+    return log.entries[-1]
+
+
+def unmerge_in_store(store: Store, merge_id: str, *, assess: bool = True) -> MergeEntry:
+    """Undo a merge in the store: the documents it changed go back as they were.
+
+    Raises:
+        NotFoundError: no such merge.
+        InputError: it was undone already, or a later merge changed the same documents.
+    """
+    from kg.loading import validate
+
+    base = store.dataset().base
+    log = read_merge_log(store, base)
+    entry = log.entry(merge_id)
+    if entry.undone:
+        raise InputError(f"merge {merge_id} was undone already")
+    position = log.entries.index(entry)
+    later = [e for e in log.entries[position + 1:]
+             if not e.undone and set(e.documents) & set(entry.documents)]
+    if later and not entry.via_add:
+        raise InputError(f"merge {later[-1].id} changed the same documents after "
+                         f"{merge_id}; unmerge it first")
+    for doc_id, text in entry.documents.items():
+        doc = validate(json.loads(text), f"merge log {merge_id}", lambda loc: None)
+        if entry.via_add:
+            vetoed = frozenset({(e.drop, e.keep) for e in log.entries if e.undone
+                                and e.via_add and doc_id in e.documents}
+                               | {(entry.drop, entry.keep)})
+            store.remove(doc_id, assess=False)
+            add_resolved(store, doc, doc_id, veto=vetoed, assess=False, record=False)
+        else:
+            store.add_dataset(doc, doc_id, assess=False)
+    log.mark_undone(merge_id)
+    _write_log(store, log, base)
+    if assess:
+        store.reassess()
+    return log.entry(merge_id)

@@ -1,0 +1,264 @@
+"""The store's commands: ``kg add``, ``kg list``, ``kg remove``, ``kg query``, ``kg serve``,
+``kg push``.
+
+``kg build FILE... --store PATH`` (in :mod:`kg.cli`) and its alias ``kg add
+FILE... --store PATH`` load files through :func:`kg.store.add_files`. Commands
+are thin: they parse arguments and call the library.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kg.errors import InputError
+
+__all__ = ["register"]
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+StorePath = Annotated[
+    Path | None, typer.Option("--store", "-s", help="The store's folder (kg build --store).")
+]
+RequiredStore = Annotated[Path, typer.Option("--store", "-s", help="The store's folder.")]
+DataFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--data", "-d", help="Dataset files to query in memory instead of a store "
+                 "(repeat the option for several)."),
+]
+User = Annotated[str | None, typer.Option("--user", "-u", help="User name for the endpoint.")]
+Password = Annotated[
+    str | None, typer.Option("--password", "-p", help="Password for the endpoint.")
+]
+
+_OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+
+def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True) -> object:
+    """The store to read: on disk, files in memory, or the seed in memory."""
+    from kg.store.store import Store
+
+    if store is not None and data:
+        raise InputError("give --store or --data, not both")
+    if store is not None:
+        return Store.open(store, read_only=read_only)
+    memory = Store()
+    if data:
+        from kg.store.store import document_id
+
+        ids = [document_id(p) for p in data]
+        for path, doc in zip(data, ids, strict=True):
+            memory.add_file(path, doc if ids.count(doc) == 1 else None, assess=False)
+        memory.reassess()
+    else:
+        from kg.seed import seed_dataset
+
+        memory.add_dataset(seed_dataset(), "seed")
+    return memory
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the ``kg`` app."""
+
+    @app.command()
+    def add(
+        files: Annotated[list[Path], typer.Argument(help="Dataset or RDF files, one document "
+                                                    "each.")],
+        store: RequiredStore,
+        doc: Annotated[
+            str | None, typer.Option("--doc", help="Document id for a single file (default: "
+                                     "the file name without extension).")
+        ] = None,
+        no_assess: Annotated[
+            bool, typer.Option("--no-assess", help="Do not recompute the assessment graph.")
+        ] = False,
+    ) -> None:
+        """Add files to a store, one document each; the same file again adds nothing."""
+        from kg.store.store import add_files
+
+        for change in add_files(store, files, doc=doc, progress=True, assess=not no_assess):
+            note = "; assessment recomputed" if change.assessed else ""
+            out.print(f"{change.doc}: {change.status} ({change.triples:,} triples){note}",
+                      markup=False)
+
+    @app.command("list")
+    def list_(store: RequiredStore) -> None:
+        """List the documents in a store."""
+        from rich.table import Table
+        from rich.text import Text
+
+        from kg.store.store import Store
+
+        s = Store.open(store, read_only=True)
+        docs = s.documents()
+        table = Table(title=f"{store}: {len(docs)} document(s), {len(s)} quads in all")
+        for name in ("document", "triples", "added", "source", "graph"):
+            table.add_column(name, justify="right" if name == "triples" else "left")
+        for d in docs:
+            table.add_row(Text(d.id), f"{d.triples:,}", d.added, Text(d.source), Text(d.graph))
+        out.print(table)
+
+    @app.command()
+    def remove(
+        doc: Annotated[str, typer.Argument(help="The document id (see kg list).")],
+        store: RequiredStore,
+    ) -> None:
+        """Remove one document from a store and recompute the assessment."""
+        from kg.store.store import Store
+
+        s = Store.open(store)
+        change = s.remove(doc)
+        s.flush()
+        note = "; assessment recomputed" if change.assessed else ""
+        out.print(f"removed {doc} ({change.triples:,} triples){note}", markup=False)
+
+    @app.command()
+    def query(
+        query: Annotated[
+            str | None,
+            typer.Argument(help="A ready-made query's name, SPARQL text, or @file.rq."),
+        ] = None,
+        store: StorePath = None,
+        data: DataFiles = None,
+        param: Annotated[
+            list[str] | None,
+            typer.Option("--param", "-P", help="A parameter as NAME=VALUE (repeatable); "
+                         "bound safely, never pasted into the query."),
+        ] = None,
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")
+        ] = "table",
+        endpoint: Annotated[
+            str | None, typer.Option("--endpoint", "-e", help="Run on a remote SPARQL endpoint.")
+        ] = None,
+        user: User = None,
+        password: Password = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", help="Show at most this many rows.")
+        ] = None,
+        list_queries: Annotated[
+            bool, typer.Option("--list", "-l", help="List the ready-made queries.")
+        ] = False,
+    ) -> None:
+        """Run a ready-made query or your own SPARQL on a store, files, the seed or an endpoint.
+
+        With neither --store nor --data nor --endpoint it runs on the bundled seed."""
+        from kg.store.queries import QUERIES, parse_params, run_query
+        from kg.store.results import table, write_results
+
+        if list_queries:
+            from rich.table import Table
+
+            t = Table(title="ready-made queries (kg query NAME [--param k=v])")
+            for name in ("query", "parameters", "answers"):
+                t.add_column(name)
+            for q in QUERIES.values():
+                params = ", ".join(f"{k}=<{v} id>" for k, v in q.params.items())
+                t.add_row(q.name, params, q.title + (" (needs the assessment)"
+                                                     if q.needs_assessment else ""))
+            out.print(t)
+            return
+        if query is None:
+            raise InputError("give a query name, SPARQL text or @file.rq; "
+                             "`kg query --list` shows the ready-made ones")
+        if fmt not in _OUTPUT_FORMATS:
+            raise InputError(f"--format {fmt!r}: use one of " + ", ".join(_OUTPUT_FORMATS))
+        if limit is not None and limit < 0:
+            raise InputError("--limit must be 0 or more")
+        bound = parse_params(param or [])
+        if endpoint is not None:
+            if store is not None or data:
+                raise InputError("give --endpoint, or --store/--data, not both")
+            if (user is None) != (password is None):
+                raise InputError("give both --user and --password, or neither")
+            auth = (user, password) if user is not None and password is not None else None
+            results = run_query(endpoint, query, bound, limit=limit, auth=auth)
+        else:
+            target = _open(store, data)
+            results = run_query(target, query, bound, limit=limit)  # type: ignore[arg-type]
+        if fmt == "table":
+            out.print(table(results))
+            if results.kind == "select":
+                more = " (cut by --limit)" if results.truncated else ""
+                err.print(f"{len(results)} row(s){more}")
+        else:
+            sys.stdout.write(write_results(results, "nt" if results.kind == "graph" else fmt))
+
+    @app.command()
+    def serve(
+        store: StorePath = None,
+        data: DataFiles = None,
+        port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+        host: Annotated[
+            str, typer.Option("--host", help="Interface to listen on (loopback by default).")
+        ] = "127.0.0.1",
+        timeout: Annotated[
+            float, typer.Option("--timeout", help="Seconds a query may run.")
+        ] = 30.0,
+        max_rows: Annotated[
+            int, typer.Option("--max-rows", help="Most rows in one answer.")
+        ] = 10_000,
+        cors: Annotated[
+            list[str] | None,
+            typer.Option("--cors-origin", help="Origin allowed by CORS (repeatable; default *)."),
+        ] = None,
+    ) -> None:
+        """Serve a store (or files, or the seed) as a read-only SPARQL 1.1 endpoint at /sparql."""
+        import uvicorn
+
+        from kg.store.serve import ServeOptions, create_app
+
+        if not 0 < port < 65536:
+            raise InputError(f"--port {port}: give a port between 1 and 65535")
+        if timeout <= 0 or max_rows < 1:
+            raise InputError("--timeout must be positive and --max-rows at least 1")
+        target = _open(store, data)
+        options = ServeOptions(timeout=timeout, max_rows=max_rows,
+                               cors_origins=tuple(cors or ["*"]))
+        app_ = create_app(target, options)  # type: ignore[arg-type]
+        err.print(f"SPARQL endpoint on http://{host}:{port}/sparql (read-only); "
+                  "Ctrl-C stops it", markup=False)
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+    @app.command()
+    def push(
+        endpoint: Annotated[
+            str, typer.Option("--endpoint", "-e", help="Graph Store URL (gsp) or SPARQL "
+                              "Update URL (update) of the target store.")
+        ],
+        store: StorePath = None,
+        data: DataFiles = None,
+        graph: Annotated[
+            str | None, typer.Option("--graph", help="Send everything into this graph IRI.")
+        ] = None,
+        doc: Annotated[
+            str | None, typer.Option("--doc", help="Send only this document.")
+        ] = None,
+        user: User = None,
+        password: Password = None,
+        protocol: Annotated[
+            str, typer.Option("--protocol", help="gsp (Graph Store Protocol) or update.")
+        ] = "gsp",
+        batch: Annotated[int, typer.Option("--batch", help="Triples per request.")] = 50_000,
+        graph_param: Annotated[
+            str, typer.Option("--graph-param", help="GSP parameter naming the graph "
+                              "(graph; graph-uri for Virtuoso).")
+        ] = "graph",
+    ) -> None:
+        """Send the store's graphs (or one document's) to an external SPARQL 1.1 store."""
+        from kg.store.push import push as push_graphs
+
+        target = _open(store, data)
+        result = push_graphs(
+            target, endpoint, graph=graph, doc=doc, protocol=protocol,  # type: ignore[arg-type]
+            user=user, password=password, batch=batch, graph_param=graph_param,
+        )
+        for iri, n in result.graphs.items():
+            out.print(f"  {iri}: {n:,} triples", markup=False)
+        out.print(f"pushed {sum(result.graphs.values()):,} triples in {result.requests} "
+                  f"request(s) to {endpoint}", markup=False)

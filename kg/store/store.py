@@ -1,0 +1,641 @@
+"""A persistent, embedded RDF store of credkg documents, on pyoxigraph.
+
+Each loaded *document* (a file, or a dataset added from Python) lives in a named
+graph of its own, so that it can be listed and removed exactly. The document id
+is by default the file name without its extension (``seed.yaml`` -> ``seed``),
+reduced to the characters of credkg ids; ``--doc`` / ``doc_id`` sets another.
+Document ``D`` is described by the IRI ``https://w3id.org/credkg/id/document/D``
+and its triples sit in the graph ``.../document/D/{hash}``, where ``hash`` begins
+the SHA-256 of the content, so that a new version of a document is loaded beside
+the old one and swapped in by one transaction.
+
+Loads are transactional. The quads are written into the document's fresh graph;
+only a final transaction (which registers the graph in the index graph
+:data:`INDEX_GRAPH`, drops the previous version and replaces the assessment
+graph) makes them part of the store. A failure before that removes the fresh
+graph; a crash leaves an unregistered graph that the next :meth:`Store.open`
+removes. Loading the same content under the same id again changes nothing.
+
+After each add or remove the credibility assessment is recomputed over the whole
+store (when :mod:`kg.credibility` is installed) and written to the named graph
+``{base}graph/assessment``, replacing the previous one.
+
+Queries see the union of all graphs as their default graph.
+
+Examples:
+    >>> from kg.seed import seed_dataset
+    >>> store = Store()                       # in memory; Store.open(path) for disk
+    >>> result = store.add_dataset(seed_dataset(), "seed")
+    >>> result.status, result.triples > 300
+    ('added', True)
+    >>> store.add_dataset(seed_dataset(), "seed").status
+    'unchanged'
+    >>> [d.id for d in store.documents()]
+    ['seed']
+    >>> len(store.dataset().claims)
+    15
+    >>> store.remove("seed").status
+    'removed'
+    >>> store.documents()
+    []
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import importlib.util
+import io
+import re
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kg.errors import CredkgError, DatasetError, InputError, NotFoundError
+from kg.model import DEFAULT_BASE, Dataset
+from kg.store.terms import from_ox, to_ox_quad
+
+__all__ = [
+    "ASSESSMENT_GRAPH_NAME",
+    "DOCUMENT_BASE",
+    "INDEX_GRAPH",
+    "RDF_SUFFIXES",
+    "Change",
+    "Document",
+    "Resolver",
+    "Store",
+    "StoreError",
+    "add_files",
+    "document_id",
+]
+
+#: Documents are described under this IRI prefix: ``{DOCUMENT_BASE}{doc}``.
+DOCUMENT_BASE = f"{DEFAULT_BASE}document/"
+#: The graph that lists the documents of the store (internal bookkeeping).
+INDEX_GRAPH = "urn:credkg:store"
+#: The assessment graph of a dataset with base ``base`` is ``{base}graph/`` + this.
+ASSESSMENT_GRAPH_NAME = "assessment"
+#: RDF files are loaded as they are, by pyoxigraph's parsers (no model check at load).
+RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+#: A hook for entity resolution: (existing union, incoming) -> incoming with merged ids.
+Resolver = Callable[[Dataset, Dataset], Dataset]
+RdfQuad = tuple[Node, Node, Node, URIRef | None]
+
+_S = "urn:credkg:store#"
+_GRAPH = ox.NamedNode(_S + "graph")
+_ID = ox.NamedNode(_S + "id")
+_SOURCE = ox.NamedNode(_S + "source")
+_HASH = ox.NamedNode(_S + "hash")
+_TRIPLES = ox.NamedNode(_S + "triples")
+_ADDED = ox.NamedNode(_S + "added")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INDEX = ox.NamedNode(INDEX_GRAPH)
+_BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
+_PROGRESS_BYTES = 4 * 2**20  # show a progress bar for RDF files larger than this
+
+
+class StoreError(CredkgError):
+    """The store cannot be opened or written (locked, corrupt, not a store)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of the store.
+
+    Attributes:
+        id: The document id (``kg remove ID``).
+        graph: The IRI of the named graph holding its triples.
+        source: Where it came from (a file path), if known.
+        hash: SHA-256 of its content (file bytes, or the canonical dataset JSON).
+        triples: How many triples it holds.
+        added: When it was loaded (UTC, ISO 8601).
+    """
+
+    id: str
+    graph: str
+    source: str
+    hash: str
+    triples: int
+    added: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an add or remove did: ``status`` is "added", "replaced", "unchanged" or "removed"."""
+
+    doc: str
+    status: Literal["added", "replaced", "unchanged", "removed"]
+    triples: int
+    assessed: bool
+
+
+def document_id(path: str | Path) -> str:
+    """The default document id of a file: its name without extension, as a credkg id.
+
+    Examples:
+        >>> document_id("data/RIA report (2024).yaml")
+        'RIA_report_2024'
+        >>> document_id("seed.nt")
+        'seed'
+    """
+    stem = Path(path).name.split(".")[0] if Path(path).name else str(path)
+    ident = re.sub(r"[^A-Za-z0-9._~-]+", "_", stem).strip("_.~-")
+    return ident[:200] or "document"
+
+
+def _check_doc_id(doc: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", doc):
+        raise InputError(
+            f"document id {doc!r} is not valid; use letters, digits and . _ ~ - "
+            "(starting with a letter or digit)"
+        )
+    return doc
+
+
+def _assessment_graph(base: str) -> str:
+    return f"{base}graph/{ASSESSMENT_GRAPH_NAME}"
+
+
+class Store:
+    """An embedded credkg store: documents in named graphs, queried with SPARQL.
+
+    Args:
+        path: A folder for an on-disk store (created if missing); ``None`` keeps
+            the store in memory.
+        read_only: Open an existing on-disk store read-only.
+
+    Raises:
+        StoreError: the folder cannot be opened as a store (e.g. another
+            process holds it open for writing).
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = None if path is None else Path(path)
+        self.read_only = read_only
+        try:
+            if read_only and self.path is not None:
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self.ox = ox.Store(None if self.path is None else str(self.path))
+        except (OSError, RuntimeError) as e:
+            raise StoreError(
+                f"{self.path}: cannot open the store: {e}; is another kg process writing to "
+                "it? Stop it (kg serve, kg build) and retry"
+            ) from None
+        if not read_only:
+            self._drop_orphans()
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open (or create) the on-disk store in the folder ``path``.
+
+        Args:
+            path: The folder.
+            read_only: Open a read-only view; several processes may read at
+                once, but not while another one writes.
+
+        Raises:
+            InputError: ``path`` is a file, a folder that is not a store, or
+                (read-only) does not exist.
+            StoreError: the store is locked by another writer or damaged.
+        """
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise InputError(f"{path}: is a file; give a folder for the store")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+            raise InputError(
+                f"{path}: is a folder that is not a credkg store; give an empty or new folder"
+            )
+        if read_only and not (path / "CURRENT").exists():
+            raise NotFoundError(f"{path}: no store here; create one with kg build FILE --store")
+        return cls(path, read_only=read_only)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        """The documents of the store, sorted by id."""
+        facts: dict[str, dict[str, str]] = {}
+        for q in self.ox.quads_for_pattern(None, None, None, _INDEX):
+            if isinstance(q.subject, ox.NamedNode) and not isinstance(q.object, ox.Triple):
+                facts.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
+        docs = [
+            Document(
+                id=f[_ID.value],
+                graph=f[_GRAPH.value],
+                source=f.get(_SOURCE.value, ""),
+                hash=f[_HASH.value],
+                triples=int(f[_TRIPLES.value]),
+                added=f[_ADDED.value],
+            )
+            for f in facts.values()
+            if {_ID.value, _GRAPH.value, _HASH.value, _TRIPLES.value, _ADDED.value} <= f.keys()
+        ]
+        return sorted(docs, key=lambda d: d.id)
+
+    def document(self, doc_id: str) -> Document:
+        """One document by id (raises :class:`~kg.errors.NotFoundError`)."""
+        for d in self.documents():
+            if d.id == doc_id:
+                return d
+        known = ", ".join(d.id for d in self.documents()) or "none"
+        raise NotFoundError(f"no document {doc_id!r} in the store (documents: {known})")
+
+    def graph_quads(self, graph_iri: str) -> Iterator[RdfQuad]:
+        """The quads of one named graph, as rdflib terms (graph given as an IRI string)."""
+        g = ox.NamedNode(graph_iri)
+        for q in self.ox.quads_for_pattern(None, None, None, g):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(graph_iri)
+
+    def dataset(self) -> Dataset:
+        """The union of the documents as one :class:`~kg.model.Dataset`.
+
+        The assessment and index graphs are left out: they are results, not data.
+
+        Raises:
+            DatasetError: the documents together do not form a valid dataset.
+        """
+        return self._dataset([d.graph for d in self.documents()])
+
+    def _dataset(self, graphs: Iterable[str]) -> Dataset:
+        from kg.store.reader import read_dataset
+
+        return read_dataset(self.ox, graphs)
+
+    def __len__(self) -> int:
+        """The number of quads in the store, all graphs included."""
+        return len(self.ox)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add_dataset(
+        self,
+        ds: Dataset,
+        doc_id: str,
+        *,
+        source: str = "",
+        resolver: Resolver | None = None,
+        assess: bool = True,
+    ) -> Change:
+        """Add (or replace) a document holding a dataset, in one transaction.
+
+        Args:
+            ds: The dataset; its RDF form (:func:`kg.rdf.quads`) is stored.
+            doc_id: The document id; a document with the same id is replaced.
+            source: Where the data came from, kept in the index.
+            resolver: Optional entity resolution: called as ``resolver(union,
+                ds)`` with the store's current union (without this document) and
+                must return ``ds`` rewritten to merged ids.
+            assess: Recompute the assessment graph afterwards.
+
+        Returns:
+            The change; "unchanged" when the same content is already stored under ``doc_id``.
+        """
+        from kg.rdf import quads
+
+        _check_doc_id(doc_id)
+        digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
+        if self._unchanged(doc_id, digest):
+            return Change(doc_id, "unchanged", self.document(doc_id).triples, False)
+        if resolver is not None:
+            others = [d.graph for d in self.documents() if d.id != doc_id]
+            ds = resolver(self._dataset(others), ds)
+
+        def write(graph: ox.NamedNode) -> None:
+            stream = (to_ox_quad(s, p, o, graph) for s, p, o, _ in quads(ds))
+            self._write(stream)
+
+        return self._load(doc_id, digest, source, write, assess)
+
+    def add_file(
+        self,
+        path: str | Path,
+        doc_id: str | None = None,
+        *,
+        progress: bool = False,
+        resolver: Resolver | None = None,
+        assess: bool = True,
+    ) -> Change:
+        """Add (or replace) a document from a file, in one transaction.
+
+        YAML, JSON and CSV files are loaded and checked as datasets
+        (:func:`kg.loading.load_dataset`). RDF files (``.nt``, ``.nq``, ``.ttl``,
+        ``.trig``, ``.jsonld``, ``.rdf``) are streamed into the store by
+        pyoxigraph's parser as they are, with a progress bar when ``progress``
+        is true and the file is large; the credkg model checks them when the
+        assessment reads the store back.
+
+        Args:
+            path: The file.
+            doc_id: The document id; default :func:`document_id` of the file name.
+            progress: Show a progress bar (on stderr) for large files.
+            resolver: See :meth:`add_dataset` (dataset files only).
+            assess: Recompute the assessment graph afterwards.
+        """
+        path = Path(path)
+        doc = _check_doc_id(doc_id if doc_id is not None else document_id(path))
+        fmt = RDF_SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            from kg.loading import load_dataset
+
+            return self.add_dataset(
+                load_dataset(path), doc, source=str(path), resolver=resolver, assess=assess
+            )
+        if not path.is_file():
+            raise DatasetError(path, "no such file; check the path")
+        digest = _file_hash(path)
+        if self._unchanged(doc, digest):
+            return Change(doc, "unchanged", self.document(doc).triples, False)
+
+        def write(graph: ox.NamedNode) -> None:
+            with _reader(path, progress) as f:
+                try:
+                    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+                        self._write(
+                            ox.Quad(q.subject, q.predicate, q.object, graph)
+                            for q in ox.parse(f, format=fmt)
+                        )
+                    else:
+                        self.ox.bulk_load(f, format=fmt, to_graph=graph)
+                except SyntaxError as e:
+                    raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+
+        return self._load(doc, digest, str(path), write, assess)
+
+    def remove(self, doc_id: str, *, assess: bool = True) -> Change:
+        """Remove one document, exactly its graph, and recompute the assessment.
+
+        Raises:
+            NotFoundError: there is no such document.
+        """
+        old = self.document(doc_id)
+        rest = [d.graph for d in self.documents() if d.id != doc_id]
+        assessment = self._assessment(rest) if assess else None
+        self._commit(
+            f"DROP SILENT GRAPH <{old.graph}> ;\n{_delete_index(doc_id)}", assessment
+        )
+        return Change(doc_id, "removed", old.triples, assessment is not None)
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:
+        """Replace the content of one named graph by ``quads``, in one transaction.
+
+        The graph component of each quad is ignored: all go into ``graph_iri``.
+
+        Returns:
+            The number of triples now in the graph.
+        """
+        graph = ox.NamedNode(graph_iri)
+        data = [to_ox_quad(s, p, o, graph) for s, p, o, _ in quads]
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in data)
+        self.ox.update(
+            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        )
+        return len(set(data))
+
+    def reassess(self) -> bool:
+        """Recompute the assessment graph over the whole store; False if no engine is installed."""
+        assessment = self._assessment([d.graph for d in self.documents()])
+        if assessment is None:
+            return False
+        self._commit("", assessment)
+        return True
+
+    def flush(self) -> None:
+        """Write everything to disk (the store also does this by itself)."""
+        if self.path is not None:
+            self.ox.flush()
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _count(self, graph: ox.NamedNode) -> int:
+        answer = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        assert isinstance(answer, ox.QuerySolutions)
+        term = next(iter(answer))[0]
+        return int(term.value) if isinstance(term, ox.Literal) else 0
+
+    def _unchanged(self, doc_id: str, digest: str) -> bool:
+        return any(d.id == doc_id and d.hash == digest for d in self.documents())
+
+    def _write(self, stream: Iterable[ox.Quad]) -> None:
+        batch: list[ox.Quad] = []
+        for q in stream:
+            batch.append(q)
+            if len(batch) >= _BIG:
+                self.ox.bulk_extend(batch)
+                batch = []
+        if batch:
+            self.ox.extend(batch)
+
+    def _load(
+        self,
+        doc_id: str,
+        digest: str,
+        source: str,
+        write: Callable[[ox.NamedNode], None],
+        assess: bool,
+    ) -> Change:
+        graph = ox.NamedNode(f"{DOCUMENT_BASE}{doc_id}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
+        old = next((d for d in self.documents() if d.id == doc_id), None)
+        try:
+            write(graph)
+            triples = self._count(graph)
+            rest = [d.graph for d in self.documents() if d.id != doc_id]
+            assessment = self._assessment([*rest, graph.value]) if assess else None
+            drop = "" if old is None else f"DROP SILENT GRAPH <{old.graph}> ;\n"
+            self._commit(
+                drop + _delete_index(doc_id) + " ;\n"
+                + _insert_index(doc_id, graph.value, source, digest, triples),
+                assessment,
+            )
+        except BaseException:
+            if self.ox.contains_named_graph(graph):
+                self.ox.remove_graph(graph)
+            raise
+        status: Literal["added", "replaced"] = "added" if old is None else "replaced"
+        return Change(doc_id, status, triples, assessment is not None)
+
+    def _assessment(self, graphs: list[str]) -> tuple[str, list[ox.Quad]] | None:
+        """The assessment graph of the union of ``graphs``; None without an engine."""
+        if importlib.util.find_spec("kg.credibility") is None:
+            return None
+        credibility: Any = importlib.import_module("kg.credibility")
+        ds = self._dataset(graphs)
+        graph = ox.NamedNode(_assessment_graph(ds.base))
+        if not ds.claims and not ds.sources:
+            return graph.value, []
+        result = credibility.assess(ds)
+        return graph.value, [
+            to_ox_quad(s, p, o, graph)
+            for s, p, o, _ in credibility.assessment_quads(ds, result)
+        ]
+
+    def _commit(self, update: str, assessment: tuple[str, list[ox.Quad]] | None) -> None:
+        """Run the final transaction: index changes, dropped graphs, new assessment."""
+        parts = [update.strip().rstrip(";")] if update.strip() else []
+        if assessment is not None:
+            graph, data = assessment
+            # every assessment graph goes (the store's base may have changed), then the new one
+            for g in self.ox.named_graphs():
+                if isinstance(g, ox.NamedNode) and g.value.endswith(
+                    f"graph/{ASSESSMENT_GRAPH_NAME}"
+                ):
+                    parts.append(f"DROP SILENT GRAPH {g}")
+            if data:
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in data)
+                parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        if parts:
+            self.ox.update(" ;\n".join(parts))
+
+    def _drop_orphans(self) -> None:
+        """Remove document graphs that no index entry names (left by a crash mid-load)."""
+        known = {d.graph for d in self.documents()}
+        for g in list(self.ox.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_BASE) and (
+                g.value not in known
+            ):
+                self.ox.remove_graph(g)
+
+
+def _delete_index(doc_id: str) -> str:
+    doc = ox.NamedNode(DOCUMENT_BASE + doc_id)
+    return f"DELETE WHERE {{ GRAPH {_INDEX} {{ {doc} ?p ?o }} }}"
+
+
+def _insert_index(doc_id: str, graph: str, source: str, digest: str, triples: int) -> str:
+    doc = ox.NamedNode(DOCUMENT_BASE + doc_id)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    facts = [
+        (_ID, ox.Literal(doc_id)),
+        (_GRAPH, ox.NamedNode(graph)),
+        (_HASH, ox.Literal(digest)),
+        (_TRIPLES, ox.Literal(str(triples), datatype=ox.NamedNode(_XSD + "integer"))),
+        (_ADDED, ox.Literal(now, datatype=ox.NamedNode(_XSD + "dateTime"))),
+    ]
+    if source:
+        facts.append((_SOURCE, ox.Literal(source)))
+    body = " ".join(f"{doc} {p} {o} ." for p, o in facts)
+    return f"INSERT DATA {{ GRAPH {_INDEX} {{ {body} }} }}"
+
+
+def _file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(2**20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _progress_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+class _reader:
+    """A binary file whose reads advance a rich progress bar (for large files)."""
+
+    def __init__(self, path: Path, progress: bool) -> None:
+        self.path = path
+        self.show = progress and path.stat().st_size > _PROGRESS_BYTES
+        self._bar: Any = None
+        self._file: IO[bytes] | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        if not self.show:
+            self._file = self.path.open("rb")
+            return self._file
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        self._bar = Progress(
+            "[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+            TransferSpeedColumn(), TimeRemainingColumn(),
+            console=_progress_console(), transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task(f"loading {self.path.name}", total=self.path.stat().st_size)
+        bar = self._bar
+
+        class Tracked(io.BufferedReader):
+            def read(self, size: int | None = -1, /) -> bytes:
+                data = super().read(size)
+                bar.advance(task, len(data))
+                return data
+
+            def readinto(self, buffer: Any, /) -> int:
+                n = super().readinto(buffer)
+                bar.advance(task, n)
+                return n
+
+        self._file = Tracked(io.FileIO(str(self.path), "rb"))
+        return self._file
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def add_files(
+    store_path: str | Path,
+    files: Iterable[str | Path],
+    doc: str | None = None,
+    progress: bool = True,
+    *,
+    assess: bool = True,
+) -> list[Change]:
+    """Add files to the on-disk store at ``store_path``, one document each.
+
+    This is what ``kg build FILE... --store PATH`` runs. Each file is its own
+    transaction, which also replaces the assessment graph.
+
+    Args:
+        store_path: The store's folder (created if missing).
+        files: Dataset or RDF files.
+        doc: A document id for a single file (default: from the file name).
+        progress: Show a progress bar for large files.
+        assess: Recompute the assessment graph after the load.
+
+    Returns:
+        One :class:`Change` per file.
+
+    Raises:
+        InputError: ``doc`` given with several files, or two files map to the same id.
+    """
+    paths = [Path(f) for f in files]
+    if doc is not None and len(paths) != 1:
+        raise InputError("--doc names one document; give exactly one file with it")
+    ids = [doc if doc is not None else document_id(p) for p in paths]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise InputError(
+            f"several files would become document {dupes[0]!r}; load them one at a time "
+            "with --doc to give each its own id"
+        )
+    store = Store.open(store_path)
+    changes = [
+        store.add_file(p, i, progress=progress, assess=assess)
+        for p, i in zip(paths, ids, strict=True)
+    ]
+    store.flush()
+    return changes

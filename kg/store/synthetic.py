@@ -1,0 +1,275 @@
+"""A synthetic corpus of claims, for trying credkg at scale (10k to 1M claims and more).
+
+Each claim is asserted along one provenance chain of depth 1 to 5 (each
+assertion citing the next, the last an origin); one claim in ten has a second,
+independent origin. About 15% of origins are anonymous sources or unnamed
+documents, one claim in fifty contradicts an earlier one, three in ten are about
+a source. That is about 15 triples per claim.
+
+:func:`synthetic_dataset` gives a :class:`~kg.model.Dataset` (small sizes);
+:func:`write_synthetic` streams the same data straight to N-Triples, without
+building records, so that a million claims take a minute and little memory.
+The two agree triple for triple with :func:`kg.rdf.quads` (tested).
+:func:`write_synthetic_assessment` writes assessment-like triples (grades,
+scores, origins, a few findings) for benchmarks that must not wait for the
+credibility engine at a million claims; they are random, not computed.
+
+Examples:
+    >>> ds = synthetic_dataset(100, seed=1)
+    >>> len(ds.claims), len(ds.sources)
+    (100, 20)
+    >>> import io
+    >>> out = io.StringIO()
+    >>> n = write_synthetic(out, 100, seed=1)
+    >>> n == len(out.getvalue().splitlines())
+    True
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from kg.model import DEFAULT_BASE, Assertion, Claim, Dataset, Source, SourceKind
+
+__all__ = [
+    "SyntheticClaim",
+    "synthetic_claims",
+    "synthetic_dataset",
+    "synthetic_sources",
+    "write_synthetic",
+    "write_synthetic_assessment",
+]
+
+_KINDS = ("news_outlet", "person", "organization", "government_body", "military_body")
+_CLASS = {
+    "news_outlet": "NewsOutlet", "person": "Person", "organization": "Organization",
+    "government_body": "GovernmentBody", "military_body": "MilitaryBody",
+    "anonymous_source": "AnonymousSource", "unnamed_document": "UnnamedDocument",
+}
+_DEPTHS = (1, 2, 3, 4, 5)
+_DEPTH_WEIGHTS = (0.4, 0.3, 0.15, 0.1, 0.05)
+_GRADES = "ABCDEF"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_CRED = "https://w3id.org/credkg/ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@dataclass
+class SyntheticClaim:
+    """One generated claim: its chains as lists of source indices, tip first."""
+
+    index: int
+    chains: list[list[int]]
+    hedged: bool
+    about: int | None
+    contradicts: int | None
+    extra: list[int] = field(default_factory=list)
+
+
+def _source_count(claims: int) -> int:
+    return max(20, claims // 50)
+
+
+def synthetic_sources(claims: int, seed: int = 0) -> list[tuple[str, str, str | None]]:
+    """The sources of a corpus: (kind, name, analyst grade or None), index = id number."""
+    rng = random.Random(seed * 7919 + 1)
+    n = _source_count(claims)
+    out: list[tuple[str, str, str | None]] = []
+    for j in range(n):
+        if j < n // 10:
+            kind = "anonymous_source"
+        elif j < n * 3 // 20:
+            kind = "unnamed_document"
+        else:
+            kind = _KINDS[j % len(_KINDS)]
+        grade = rng.choice(_GRADES) if rng.random() < 0.3 else None
+        out.append((kind, f"Source {j}", grade))
+    return out
+
+
+def synthetic_claims(claims: int, seed: int = 0) -> Iterator[SyntheticClaim]:
+    """The claims of a corpus, generated lazily in order."""
+    rng = random.Random(seed)
+    n = _source_count(claims)
+    anonymous = n * 3 // 20  # the first 15% of sources are anonymous or unnamed
+    for i in range(claims):
+        depth = rng.choices(_DEPTHS, _DEPTH_WEIGHTS)[0]
+        chain = rng.sample(range(anonymous, n), depth)
+        if rng.random() < 0.15:
+            chain[-1] = rng.randrange(anonymous)
+        chains = [chain]
+        if rng.random() < 0.1:
+            other = rng.randrange(n)
+            if other not in chain:
+                chains.append([other])
+        about = rng.randrange(n) if rng.random() < 0.3 else None
+        contradicts = rng.randrange(i) if i > 0 and rng.random() < 0.02 else None
+        yield SyntheticClaim(i, chains, rng.random() < 0.1, about, contradicts)
+
+
+def _assertions(c: SyntheticClaim) -> Iterator[tuple[str, int, str | None, bool]]:
+    """(assertion id, source index, cited assertion id, hedged) of one claim."""
+    for k, chain in enumerate(c.chains):
+        for d, source in enumerate(chain):
+            aid = f"a{c.index}-{k}-{d}"
+            cited = f"a{c.index}-{k}-{d + 1}" if d + 1 < len(chain) else None
+            yield aid, source, cited, c.hedged and d == 0
+
+
+def synthetic_dataset(claims: int, seed: int = 0) -> Dataset:
+    """A synthetic corpus as a Dataset (fine up to ~100k claims; use
+    :func:`write_synthetic` beyond)."""
+    sources = [
+        Source(id=f"s{j}", kind=SourceKind(kind), name=name, reliability=grade)
+        for j, (kind, name, grade) in enumerate(synthetic_sources(claims, seed))
+    ]
+    claim_list: list[Claim] = []
+    assertions: list[Assertion] = []
+    for c in synthetic_claims(claims, seed):
+        claim_list.append(Claim(
+            id=f"c{c.index}", text=f"Synthetic claim number {c.index}.",
+            about=() if c.about is None else (f"s{c.about}",),
+            contradicts=() if c.contradicts is None else (f"c{c.contradicts}",),
+        ))
+        for aid, source, cited, hedged in _assertions(c):
+            assertions.append(Assertion(
+                id=aid, source=f"s{source}", claim=f"c{c.index}",
+                cites=() if cited is None else (cited,), hedged=hedged,
+            ))
+    return Dataset(sources=sources, claims=claim_list, assertions=assertions)
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_synthetic(
+    out: TextIO | str | Path, claims: int, seed: int = 0, *, base: str = DEFAULT_BASE
+) -> int:
+    """Write a synthetic corpus as N-Triples; returns the number of lines written.
+
+    A ``cred:cites`` shortcut between two sources is written once per claim, so
+    some lines repeat (the store keeps one triple of each).
+
+    Args:
+        out: A text stream or a file path.
+        claims: How many claims.
+        seed: The random seed (the same seed gives the same corpus).
+        base: The base IRI of the ids.
+    """
+    if isinstance(out, str | Path):
+        with Path(out).open("w", encoding="utf-8") as f:
+            return write_synthetic(f, claims, seed, base=base)
+    a_type, label = f"<{_RDF}type>", f"<{_RDFS}label>"
+    source_class = f"<{_CRED}Source>"
+    count = 0
+    lines: list[str] = []
+    write = out.write
+
+    def src(j: int) -> str:
+        return f"<{base}source/s{j}>"
+
+    for j, (kind, name, grade) in enumerate(synthetic_sources(claims, seed)):
+        s = src(j)
+        lines += [f"{s} {a_type} {source_class} .", f"{s} {a_type} <{_CRED}{_CLASS[kind]}> .",
+                  f"{s} {label} {_lit(name)} ."]
+        if grade is not None:
+            lines += [f"{s} <{_CRED}analystReliability> {_lit(grade)} .",
+                      f"{s} <{_CRED}reliability> {_lit(grade)} ."]
+    p_text, p_about, p_contra = "<https://schema.org/text>", f"<{_CRED}about>", \
+        f"<{_CRED}contradicts>"
+    p_by, p_claim, p_cites = f"<{_CRED}assertedBy>", f"<{_CRED}claim>", f"<{_CRED}citesAssertion>"
+    p_hedged, p_asserts, p_scites = f"<{_CRED}hedged>", f"<{_CRED}asserts>", f"<{_CRED}cites>"
+    c_claim, c_assertion = f"<{_CRED}Claim>", f"<{_CRED}Assertion>"
+    true, false = f'"true"^^<{_XSD}boolean>', f'"false"^^<{_XSD}boolean>'
+    for c in synthetic_claims(claims, seed):
+        claim = f"<{base}claim/c{c.index}>"
+        lines += [f"{claim} {a_type} {c_claim} .",
+                  f"{claim} {p_text} {_lit(f'Synthetic claim number {c.index}.')} ."]
+        if c.about is not None:
+            lines.append(f"{claim} {p_about} {src(c.about)} .")
+        if c.contradicts is not None:
+            other = f"<{base}claim/c{c.contradicts}>"
+            lines += [f"{claim} {p_contra} {other} .", f"{other} {p_contra} {claim} ."]
+        shortcuts: set[str] = set()
+        sources_of: dict[str, int] = {}
+        for aid, source, _, _ in _assertions(c):
+            sources_of[aid] = source
+        for aid, source, cited, hedged in _assertions(c):
+            a = f"<{base}assertion/{aid}>"
+            lines += [f"{a} {a_type} {c_assertion} .", f"{a} {p_by} {src(source)} .",
+                      f"{a} {p_claim} {claim} .", f"{a} {p_hedged} {true if hedged else false} ."]
+            if cited is not None:
+                lines.append(f"{a} {p_cites} <{base}assertion/{cited}> .")
+                if sources_of[cited] != source:
+                    shortcuts.add(f"{src(source)} {p_scites} {src(sources_of[cited])} .")
+            shortcuts.add(f"{src(source)} {p_asserts} {claim} .")
+        lines += sorted(shortcuts)
+        if len(lines) > 50_000:
+            count += len(lines)
+            write("\n".join(lines) + "\n")
+            lines = []
+    count += len(lines)
+    if lines:
+        write("\n".join(lines) + "\n")
+    return count
+
+
+def write_synthetic_assessment(
+    out: TextIO | str | Path, claims: int, seed: int = 0, *, base: str = DEFAULT_BASE
+) -> int:
+    """Write assessment-like triples for a synthetic corpus as N-Triples (for benchmarks).
+
+    Sources get a grade (the analyst's, else F for anonymous/unnamed, else a
+    random one) and a score; claims a credibility 1-6, a score, their origins
+    and number of independent origin sources; one claim in a hundred an
+    interested-party finding and one in a hundred a false-confirmation finding.
+    Load them into the graph ``{base}graph/assessment``. Returns the number of lines.
+    """
+    if isinstance(out, str | Path):
+        with Path(out).open("w", encoding="utf-8") as f:
+            return write_synthetic_assessment(f, claims, seed, base=base)
+    rng = random.Random(seed + 17)
+    dec, integer = f"<{_XSD}decimal>", f"<{_XSD}integer>"
+    lines: list[str] = []
+    count = 0
+    for j, (kind, _, grade) in enumerate(synthetic_sources(claims, seed)):
+        if grade is None:
+            grade = "F" if kind in ("anonymous_source", "unnamed_document") else rng.choice("BCDE")
+        s = f"<{base}source/s{j}>"
+        score = round(1 - _GRADES.index(grade) / 6 - rng.random() / 10, 3)
+        lines += [f"{s} <{_CRED}reliability> {_lit(grade)} .",
+                  f'{s} <{_CRED}score> "{score}"^^{dec} .']
+    findings = 0
+    for c in synthetic_claims(claims, seed):
+        claim = f"<{base}claim/c{c.index}>"
+        origins = [f"a{c.index}-{k}-{len(chain) - 1}" for k, chain in enumerate(c.chains)]
+        lines += [f'{claim} <{_CRED}credibility> "{rng.randint(1, 6)}"^^{integer} .',
+                  f'{claim} <{_CRED}score> "{round(rng.random(), 3)}"^^{dec} .',
+                  f'{claim} <{_CRED}independentOrigins> "{len(c.chains)}"^^{integer} .']
+        lines += [f"{claim} <{_CRED}origin> <{base}assertion/{o}> ." for o in origins]
+        for kind in ("InterestedParty", "FalseConfirmation"):
+            if rng.random() < 0.01:
+                node = f"<{base}finding/f{findings}>"
+                findings += 1
+                tip = f"<{base}source/s{c.chains[0][0]}>"
+                lines += [f"{claim} <{_CRED}finding> {node} .",
+                          f"{node} <{_RDF}type> <{_CRED}Finding> .",
+                          f"{node} <{_CRED}findingType> <{_CRED}{kind}> .",
+                          f"{node} <{_CRED}concerns> {tip} .",
+                          f"{node} <{_RDFS}comment> {_lit(f'synthetic {kind} finding')} ."]
+                if kind == "InterestedParty":
+                    lines.append(f"{tip} <{_CRED}finding> {node} .")
+        if len(lines) > 50_000:
+            count += len(lines)
+            out.write("\n".join(lines) + "\n")
+            lines = []
+    count += len(lines)
+    if lines:
+        out.write("\n".join(lines) + "\n")
+    return count
