@@ -18,10 +18,9 @@ import resource
 import time
 from collections import defaultdict
 
-from kg.store.synthetic import synthetic_dataset
-
 from kg.credibility import assess
 from kg.model import Dataset
+from kg.store.synthetic import synthetic_dataset
 
 
 def baseline(ds: Dataset) -> int:
