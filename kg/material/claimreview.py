@@ -63,11 +63,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import DatasetError
 from kg.material.names import fold
 from kg.model import Assertion, Claim, Dataset, Rating, Source, SourceKind, Verdict
+
+if TYPE_CHECKING:
+    from kg.credibility import Assessment
 
 __all__ = [
     "RATINGS",
@@ -440,21 +443,7 @@ CREDIBILITY_NAMES = {1: "Confirmed", 2: "Probably true", 3: "Possibly true",
                      4: "Doubtfully true", 5: "Improbable", 6: "Truth cannot be judged"}
 
 
-class _ClaimAssessment(Protocol):
-    @property
-    def grade(self) -> int: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def explanation(self) -> str: ...
-
-
-class _Assessment(Protocol):
-    @property
-    def claims(self) -> Mapping[str, Any]: ...
-
-
-def claimreview_jsonld(ds: Dataset, assessment: _Assessment, *,
+def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
                        publisher: str = "credkg", date: dt.date | None = None) -> str:
     """credkg's claim assessments as schema.org ClaimReview JSON-LD, for a fact-checker.
 
