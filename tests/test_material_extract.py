@@ -16,7 +16,7 @@ from kg.seed import seed_dataset
 
 from .conftest import Result
 
-#: Pinned on the seed article (see benchmarks/material/README.md); raise them, never lower.
+#: Pinned on the seed article (see benchmarks/README.md); raise them, never lower.
 MIN_PRECISION = 0.80
 MIN_RECALL = 0.90
 

@@ -51,7 +51,7 @@ def physics_options(n_nodes: int) -> dict[str, Any]:
     if n_nodes > 1000:
         # Barnes-Hut is the cheapest solver per iteration, and a coarser theta (0.9, default
         # 0.5) halves its cost again with no visible change; 150 iterations settle 5,000
-        # nodes, 100 do not (benchmarks/views/README.md)
+        # nodes, 100 do not (benchmarks/README.md)
         physics: dict[str, Any] = {
             "enabled": True, "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -3000, "springLength": 120,
