@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kg.loading import read_text
 from kg.truth.discover import Discovery
 from kg.truth.errors import ClaimsFileError
 
@@ -58,26 +59,11 @@ class ClaimsFile:
 
 
 def _text(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise ClaimsFileError(path, "is a folder; give a CSV file of source,object,value rows")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ClaimsFileError(path, "no such file; check the path") from None
-    except PermissionError:
-        raise ClaimsFileError(path, "cannot be read (permission denied)") from None
-    if b"\x00" in data[:8192]:
-        raise ClaimsFileError(path, "is a binary file; give a CSV text file", line=1)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise ClaimsFileError(path, "is not UTF-8 text; save it as UTF-8", line=line) from None
-    if not text.strip():
-        raise ClaimsFileError(
-            path, "is empty; it needs a header 'source,object,value' and one row per claim"
-        )
-    return text
+    return read_text(
+        path, limit=None, error=ClaimsFileError,
+        expected="a CSV file of source,object,value rows",
+        needs="a header 'source,object,value' and one row per claim",
+    )
 
 
 def read_claims(path: str | Path) -> ClaimsFile:
