@@ -109,13 +109,7 @@ def run_ox(n: int, folder: Path, per: int, reps: int) -> dict[str, Any]:
     store = Store.open(path)
     out["reopen_s"] = time.perf_counter() - t
     print(out, file=sys.stderr, flush=True)
-    out["queries"] = queries(lambda name, b: len(run_sparql(
-        store.ox, QUERIES[name].sparql, b, substitute=QUERIES[name].substitute)), n, per, reps,
-        lambda name: len(run_sparql(store.ox, QUERIES[name].sparql, limit=PAGE)))
-    graph = ox.NamedNode(store.documents()[0].graph)
-    w, c, _ = timed(lambda: store.ox.dump(str(folder / f"export-{n}.ttl"), ox.RdfFormat.TURTLE,
-                                          from_graph=graph))
-    out["turtle_export_s"], out["turtle_export_cpu_s"] = w, c
+    out.update(query_and_export(store, n, folder, per, reps))
     out["peak_rss_end_mb"] = peak_mb()
     return out
 
@@ -216,10 +210,10 @@ def queries(run: Any, n: int, per: int, reps: int, first_page: Any = None,
     return result
 
 
-def run_ox_queries(n: int, folder: Path, per: int, reps: int) -> dict[str, Any]:
-    """Queries only, on the store an earlier ``ox`` run left in ``folder``."""
-    store = Store.open(folder / f"store-{n}", read_only=True)
-    out: dict[str, Any] = {"engine": "pyoxigraph (on disk)", "claims": n}
+def query_and_export(store: Store, n: int, folder: Path, per: int,
+                     reps: int) -> dict[str, Any]:
+    """The ready-made queries' latencies and the Turtle export of the document graph."""
+    out: dict[str, Any] = {}
     out["queries"] = queries(lambda name, b: len(run_sparql(
         store.ox, QUERIES[name].sparql, b, substitute=QUERIES[name].substitute)), n, per, reps,
         lambda name: len(run_sparql(store.ox, QUERIES[name].sparql, limit=PAGE)))
@@ -227,6 +221,14 @@ def run_ox_queries(n: int, folder: Path, per: int, reps: int) -> dict[str, Any]:
     w, c, _ = timed(lambda: store.ox.dump(str(folder / f"export-{n}.ttl"), ox.RdfFormat.TURTLE,
                                           from_graph=graph))
     out["turtle_export_s"], out["turtle_export_cpu_s"] = w, c
+    return out
+
+
+def run_ox_queries(n: int, folder: Path, per: int, reps: int) -> dict[str, Any]:
+    """Queries only, on the store an earlier ``ox`` run left in ``folder``."""
+    store = Store.open(folder / f"store-{n}", read_only=True)
+    out: dict[str, Any] = {"engine": "pyoxigraph (on disk)", "claims": n}
+    out.update(query_and_export(store, n, folder, per, reps))
     return out
 
 

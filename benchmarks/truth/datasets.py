@@ -23,6 +23,16 @@ from kg.truth.normalize import author_key, surname_lexicon
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
 
+#: The methods the peer (truthdiscovery 1.0.4) implements, run side by side with credkg's.
+PEER_METHODS = [
+    "majority_vote",
+    "sums",
+    "average_log",
+    "investment",
+    "pooled_investment",
+    "truthfinder",
+]
+
 
 @dataclass(frozen=True)
 class Benchmark:

@@ -33,19 +33,18 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 
-from datasets import DEFAULT_ROOT, Benchmark, accuracy, load_book, load_population  # noqa: E402
+from datasets import (  # noqa: E402
+    DEFAULT_ROOT,
+    PEER_METHODS,
+    Benchmark,
+    accuracy,
+    load_book,
+    load_population,
+)
 
 from kg.truth import METHODS, NotConvergedWarning, discover  # noqa: E402
 from kg.truth._data import ClaimMatrix  # noqa: E402
 
-PEER_METHODS = [
-    "majority_vote",
-    "sums",
-    "average_log",
-    "investment",
-    "pooled_investment",
-    "truthfinder",
-]
 # Measured by the issue's author on this kind of machine, same scoring rule.
 ISSUE_PEER = {
     "book_gold": {

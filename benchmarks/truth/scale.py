@@ -33,7 +33,10 @@ from typing import Any
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
+
+from datasets import PEER_METHODS  # noqa: E402
 
 from kg.truth import METHODS, NotConvergedWarning, discover  # noqa: E402
 from kg.truth._data import ClaimMatrix  # noqa: E402
@@ -184,14 +187,7 @@ def main() -> None:
         )
     peer: dict[str, Any] = {}
     if args.peer:
-        for method in (
-            "majority_vote",
-            "sums",
-            "average_log",
-            "investment",
-            "pooled_investment",
-            "truthfinder",
-        ):
+        for method in PEER_METHODS:
             peer[method] = _peer(args.peer, args.claims, method, args.peer_timeout)
             print("peer", method, peer[method], file=sys.stderr)
     args.json.write_text(json.dumps({"credkg": results, "peer": peer}, indent=1))
