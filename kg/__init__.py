@@ -3,6 +3,9 @@
 Who says what, citing whom, back to which origin; how independent the
 corroboration is, and what contradicts it.
 
+The names below are imported on first use, so that ``import kg`` (and every
+``kg`` command) does not pay for rdflib and networkx until they are needed.
+
 Examples:
     >>> import kg
     >>> ds = kg.seed_dataset()
@@ -10,13 +13,38 @@ Examples:
     ['Publisher of the article (unnamed) -> Valery Gerasimov']
 """
 
-from kg.errors import CredkgError
-from kg.graph import to_networkx
-from kg.loading import load_dataset, load_datasets
-from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
-from kg.provenance import format_chain, provenance_chains
-from kg.rdf import from_rdf, to_rdf
-from kg.seed import seed_dataset
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.errors import CredkgError
+    from kg.graph import to_networkx
+    from kg.loading import load_dataset, load_datasets
+    from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
+    from kg.provenance import format_chain, provenance_chains
+    from kg.rdf import from_rdf, to_rdf
+    from kg.seed import seed_dataset
+
+#: Public name -> the module that defines it.
+_HOME = {
+    "Assertion": "kg.model",
+    "Claim": "kg.model",
+    "CredkgError": "kg.errors",
+    "Dataset": "kg.model",
+    "Quantity": "kg.model",
+    "Report": "kg.model",
+    "Source": "kg.model",
+    "format_chain": "kg.provenance",
+    "from_rdf": "kg.rdf",
+    "load_dataset": "kg.loading",
+    "load_datasets": "kg.loading",
+    "provenance_chains": "kg.provenance",
+    "seed_dataset": "kg.seed",
+    "to_networkx": "kg.graph",
+    "to_rdf": "kg.rdf",
+}
 
 __all__ = [
     "Assertion",
@@ -35,3 +63,15 @@ __all__ = [
     "to_networkx",
     "to_rdf",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        value = getattr(import_module(_HOME[name]), name)
+        globals()[name] = value  # later lookups skip this hook
+        return value
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME])

@@ -11,3 +11,15 @@ def test_public_api() -> None:
     ])
     for name in kg.__all__:
         assert getattr(kg, name) is not None
+
+
+def test_every_public_name_has_a_home_and_import_kg_stays_light() -> None:
+    import subprocess
+    import sys
+
+    assert set(kg.__all__) == set(kg._HOME)
+    assert set(kg.__all__) <= set(dir(kg))
+    code = "import sys, kg; print('networkx' in sys.modules, 'rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False"]
