@@ -96,24 +96,15 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="RDF files or datasets to check.")],
 ) -> None:
     """Check files against the SHACL shapes (and datasets against the model)."""
-    from kg.loading import RDF_FORMATS, load_dataset, read_text
-    from kg.rdf import to_rdf
+    from kg.loading import RDF_FORMATS, load_dataset
+    from kg.rdf import parse_rdf, to_rdf
     from kg.shapes import conforms
 
     failed = 0
     for path in files:
-        if path.suffix.lower() in RDF_FORMATS:
-            from rdflib import Dataset as RDFDataset
-
-            g = RDFDataset(default_union=True)
-            try:
-                g.parse(data=read_text(path, limit=None), format=RDF_FORMATS[path.suffix.lower()])
-            except CredkgError:
-                raise
-            except Exception as e:
-                raise InputError(f"{path}: cannot parse: {str(e).strip()[:200]}") from None
-        else:
-            g = to_rdf(load_dataset(path))
+        # RDF is checked as it is; other files are first read as datasets
+        g = (parse_rdf(path) if path.suffix.lower() in RDF_FORMATS
+             else to_rdf(load_dataset(path)))
         violations = conforms(g)
         if violations:
             failed += 1

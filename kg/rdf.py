@@ -48,6 +48,7 @@ __all__ = [
     "from_rdf",
     "iri",
     "jsonld_context",
+    "parse_rdf",
     "quads",
     "read_rdf",
     "serialize",
@@ -293,13 +294,18 @@ def write_rdf(g: Graph, path: str | Path, fmt: str | None = None) -> Path:
     return path
 
 
-def read_rdf(path: str | Path) -> Dataset:
-    """Read a dataset from an RDF file in the ``cred:`` vocabulary."""
+def parse_rdf(path: str | Path) -> RDFDataset:
+    """Parse an RDF file (format from its extension) into an rdflib Dataset.
+
+    Raises:
+        DatasetError: the file is missing, unreadable or not valid in its format;
+            the message names the line where the parser gives one.
+    """
     from kg.loading import RDF_FORMATS, read_text
 
     path = Path(path)
     fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
-    text = read_text(path, limit=None)
+    text = read_text(path, limit=None, expected="an RDF file", needs="some triples")
     g = RDFDataset(default_union=True)
     try:
         g.parse(data=text, format=fmt)
@@ -307,7 +313,12 @@ def read_rdf(path: str | Path) -> Dataset:
         line = _error_line(e)
         detail = str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__
         raise DatasetError(path, f"cannot parse as {fmt}: {detail[:200]}", line=line) from None
-    return from_rdf(g, name=str(path))
+    return g
+
+
+def read_rdf(path: str | Path) -> Dataset:
+    """Read a dataset from an RDF file in the ``cred:`` vocabulary."""
+    return from_rdf(parse_rdf(path), name=str(path))
 
 
 def _error_line(e: Exception) -> int | None:

@@ -64,3 +64,13 @@ def test_violations_are_reported(body: str, expect: str, tmp_path: Path,
     result = kg("validate", path)
     assert result.exit_code == 2
     assert expect in result.stderr and "bad.ttl" in result.stderr
+
+
+def test_validate_reports_a_syntax_error_on_one_line(tmp_path: Path,
+                                                     kg: Callable[..., Result]) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text("@prefix cred: <https://w3id.org/credkg/ns#> .\n<a> cred:x ")
+    result = kg("validate", path)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "broken.ttl" in lines[0] and "cannot parse as turtle" in lines[0]
