@@ -64,6 +64,7 @@ from functools import cached_property, partial
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
+from kg.admiralty import CREDIBILITY
 from kg.contradictions import DetectedContradiction, detect_contradictions
 from kg.model import Assertion, Claim, Dataset, Verdict
 from kg.namespace import CRED
@@ -88,8 +89,7 @@ __all__ = [
 ]
 
 #: Admiralty information credibility, 1 to 6.
-GRADE_MEANING = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
-                 5: "improbable", 6: "cannot be judged"}
+GRADE_MEANING = CREDIBILITY
 FINDING_TYPE = {
     "false_confirmation": CRED.FalseConfirmation,
     "circular_reporting": CRED.CircularReporting,

@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.admiralty import CREDIBILITY
 from kg.errors import DatasetError
 from kg.material.names import fold
 from kg.model import Assertion, Claim, Dataset, Rating, Source, SourceKind, Verdict
@@ -438,9 +439,6 @@ def load_claimreview(paths: Iterable[str | Path]) -> list[ImportResult]:
 
 # --- export -----------------------------------------------------------------------------------
 
-#: Admiralty credibility grades 1-6 and their names.
-CREDIBILITY_NAMES = {1: "Confirmed", 2: "Probably true", 3: "Possibly true",
-                     4: "Doubtfully true", 5: "Improbable", 6: "Truth cannot be judged"}
 
 
 def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
@@ -475,7 +473,7 @@ def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
             continue
         grade = int(ca.grade)
         rating: dict[str, Any] = {"@type": "Rating",
-                                  "alternateName": CREDIBILITY_NAMES.get(grade, str(grade))}
+                                  "alternateName": CREDIBILITY.get(grade, str(grade)).capitalize()}
         if 1 <= grade <= 5:
             rating |= {"ratingValue": 6 - grade, "bestRating": 5, "worstRating": 1}
         origins = [a for a in ds.assertions_of(claim.id) if not a.cites]

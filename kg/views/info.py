@@ -20,6 +20,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from kg.admiralty import CREDIBILITY, RELIABILITY
+
 __all__ = [
     "CLAIM_GRADES",
     "SOURCE_GRADES",
@@ -50,23 +52,9 @@ class NodeInfo:
 
 
 #: Admiralty source reliability.
-SOURCE_GRADES = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
+SOURCE_GRADES = RELIABILITY
 #: Admiralty information credibility.
-CLAIM_GRADES = {
-    "1": "confirmed by other sources",
-    "2": "probably true",
-    "3": "possibly true",
-    "4": "doubtful",
-    "5": "improbable",
-    "6": "truth cannot be judged",
-}
+CLAIM_GRADES = {str(grade): meaning for grade, meaning in CREDIBILITY.items()}
 
 
 def grade_text(grade: str | int | None) -> str:
