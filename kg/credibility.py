@@ -57,7 +57,7 @@ Examples:
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -672,11 +672,13 @@ def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
     """The assessment as quads in :func:`assessment_graph`: grades, scores, findings."""
     g = assessment_graph(ds.base)
     base = ds.base
+    asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
     for sid, sa in a.sources.items():
         n = iri(base, "source", sid)
         yield n, CRED.reliability, Literal(sa.grade), g
         yield n, CRED.score, _decimal(sa.score), g
         yield n, CRED.explanation, Literal(sa.explanation), g
+        yield n, CRED.claimsAsserted, Literal(asserted[sid], datatype=XSD.integer), g
     for cid, ca in a.claims.items():
         n = iri(base, "claim", cid)
         yield n, CRED.credibility, Literal(ca.grade, datatype=XSD.integer), g

@@ -85,6 +85,7 @@ class CRED(DefinedNamespace):
     explanation: URIRef
     origin: URIRef
     independentOrigins: URIRef
+    claimsAsserted: URIRef
     Finding: URIRef
     FindingType: URIRef
     finding: URIRef

@@ -184,7 +184,8 @@ def quads(ds: Dataset) -> Iterator[Quad]:
             yield n, CRED.citesAssertion, node("assertion", cited), graph
             if by_id[cited].source != a.source:
                 shortcuts.add((source, CRED.cites, node("source", by_id[cited].source)))
-        yield n, CRED.hedged, Literal(a.hedged), graph
+        if a.hedged:  # stated when true; an assertion without it is not hedged
+            yield n, CRED.hedged, Literal(True), graph
         if a.quote is not None:
             yield n, CRED.quote, Literal(a.quote), graph
         shortcuts.add((source, CRED.asserts, node("claim", a.claim)))

@@ -14,6 +14,7 @@ from kg.model import Assertion, Claim, Dataset, Source
 from kg.rdf import quads, write_rdf
 from kg.seed import seed_dataset
 from kg.store import Store, add_files
+from kg.store import bulk as bulk_module
 from kg.store import store as store_module
 from kg.store.store import DOCUMENT_BASE, INDEX_GRAPH, StoreError, document_id
 from kg.store.synthetic import write_synthetic
@@ -141,10 +142,10 @@ def test_failed_load_halfway_leaves_the_store_unchanged(tmp_path: Path) -> None:
     store.add_dataset(small(), "small")
     before = snapshot(store)
     broken = tmp_path / "broken.nt"
-    write_synthetic(broken, 5000)  # ~78k triples: the bulk loader writes many before failing
+    write_synthetic(broken, 5000)  # ~67k triples: the bulk loader writes many before failing
     with broken.open("a", encoding="utf-8") as f:
         f.write("<https://example.org/a> <https://example.org/b> this is not N-Triples .\n")
-    with pytest.raises(DatasetError, match=r"broken\.nt: cannot parse as N-Triples: .*line 78"):
+    with pytest.raises(DatasetError, match=r"broken\.nt: cannot parse as N-Triples: .*line 67"):
         store.add_file(broken)
     assert snapshot(store) == before
     # a failing new version of an existing document keeps the old one
@@ -227,8 +228,8 @@ def test_progress_bar_for_large_files(tmp_path: Path, monkeypatch: pytest.Monkey
     from rich.console import Console
 
     screen = io.StringIO()
-    monkeypatch.setattr(store_module, "_PROGRESS_BYTES", 1000)
-    monkeypatch.setattr(store_module, "_progress_console",
+    monkeypatch.setattr(bulk_module, "PROGRESS_BYTES", 1000)
+    monkeypatch.setattr(bulk_module, "_progress_console",
                         lambda: Console(file=screen, force_terminal=True, width=100))
     path = tmp_path / "corpus.nt"
     write_synthetic(path, 200)
@@ -324,6 +325,17 @@ def test_cli_list_and_remove(seed_store: Path, kg: Callable[..., Result]) -> Non
     assert "removed seed" in removed.stdout
     assert Store.open(seed_store).documents() == []
     assert kg("list", "--store", seed_store / "nowhere").exit_code == 2
+
+
+def test_cli_optimize_keeps_the_data(seed_store: Path, kg: Callable[..., Result]) -> None:
+    before = snapshot(Store.open(seed_store))
+    done = kg("optimize", "--store", seed_store)
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith(f"compacted {seed_store} in ")
+    assert snapshot(Store.open(seed_store)) == before
+    missing = kg("optimize", "--store", seed_store / "nowhere")
+    assert missing.exit_code == 2 and "no store here" in missing.stderr
+    assert not (seed_store / "nowhere").exists()
 
 
 def test_fast_reader_matches_from_rdf() -> None:

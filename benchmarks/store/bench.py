@@ -64,6 +64,10 @@ def gen(n: int, folder: Path) -> None:
                       "gen_s": t_data, "assessment_gen_s": time.perf_counter() - t}))
 
 
+def disk_mb(path: Path) -> float:
+    return int(subprocess.check_output(["du", "-sk", str(path)]).split()[0]) / 1024
+
+
 def samples(n: int, k: int, seed: int = 42) -> tuple[list[str], list[str]]:
     rng = random.Random(seed)
     claims = [f"c{rng.randrange(n)}" for _ in range(k)]
@@ -103,7 +107,11 @@ def run_ox(n: int, folder: Path, per: int, reps: int) -> dict[str, Any]:
     store.flush()
     out["peak_rss_mb"] = peak_mb()
     out["rss_before_mb"] = rss0
-    out["disk_mb"] = int(subprocess.check_output(["du", "-sk", str(path)]).split()[0]) / 1024
+    out["disk_mb"] = disk_mb(path)
+    # compaction (kg optimize): RocksDB merges the bulk loader's overlapping files
+    w, c, _ = timed(store.optimize)
+    out["optimize_s"], out["optimize_cpu_s"] = w, c
+    out["disk_optimized_mb"] = disk_mb(path)
     del store
     t = time.perf_counter()
     store = Store.open(path)
@@ -257,9 +265,9 @@ def report(folder: Path) -> None:
         key = ("oxq" if f.name.startswith("oxq-") else data["engine"].split()[0], data["claims"])
         runs[key] = data
     sizes = sorted({n for _, n in runs})
-    print("| claims | triples | engine | load s (CPU s) | peak RSS MB | disk MB | reopen s "
-          "| Turtle export s (CPU s) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| claims | triples | engine | load s (CPU s) | peak RSS MB | disk MB "
+          "| compaction s (CPU s), disk MB after | reopen s | Turtle export s (CPU s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
         for eng in ("pyoxigraph", "rdflib"):
             r = runs.get((eng, n))
@@ -276,6 +284,8 @@ def report(folder: Path) -> None:
                   + (f" ({load_cpu:.1f})" if load_cpu is not None else "")
                   + f" | {r['peak_rss_mb']:.0f} | "
                   + (f"{r['disk_mb']:.0f}" if "disk_mb" in r else "in memory") + " | "
+                  + (f"{r['optimize_s']:.1f} ({r['optimize_cpu_s']:.1f}), "
+                     f"{r['disk_optimized_mb']:.0f}" if "optimize_s" in r else "-") + " | "
                   + (f"{r['reopen_s']:.2f}" if "reopen_s" in r else "-") + " | "
                   + (f"{export:.1f}" if export is not None else "-")
                   + (f" ({export_cpu:.1f})" if export_cpu is not None else "") + " |")

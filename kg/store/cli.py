@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kg.errors import InputError
+from kg.errors import InputError, NotFoundError
 
 __all__ = ["register"]
 
@@ -116,6 +116,20 @@ def register(app: typer.Typer) -> None:
         s.flush()
         note = "; assessment recomputed" if change.assessed else ""
         out.print(f"removed {doc} ({change.triples:,} triples){note}", markup=False)
+
+    @app.command()
+    def optimize(store: RequiredStore) -> None:
+        """Compact a store on disk after large loads (faster corpus-wide queries)."""
+        import time
+
+        from kg.store.store import Store
+
+        if not store.exists():
+            raise NotFoundError(f"{store}: no store here; create one with kg build FILE --store")
+        s = Store.open(store)
+        start = time.perf_counter()
+        s.optimize()
+        out.print(f"compacted {store} in {time.perf_counter() - start:.1f} s", markup=False)
 
     @app.command()
     def query(

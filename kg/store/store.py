@@ -46,13 +46,12 @@ import datetime as dt
 import hashlib
 import importlib
 import importlib.util
-import io
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -60,6 +59,7 @@ from rdflib.term import Node
 
 from kg.errors import CredkgError, DatasetError, InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Dataset
+from kg.store.bulk import bulk_load, scan_file
 from kg.store.terms import from_ox, to_ox_quad
 
 __all__ = [
@@ -106,7 +106,6 @@ _ADDED = ox.NamedNode(_S + "added")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INDEX = ox.NamedNode(INDEX_GRAPH)
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
-_PROGRESS_BYTES = 4 * 2**20  # show a progress bar for RDF files larger than this
 
 
 class StoreError(CredkgError):
@@ -122,7 +121,8 @@ class Document:
         graph: The IRI of the named graph holding its triples.
         source: Where it came from (a file path), if known.
         hash: SHA-256 of its content (file bytes, or the canonical dataset JSON).
-        triples: How many triples it holds.
+        triples: How many triples it holds (for an N-Triples or N-Quads file: how
+            many statements the file has, a repeated statement counting each time).
         added: When it was loaded (UTC, ISO 8601).
     """
 
@@ -315,9 +315,10 @@ class Store:
             others = [d.graph for d in self.documents() if d.id != doc_id]
             ds = resolver(self._dataset(others), ds)
 
-        def write(graph: ox.NamedNode) -> None:
+        def write(graph: ox.NamedNode) -> int | None:
             stream = (to_ox_quad(s, p, o, graph) for s, p, o, _ in quads(ds))
             self._write(stream)
+            return None
 
         return self._load(doc_id, digest, source, write, assess)
 
@@ -357,24 +358,25 @@ class Store:
             )
         if not path.is_file():
             raise DatasetError(path, "no such file; check the path")
-        digest = _file_hash(path)
-        if self._unchanged(doc, digest):
+        facts = scan_file(path, count_lines=fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS))
+        if self._unchanged(doc, facts.digest):
             return Change(doc, "unchanged", self.document(doc).triples, False)
 
-        def write(graph: ox.NamedNode) -> None:
-            with _reader(path, progress) as f:
-                try:
-                    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+        def write(graph: ox.NamedNode) -> int | None:
+            try:
+                if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+                    with path.open("rb") as f:
                         self._write(
                             ox.Quad(q.subject, q.predicate, q.object, graph)
                             for q in ox.parse(f, format=fmt)
                         )
-                    else:
-                        self.ox.bulk_load(f, format=fmt, to_graph=graph)
-                except SyntaxError as e:
-                    raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+                else:
+                    bulk_load(self.ox, path, fmt, graph, progress=progress, facts=facts)
+            except SyntaxError as e:
+                raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+            return facts.statements
 
-        return self._load(doc, digest, str(path), write, assess)
+        return self._load(doc, facts.digest, str(path), write, assess)
 
     def remove(self, doc_id: str, *, assess: bool = True) -> Change:
         """Remove one document, exactly its graph, and recompute the assessment.
@@ -414,6 +416,17 @@ class Store:
         self._commit("", assessment)
         return True
 
+    def optimize(self) -> None:
+        """Compact the store on disk, so that queries read fewer and sorted files.
+
+        A bulk load leaves overlapping files that RocksDB merges in the background
+        only while the store is open for writing (never under ``kg serve``, which
+        reads). At 1M claims compaction takes about 40 s and makes the corpus-wide
+        queries 1.5-2x faster (``benchmarks/README.md``).
+        """
+        if self.path is not None:
+            self.ox.optimize()
+
     def flush(self) -> None:
         """Write everything to disk (the store also does this by itself)."""
         if self.path is not None:
@@ -445,14 +458,16 @@ class Store:
         doc_id: str,
         digest: str,
         source: str,
-        write: Callable[[ox.NamedNode], None],
+        write: Callable[[ox.NamedNode], int | None],
         assess: bool,
     ) -> Change:
+        """Write a document's fresh graph with ``write`` (which may return its triple
+        count, else the graph is counted), then commit it, or drop it on failure."""
         graph = ox.NamedNode(f"{DOCUMENT_BASE}{doc_id}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
         old = next((d for d in self.documents() if d.id == doc_id), None)
         try:
-            write(graph)
-            triples = self._count(graph)
+            counted = write(graph)
+            triples = self._count(graph) if counted is None else counted
             rest = [d.graph for d in self.documents() if d.id != doc_id]
             assessment = self._assessment([*rest, graph.value]) if assess else None
             drop = "" if old is None else f"DROP SILENT GRAPH <{old.graph}> ;\n"
@@ -529,71 +544,6 @@ def _insert_index(doc_id: str, graph: str, source: str, digest: str, triples: in
         facts.append((_SOURCE, ox.Literal(source)))
     body = " ".join(f"{doc} {p} {o} ." for p, o in facts)
     return f"INSERT DATA {{ GRAPH {_INDEX} {{ {body} }} }}"
-
-
-def _file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(2**20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _progress_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-class _reader:
-    """A binary file whose reads advance a rich progress bar (for large files)."""
-
-    def __init__(self, path: Path, progress: bool) -> None:
-        self.path = path
-        self.show = progress and path.stat().st_size > _PROGRESS_BYTES
-        self._bar: Any = None
-        self._file: IO[bytes] | None = None
-
-    def __enter__(self) -> IO[bytes]:
-        if not self.show:
-            self._file = self.path.open("rb")
-            return self._file
-        from rich.progress import (
-            BarColumn,
-            DownloadColumn,
-            Progress,
-            TimeRemainingColumn,
-            TransferSpeedColumn,
-        )
-
-        self._bar = Progress(
-            "[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-            TransferSpeedColumn(), TimeRemainingColumn(),
-            console=_progress_console(), transient=True,
-        )
-        self._bar.start()
-        task = self._bar.add_task(f"loading {self.path.name}", total=self.path.stat().st_size)
-        bar = self._bar
-
-        class Tracked(io.BufferedReader):
-            def read(self, size: int | None = -1, /) -> bytes:
-                data = super().read(size)
-                bar.advance(task, len(data))
-                return data
-
-            def readinto(self, buffer: Any, /) -> int:
-                n = super().readinto(buffer)
-                bar.advance(task, n)
-                return n
-
-        self._file = Tracked(io.FileIO(str(self.path), "rb"))
-        return self._file
-
-    def __exit__(self, *exc: object) -> None:
-        if self._file is not None:
-            self._file.close()
-        if self._bar is not None:
-            self._bar.stop()
 
 
 def add_files(

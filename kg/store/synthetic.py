@@ -4,7 +4,7 @@ Each claim is asserted along one provenance chain of depth 1 to 5 (each
 assertion citing the next, the last an origin); one claim in ten has a second,
 independent origin. About 15% of origins are anonymous sources or unnamed
 documents, one claim in fifty contradicts an earlier one, three in ten are about
-a source. That is about 15 triples per claim.
+a source. That is about 13.5 triples per claim.
 
 :func:`synthetic_dataset` gives a :class:`~kg.model.Dataset` (small sizes);
 :func:`write_synthetic` streams the same data straight to N-Triples, without
@@ -186,7 +186,7 @@ def write_synthetic(
     p_by, p_claim, p_cites = f"<{_CRED}assertedBy>", f"<{_CRED}claim>", f"<{_CRED}citesAssertion>"
     p_hedged, p_asserts, p_scites = f"<{_CRED}hedged>", f"<{_CRED}asserts>", f"<{_CRED}cites>"
     c_claim, c_assertion = f"<{_CRED}Claim>", f"<{_CRED}Assertion>"
-    true, false = f'"true"^^<{_XSD}boolean>', f'"false"^^<{_XSD}boolean>'
+    true = f'"true"^^<{_XSD}boolean>'
     for c in synthetic_claims(claims, seed):
         claim = f"<{base}claim/c{c.index}>"
         lines += [f"{claim} {a_type} {c_claim} .",
@@ -203,7 +203,9 @@ def write_synthetic(
         for aid, source, cited, hedged in _assertions(c):
             a = f"<{base}assertion/{aid}>"
             lines += [f"{a} {a_type} {c_assertion} .", f"{a} {p_by} {src(source)} .",
-                      f"{a} {p_claim} {claim} .", f"{a} {p_hedged} {true if hedged else false} ."]
+                      f"{a} {p_claim} {claim} ."]
+            if hedged:
+                lines.append(f"{a} {p_hedged} {true} .")
             if cited is not None:
                 lines.append(f"{a} {p_cites} <{base}assertion/{cited}> .")
                 if sources_of[cited] != source:
@@ -238,15 +240,19 @@ def write_synthetic_assessment(
     dec, integer = f"<{_XSD}decimal>", f"<{_XSD}integer>"
     lines: list[str] = []
     count = 0
-    for j, (kind, _, grade) in enumerate(synthetic_sources(claims, seed)):
+    sources = synthetic_sources(claims, seed)
+    for j, (kind, _, grade) in enumerate(sources):
         if grade is None:
             grade = "F" if kind in ("anonymous_source", "unnamed_document") else rng.choice("BCDE")
         s = f"<{base}source/s{j}>"
         score = round(1 - _GRADES.index(grade) / 6 - rng.random() / 10, 3)
         lines += [f"{s} <{_CRED}reliability> {_lit(grade)} .",
                   f'{s} <{_CRED}score> "{score}"^^{dec} .']
+    asserted = [0] * len(sources)
     findings = 0
     for c in synthetic_claims(claims, seed):
+        for j in {source for chain in c.chains for source in chain}:
+            asserted[j] += 1
         claim = f"<{base}claim/c{c.index}>"
         origins = [f"a{c.index}-{k}-{len(chain) - 1}" for k, chain in enumerate(c.chains)]
         lines += [f'{claim} <{_CRED}credibility> "{rng.randint(1, 6)}"^^{integer} .',
@@ -269,6 +275,8 @@ def write_synthetic_assessment(
             count += len(lines)
             out.write("\n".join(lines) + "\n")
             lines = []
+    lines += [f'<{base}source/s{j}> <{_CRED}claimsAsserted> "{n}"^^{integer} .'
+              for j, n in enumerate(asserted)]
     count += len(lines)
     if lines:
         out.write("\n".join(lines) + "\n")
