@@ -66,7 +66,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from kg.admiralty import CREDIBILITY
 from kg.contradictions import DetectedContradiction, detect_contradictions
-from kg.model import Assertion, Claim, Dataset, Verdict
+from kg.model import Assertion, Claim, Dataset, SourceKind, Verdict
 from kg.namespace import CRED
 from kg.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
 from kg.provenance import Chain
@@ -673,6 +673,9 @@ def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
     g = assessment_graph(ds.base)
     base = ds.base
     asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
+    unnamed = (SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT)
+    named_source = {x.id: x.kind not in unnamed for x in ds.sources}
+    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
     for sid, sa in a.sources.items():
         n = iri(base, "source", sid)
         yield n, CRED.reliability, Literal(sa.grade), g
@@ -685,6 +688,8 @@ def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
         yield n, CRED.score, _decimal(ca.score), g
         yield n, CRED.explanation, Literal(ca.explanation), g
         yield n, CRED.independentOrigins, Literal(ca.independent_origins, datatype=XSD.integer), g
+        named = sum(1 for o in ca.origins if named_assertion.get(o, False))
+        yield n, CRED.namedOrigins, Literal(named, datatype=XSD.integer), g
         for o in ca.origins:
             yield n, CRED.origin, iri(base, "assertion", o), g
     for dc in a.detected:

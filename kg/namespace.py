@@ -86,6 +86,7 @@ class CRED(DefinedNamespace):
     origin: URIRef
     independentOrigins: URIRef
     claimsAsserted: URIRef
+    namedOrigins: URIRef
     Finding: URIRef
     FindingType: URIRef
     finding: URIRef

@@ -195,6 +195,23 @@ def test_scored_graph_conforms_and_carries_the_grades() -> None:
     assert [(int(r[0]), int(r[1])) for r in rows] == [(4, 1)]  # type: ignore[index]
 
 
+def test_assessment_counts_named_origins_and_claims_asserted() -> None:
+    ds = seed_dataset()
+    facts = {(str(s).rsplit("/", 1)[-1], str(p).rsplit("#", 1)[-1]): int(o)
+             for s, p, o, _ in assessment_quads(ds, seed)
+             if str(p).endswith(("#namedOrigins", "#claimsAsserted"))}
+    for c in ds.claims:
+        origins = [ds.assertion(o) for o in seed.claims[c.id].origins]
+        named = [o for o in origins if ds.source(o.source).kind not in
+                 ("anonymous_source", "unnamed_document")]
+        assert facts[(c.id, "namedOrigins")] == len(named)
+    # RIA relays anonymous security-force sources: no named origin
+    assert facts[("swift-end-anticipated", "namedOrigins")] == 0
+    for s in ds.sources:
+        assert facts[(s.id, "claimsAsserted")] == len({a.claim for a in ds.assertions
+                                                       if a.source == s.id})
+
+
 # --- invariants ------------------------------------------------------------------------------
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

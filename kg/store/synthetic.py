@@ -228,9 +228,10 @@ def write_synthetic_assessment(
     """Write assessment-like triples for a synthetic corpus as N-Triples (for benchmarks).
 
     Sources get a grade (the analyst's, else F for anonymous/unnamed, else a
-    random one) and a score; claims a credibility 1-6, a score, their origins
-    and number of independent origin sources; one claim in a hundred an
-    interested-party finding and one in a hundred a false-confirmation finding.
+    random one), a score and their number of claims; claims a credibility 1-6, a
+    score, their origins, number of independent origin sources and of origins by
+    named sources; one claim in a hundred an interested-party finding and one in a
+    hundred a false-confirmation finding.
     Load them into the graph ``{base}graph/assessment``. Returns the number of lines.
     """
     if isinstance(out, str | Path):
@@ -249,6 +250,7 @@ def write_synthetic_assessment(
         lines += [f"{s} <{_CRED}reliability> {_lit(grade)} .",
                   f'{s} <{_CRED}score> "{score}"^^{dec} .']
     asserted = [0] * len(sources)
+    named = len(sources) * 3 // 20  # sources before this one are anonymous or unnamed
     findings = 0
     for c in synthetic_claims(claims, seed):
         for j in {source for chain in c.chains for source in chain}:
@@ -257,7 +259,9 @@ def write_synthetic_assessment(
         origins = [f"a{c.index}-{k}-{len(chain) - 1}" for k, chain in enumerate(c.chains)]
         lines += [f'{claim} <{_CRED}credibility> "{rng.randint(1, 6)}"^^{integer} .',
                   f'{claim} <{_CRED}score> "{round(rng.random(), 3)}"^^{dec} .',
-                  f'{claim} <{_CRED}independentOrigins> "{len(c.chains)}"^^{integer} .']
+                  f'{claim} <{_CRED}independentOrigins> "{len(c.chains)}"^^{integer} .',
+                  f'{claim} <{_CRED}namedOrigins> '
+                  f'"{sum(chain[-1] >= named for chain in c.chains)}"^^{integer} .']
         lines += [f"{claim} <{_CRED}origin> <{base}assertion/{o}> ." for o in origins]
         for kind in ("InterestedParty", "FalseConfirmation"):
             if rng.random() < 0.01:
