@@ -9,9 +9,9 @@ loaded graph, 6 s at 15M triples) and whether it has blank nodes.
 loader, with a progress bar for large files. A large N-Triples file without
 blank nodes is cut at a line boundary into two halves loaded by two threads:
 one bulk load keeps about 1.8 of 2 cores busy, two keep both (1M claims:
-80 s instead of 86 s, see ``benchmarks/README.md``). Blank nodes forbid the cut,
-as each parse names them afresh. A syntax error reports its line in the whole
-file.
+72-87 s in four runs, against 86 s for one load; ``benchmarks/README.md``).
+Blank nodes forbid the cut, as each parse names them afresh. A syntax error
+reports its line in the whole file.
 
 Examples:
     >>> import tempfile, os

