@@ -66,7 +66,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from kg.admiralty import CREDIBILITY
 from kg.contradictions import DetectedContradiction, detect_contradictions
-from kg.model import Assertion, Claim, Dataset, SourceKind, Verdict
+from kg.model import UNNAMED_KINDS, Assertion, Claim, Dataset, Verdict
 from kg.namespace import CRED
 from kg.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
 from kg.provenance import Chain
@@ -673,8 +673,7 @@ def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
     g = assessment_graph(ds.base)
     base = ds.base
     asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
-    unnamed = (SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT)
-    named_source = {x.id: x.kind not in unnamed for x in ds.sources}
+    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
     named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
     for sid, sa in a.sources.items():
         n = iri(base, "source", sid)

@@ -44,6 +44,7 @@ from pydantic import (
 __all__ = [
     "DEFAULT_BASE",
     "RECORD_LISTS",
+    "UNNAMED_KINDS",
     "Assertion",
     "Claim",
     "Dataset",
@@ -101,6 +102,11 @@ class SourceKind(StrEnum):
     MILITARY_BODY = "military_body"
     ANONYMOUS_SOURCE = "anonymous_source"
     UNNAMED_DOCUMENT = "unnamed_document"
+
+
+#: Kinds of source that have no name to judge or to match: anonymous sources
+#: ("sources within the security forces") and unnamed documents ("data").
+UNNAMED_KINDS = frozenset({SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT})
 
 
 class Record(BaseModel):

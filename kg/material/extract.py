@@ -69,7 +69,16 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.material.names import fold
-from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, SourceKind
+from kg.model import (
+    UNNAMED_KINDS,
+    Assertion,
+    Claim,
+    Dataset,
+    Quantity,
+    Report,
+    Source,
+    SourceKind,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -652,8 +661,7 @@ def _sentence(d: _Draft, sent: Span, matcher: Any, article: str, n_claim: int) -
         claims.append((segments[k], q, qnotes))
     claims += [(seg, None, []) for k, seg in enumerate(segments) if k not in used]
     report = None
-    if speaker is not None and d.sources[speaker]["kind"] not in (
-            SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT):
+    if speaker is not None and d.sources[speaker]["kind"] not in UNNAMED_KINDS:
         publisher = (d.sources[speaker].get("affiliated_with") or [speaker])[0]
         report = _unique(f"{speaker}-report", d.reports) if said and any(
             r.get("date") not in (None, said) for r in d.reports.values()
@@ -697,8 +705,7 @@ def _sentence(d: _Draft, sent: Span, matcher: Any, article: str, n_claim: int) -
             aid = _unique(f"{sid}-{cid}"[:190], {a["id"] for a in d.assertions})
             a: dict[str, Any] = {"id": aid, "source": sid, "claim": cid, "hedged": hedged,
                                  "quote": quote}
-            if rep is not None and (k > 0 or d.sources[sid]["kind"] not in (
-                    SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT)):
+            if rep is not None and (k > 0 or d.sources[sid]["kind"] not in UNNAMED_KINDS):
                 a["report"] = rep
             if previous is not None:
                 a["cites"] = [previous]

@@ -56,6 +56,7 @@ from kg.errors import InputError, NotFoundError
 from kg.material.names import fold, name_key, similarity
 from kg.model import (
     RECORD_LISTS,
+    UNNAMED_KINDS,
     Assertion,
     Claim,
     Dataset,
@@ -80,7 +81,6 @@ __all__ = [
 
 AUTO_AGENT = "credkg resolver"
 LIKELY_SIMILARITY = 0.8
-_UNNAMED_KINDS = frozenset({SourceKind.ANONYMOUS_SOURCE, SourceKind.UNNAMED_DOCUMENT})
 _OUTLET_KINDS = frozenset({SourceKind.NEWS_OUTLET, SourceKind.ORGANIZATION})
 _CLASSES: dict[str, type[Any]] = {
     "sources": Source, "reports": Report, "claims": Claim,
@@ -238,7 +238,7 @@ def _source_candidate(s: Source, e: Source) -> tuple[str, bool, float] | None:
     keys, other = _source_keys(s), _source_keys(e)
     shared = sorted(keys & other)
     if shared:
-        if s.kind in _UNNAMED_KINDS:
+        if s.kind in UNNAMED_KINDS:
             return f"same description {shared[0]!r}, but a description identifies nobody", \
                 False, 1.0
         return f"same name: {shared[0]!r}", True, 1.0
@@ -249,7 +249,7 @@ def _source_candidate(s: Source, e: Source) -> tuple[str, bool, float] | None:
             if score > best:
                 best, pair = score, (a, b)
             wa, wb = set(a.split()), set(b.split())
-            if s.kind not in _UNNAMED_KINDS and wa and wb and (wa <= wb or wb <= wa) \
+            if s.kind not in UNNAMED_KINDS and wa and wb and (wa <= wb or wb <= wa) \
                     and best < 0.9:
                 best, pair = 0.9, (a, b)
     if best >= LIKELY_SIMILARITY:
