@@ -242,6 +242,16 @@ def test_progress_bar_for_large_files(tmp_path: Path, monkeypatch: pytest.Monkey
     change = store.add_file(path, progress=True, assess=False)
     assert change.triples > 2000
     assert "loading corpus.nt" in screen.getvalue()
+    # N-Quads go through the parser, not the bulk loader; a split load shares one bar
+    quads_file = tmp_path / "quads.nq"
+    quads_file.write_bytes(path.read_bytes())
+    store.add_file(quads_file, progress=True, assess=False)
+    assert "loading quads.nq" in screen.getvalue()
+    monkeypatch.setattr(bulk_module, "SPLIT_BYTES", 1000)
+    halves = tmp_path / "halves.nt"
+    halves.write_bytes(path.read_bytes())
+    assert store.add_file(halves, progress=True, assess=False).triples == change.triples
+    assert screen.getvalue().count("loading halves.nt") >= 1
 
 
 def test_replace_graph_and_graph_quads() -> None:

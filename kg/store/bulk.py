@@ -33,13 +33,15 @@ import hashlib
 import io
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 
-__all__ = ["FileFacts", "bulk_load", "scan_file"]
+__all__ = ["FileFacts", "bulk_load", "read_file", "scan_file"]
 
 #: Show a progress bar for files larger than this.
 PROGRESS_BYTES = 4 * 2**20
@@ -97,6 +99,16 @@ def _statements(lines: bytes) -> int:
                not line.lstrip().startswith(b"#"))
 
 
+@contextmanager
+def read_file(path: Path, *, progress: bool = False) -> Iterator[IO[bytes]]:
+    """A file opened for binary reading, whose reads advance a progress bar (on
+    stderr) when ``progress`` is true and the file is large."""
+    size = path.stat().st_size
+    with _Progress(path, size, show=progress and size > PROGRESS_BYTES) as bar, \
+            bar.open(0, size) as f:
+        yield f
+
+
 def bulk_load(
     store: ox.Store,
     path: Path,
@@ -125,11 +137,11 @@ def bulk_load(
     if (fmt == ox.RdfFormat.N_TRIPLES and size > SPLIT_BYTES and facts is not None
             and facts.statements is not None and not facts.blank_nodes):
         parts = _halves(path, size)
+    if len(parts) == 1:
+        with read_file(path, progress=progress) as f:
+            store.bulk_load(f, format=fmt, to_graph=graph)
+        return
     with _Progress(path, size, show=progress and size > PROGRESS_BYTES) as bar:
-        if len(parts) == 1:
-            with bar.open(0, size) as f:
-                store.bulk_load(f, format=fmt, to_graph=graph)
-            return
         errors: list[tuple[int, SyntaxError | BaseException]] = []
 
         def load(start: int, end: int) -> None:

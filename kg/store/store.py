@@ -59,7 +59,7 @@ from rdflib.term import Node
 
 from kg.errors import CredkgError, DatasetError, InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Dataset
-from kg.store.bulk import bulk_load, scan_file
+from kg.store.bulk import bulk_load, read_file, scan_file
 from kg.store.terms import from_ox, to_ox_quad
 
 __all__ = [
@@ -365,7 +365,7 @@ class Store:
         def write(graph: ox.NamedNode) -> int | None:
             try:
                 if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
-                    with path.open("rb") as f:
+                    with read_file(path, progress=progress) as f:
                         self._write(
                             ox.Quad(q.subject, q.predicate, q.object, graph)
                             for q in ox.parse(f, format=fmt)
