@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kg.model import DEFAULT_BASE, Assertion, Claim, Dataset, Source, SourceKind
+from kg.model import DEFAULT_BASE, UNNAMED_KINDS, Assertion, Claim, Dataset, Source, SourceKind
 
 __all__ = [
     "SyntheticClaim",
@@ -244,13 +244,13 @@ def write_synthetic_assessment(
     sources = synthetic_sources(claims, seed)
     for j, (kind, _, grade) in enumerate(sources):
         if grade is None:
-            grade = "F" if kind in ("anonymous_source", "unnamed_document") else rng.choice("BCDE")
+            grade = "F" if kind in UNNAMED_KINDS else rng.choice("BCDE")
         s = f"<{base}source/s{j}>"
         score = round(1 - _GRADES.index(grade) / 6 - rng.random() / 10, 3)
         lines += [f"{s} <{_CRED}reliability> {_lit(grade)} .",
                   f'{s} <{_CRED}score> "{score}"^^{dec} .']
     asserted = [0] * len(sources)
-    named = len(sources) * 3 // 20  # sources before this one are anonymous or unnamed
+    unnamed = {j for j, (kind, _, _) in enumerate(sources) if kind in UNNAMED_KINDS}
     findings = 0
     for c in synthetic_claims(claims, seed):
         for j in {source for chain in c.chains for source in chain}:
@@ -261,7 +261,7 @@ def write_synthetic_assessment(
                   f'{claim} <{_CRED}score> "{round(rng.random(), 3)}"^^{dec} .',
                   f'{claim} <{_CRED}independentOrigins> "{len(c.chains)}"^^{integer} .',
                   f'{claim} <{_CRED}namedOrigins> '
-                  f'"{sum(chain[-1] >= named for chain in c.chains)}"^^{integer} .']
+                  f'"{sum(chain[-1] not in unnamed for chain in c.chains)}"^^{integer} .']
         lines += [f"{claim} <{_CRED}origin> <{base}assertion/{o}> ." for o in origins]
         for kind in ("InterestedParty", "FalseConfirmation"):
             if rng.random() < 0.01:
