@@ -10,7 +10,7 @@ import pytest
 from kg.errors import DatasetError
 from kg.store import Store
 from kg.store import bulk as bulk_module
-from kg.store.bulk import bulk_load, scan_file
+from kg.store.bulk import FileFacts, bulk_load, scan_file
 from kg.store.synthetic import write_synthetic
 
 G = ox.NamedNode("https://example.org/graph/g")
@@ -34,7 +34,7 @@ def test_scan_counts_statements_not_blank_or_comment_lines(tmp_path: Path) -> No
     facts = scan_file(path, count_lines=True)
     assert facts.statements == 3 and not facts.blank_nodes
     assert facts.digest == __import__("hashlib").sha256(path.read_bytes()).hexdigest()
-    assert scan_file(path, count_lines=False).statements is None
+    assert scan_file(path, count_lines=False) == FileFacts(facts.digest, None, None)
 
 
 def test_scan_counts_across_block_boundaries(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,12 +62,13 @@ class FileFacts:
         statements: For N-Triples / N-Quads, the lines holding a statement (a
             statement repeated in the file counts each time); else None.
         blank_nodes: For N-Triples / N-Quads, whether ``_:`` occurs anywhere
-            (in a literal too: it only means the file is not cut in halves).
+            (in a literal too: it only means the file is not cut in halves);
+            else None (not looked for).
     """
 
     digest: str
     statements: int | None
-    blank_nodes: bool
+    blank_nodes: bool | None
 
 
 def scan_file(path: Path, *, count_lines: bool) -> FileFacts:
@@ -87,7 +88,9 @@ def scan_file(path: Path, *, count_lines: bool) -> FileFacts:
                 tail = data[cut:]
     if count_lines:
         statements += _statements(tail + b"\n")
-    return FileFacts(h.hexdigest(), statements if count_lines else None, blank)
+    if not count_lines:
+        return FileFacts(h.hexdigest(), None, None)
+    return FileFacts(h.hexdigest(), statements, blank)
 
 
 def _statements(lines: bytes) -> int:
@@ -135,7 +138,7 @@ def bulk_load(
     size = path.stat().st_size
     parts = [(0, size)]
     if (fmt == ox.RdfFormat.N_TRIPLES and size > SPLIT_BYTES and facts is not None
-            and facts.statements is not None and not facts.blank_nodes):
+            and facts.blank_nodes is False):
         parts = _halves(path, size)
     if len(parts) == 1:
         with read_file(path, progress=progress) as f:
