@@ -208,6 +208,65 @@ def test_a_crash_mid_load_is_cleaned_up_on_open(tmp_path: Path) -> None:
     assert snapshot(Store.open(path)) == before
 
 
+def test_a_crash_after_the_commit_is_finished_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s"
+    store = Store.open(path)
+    store.add_dataset(small(), "small")
+    store.add_dataset(seed_dataset(), "seed")
+    expected = Store()  # what the completed remove gives
+    expected.add_dataset(small(), "small")
+    write = Store._write
+
+    def dying(self: Store, stream: Iterator[ox.Quad]) -> None:
+        data = list(stream)
+        write(self, data[: len(data) // 2])  # the assessment half written, then the end
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "_write", dying)
+    with pytest.raises(KeyboardInterrupt):
+        store.remove("seed")  # committed: the seed is out of the index
+    monkeypatch.undo()
+    store.flush()
+    del store
+    with pytest.raises(StoreError, match="interrupted"):
+        Store.open(path, read_only=True)
+    store = Store.open(path)  # finishes the remove
+    assert [d.id for d in store.documents()] == ["small"]
+    assert store.dataset() == expected.dataset()
+    assert assessment_of(store) == assessment_of(expected)
+    graphs = {g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)}
+    assert graphs == {store.document("small").graph, INDEX_GRAPH, ASSESSMENT}
+    del store
+    assert Store.open(path, read_only=True).documents()[0].id == "small"
+
+
+def test_the_assessment_kept_up_to_date_equals_a_fresh_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(store_module, "_BIG", 50)  # bulk batches for the assessment too
+    store = Store()
+    steps: list[Callable[[], object]] = [
+        lambda: store.add_dataset(seed_dataset(), "seed"),
+        lambda: store.add_dataset(small(), "small"),
+        lambda: store.remove("seed"),
+        lambda: store.add_dataset(seed_dataset(), "again"),
+    ]
+    for step in steps:
+        step()
+        fresh = Store()
+        fresh.add_dataset(store.dataset(), "all")
+        assert assessment_of(store) == assessment_of(fresh)
+    assert len(assessment_of(store)) > 300
+    assert not store._interrupted()
+
+
+def assessment_of(store: Store) -> set[str]:
+    graph = ox.NamedNode(ASSESSMENT)
+    return {str(q) for q in store.ox.quads_for_pattern(None, None, None, graph)}
+
+
 def test_rdf_files_load_into_the_document_graph(tmp_path: Path) -> None:
     from kg.rdf import to_rdf
 

@@ -10,11 +10,18 @@ the SHA-256 of the content, so that a new version of a document is loaded beside
 the old one and swapped in by one transaction.
 
 Loads are transactional. The quads are written into the document's fresh graph;
-only a final transaction (which registers the graph in the index graph
-:data:`INDEX_GRAPH`, drops the previous version and replaces the assessment
-graph) makes them part of the store. A failure before that removes the fresh
-graph; a crash leaves an unregistered graph that the next :meth:`Store.open`
-removes. Loading the same content under the same id again changes nothing.
+only a final, small transaction (which registers the graph in the index graph
+:data:`INDEX_GRAPH` in place of the previous version) makes them part of the
+store. A failure before that removes the fresh graph; a crash leaves an
+unregistered graph that the next :meth:`Store.open` removes. Loading the same
+content under the same id again changes nothing.
+
+After that commit, the previous version is dropped and the assessment replaced
+in batches of bounded size (one transaction over millions of quads would hold
+them all in memory: 9.5 GB to replace the assessment of 100k claims). The index
+marks the assessment as pending until it is written; if the process dies in
+between, the next writable open finishes the job (drops what is left, writes the
+assessment again), and a read-only open refuses the store until then.
 
 After each add or remove the credibility assessment is recomputed over the whole
 store (when :mod:`kg.credibility` is installed) and written to the named graph
@@ -46,6 +53,7 @@ import datetime as dt
 import hashlib
 import importlib
 import importlib.util
+import itertools
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -106,6 +114,8 @@ _ADDED = ox.NamedNode(_S + "added")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INDEX = ox.NamedNode(INDEX_GRAPH)
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
+#: In the index while the assessment is being replaced (see the module docstring).
+_PENDING = ox.Quad(_INDEX, ox.NamedNode(_S + "assessmentPending"), ox.Literal("true"), _INDEX)
 
 
 class StoreError(CredkgError):
@@ -198,7 +208,12 @@ class Store:
                 "it? Stop it (kg serve, kg build) and retry"
             ) from None
         if not read_only:
-            self._drop_orphans()
+            self._finish_interrupted()
+        elif self._interrupted():
+            raise StoreError(
+                f"{self.path}: a write to this store was interrupted; open it for writing "
+                f"once to finish it (e.g. kg optimize --store {self.path})"
+            )
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -387,9 +402,8 @@ class Store:
         old = self.document(doc_id)
         rest = [d.graph for d in self.documents() if d.id != doc_id]
         assessment = self._assessment(rest) if assess else None
-        self._commit(
-            f"DROP SILENT GRAPH <{old.graph}> ;\n{_delete_index(doc_id)}", assessment
-        )
+        self._commit(_delete_index(doc_id), pending=assessment is not None)
+        self._finish([old.graph], assessment)
         return Change(doc_id, "removed", old.triples, assessment is not None)
 
     def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:
@@ -413,7 +427,8 @@ class Store:
         assessment = self._assessment([d.graph for d in self.documents()])
         if assessment is None:
             return False
-        self._commit("", assessment)
+        self._commit("", pending=True)
+        self._finish([], assessment)
         return True
 
     def optimize(self) -> None:
@@ -470,16 +485,15 @@ class Store:
             triples = self._count(graph) if counted is None else counted
             rest = [d.graph for d in self.documents() if d.id != doc_id]
             assessment = self._assessment([*rest, graph.value]) if assess else None
-            drop = "" if old is None else f"DROP SILENT GRAPH <{old.graph}> ;\n"
             self._commit(
-                drop + _delete_index(doc_id) + " ;\n"
+                _delete_index(doc_id) + " ;\n"
                 + _insert_index(doc_id, graph.value, source, digest, triples),
-                assessment,
+                pending=assessment is not None,
             )
         except BaseException:
-            if self.ox.contains_named_graph(graph):
-                self.ox.remove_graph(graph)
+            self._drop_graph(graph)
             raise
+        self._finish([] if old is None else [old.graph], assessment)
         status: Literal["added", "replaced"] = "added" if old is None else "replaced"
         return Change(doc_id, status, triples, assessment is not None)
 
@@ -498,31 +512,73 @@ class Store:
             for s, p, o, _ in credibility.assessment_quads(ds, result)
         ]
 
-    def _commit(self, update: str, assessment: tuple[str, list[ox.Quad]] | None) -> None:
-        """Run the final transaction: index changes, dropped graphs, new assessment."""
+    def _commit(self, update: str, *, pending: bool) -> None:
+        """The commit point: one small transaction changes the index (and, with
+        ``pending``, marks the assessment as to be replaced by :meth:`_finish`)."""
         parts = [update.strip().rstrip(";")] if update.strip() else []
-        if assessment is not None:
-            graph, data = assessment
-            # every assessment graph goes (the store's base may have changed), then the new one
-            for g in self.ox.named_graphs():
-                if isinstance(g, ox.NamedNode) and g.value.endswith(
-                    f"graph/{ASSESSMENT_GRAPH_NAME}"
-                ):
-                    parts.append(f"DROP SILENT GRAPH {g}")
-            if data:
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in data)
-                parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        if pending:
+            parts.append(f"INSERT DATA {{ GRAPH {_INDEX} {{ {_PENDING.subject} "
+                         f"{_PENDING.predicate} {_PENDING.object} }} }}")
         if parts:
             self.ox.update(" ;\n".join(parts))
 
-    def _drop_orphans(self) -> None:
-        """Remove document graphs that no index entry names (left by a crash mid-load)."""
+    def _finish(self, drop: list[str], assessment: tuple[str, list[ox.Quad]] | None) -> None:
+        """After the commit: drop replaced graphs, then replace the assessment graph."""
+        for g in drop:
+            self._drop_graph(ox.NamedNode(g))
+        if assessment is None:
+            return
+        graph, data = assessment
+        # other assessment graphs go (the store's base may have changed); the current one
+        # is updated by difference: a quad removed costs ~25 us, one kept only a lookup
+        missing = set(data)
+        for name in list(self.ox.named_graphs()):
+            if not (isinstance(name, ox.NamedNode)
+                    and name.value.endswith(f"graph/{ASSESSMENT_GRAPH_NAME}")):
+                continue
+            if name.value != graph:
+                self._drop_graph(name)
+                continue
+            stale = []
+            for q in self.ox.quads_for_pattern(None, None, None, name):
+                if q in missing:
+                    missing.discard(q)
+                else:
+                    stale.append(q)
+            for q in stale:
+                self.ox.remove(q)
+        self._write(q for q in data if q in missing)
+        self.ox.remove(_PENDING)
+
+    def _drop_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a named graph and its quads, in batches of bounded size."""
+        while batch := list(
+            itertools.islice(self.ox.quads_for_pattern(None, None, None, graph), _BIG)
+        ):
+            for q in batch:
+                self.ox.remove(q)
+        if self.ox.contains_named_graph(graph):
+            self.ox.remove_graph(graph)
+
+    def _orphans(self) -> list[ox.NamedNode]:
+        """Document graphs that no index entry names (left by a crash mid-write)."""
         known = {d.graph for d in self.documents()}
-        for g in list(self.ox.named_graphs()):
-            if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_BASE) and (
-                g.value not in known
-            ):
-                self.ox.remove_graph(g)
+        return [
+            g for g in self.ox.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_BASE)
+            and g.value not in known
+        ]
+
+    def _interrupted(self) -> bool:
+        return _PENDING in self.ox or bool(self._orphans())
+
+    def _finish_interrupted(self) -> None:
+        """Finish what a crash interrupted: drop orphan graphs, write a pending assessment."""
+        for g in self._orphans():
+            self._drop_graph(g)
+        if _PENDING in self.ox:
+            assessment = self._assessment([d.graph for d in self.documents()])
+            self._finish([], assessment if assessment is not None else ("", []))
 
 
 def _delete_index(doc_id: str) -> str:
