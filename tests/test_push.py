@@ -24,7 +24,8 @@ import pytest
 from kg.errors import InputError
 from kg.seed import seed_dataset
 from kg.store import QUERIES, Store, add_files, run_query
-from kg.store.client import RemoteError
+from kg.store import client as client_module
+from kg.store.client import RemoteError, remote_query
 from kg.store.push import graphs_to_push, push
 from kg.store.store import DOCUMENT_BASE
 from tests.conftest import IN_CI, ROOT, Result
@@ -32,6 +33,7 @@ from tests.conftest import IN_CI, ROOT, Result
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 SEED = ROOT / "kg" / "data" / "seed.yaml"
+ROW_CAP = 500  # Virtuoso's row cap in the test server (10,000 as packaged)
 
 
 def free_port() -> int:
@@ -61,6 +63,8 @@ def virtuoso_ini(folder: Path, sql_port: int, http_port: int) -> Path:
             line = f"ServerPort = 127.0.0.1:{http_port}"
         elif section == "[Plugins]" and re.match(r"Load\d+", key):
             line = ";" + line  # the wiki plugins are not needed
+        elif section == "[SPARQL]" and key == "ResultSetMaxRows":
+            line = f"ResultSetMaxRows = {ROW_CAP}"  # low, so that a test can reach it
         lines.append(line)
     path = folder / "virtuoso.ini"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -228,6 +232,34 @@ def test_push_retries_transient_failures(seed_store: Store) -> None:
     assert result.graphs == {DOCUMENT_BASE + "seed": n}
     assert calls[0] == "PUT" and "POST" in calls
     assert len(calls) == 2 * result.requests  # every request failed once, then passed
+
+
+@pytest.mark.virtuoso
+def test_an_answer_cut_by_the_endpoint_is_an_error(
+    virtuoso: str, kg: Callable[..., Result]
+) -> None:
+    everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"  # Virtuoso's own graphs alone pass the cap
+    with pytest.raises(RemoteError, match=f"row cap of {ROW_CAP}"):
+        remote_query(f"{virtuoso}/sparql", everything)
+    first = remote_query(f"{virtuoso}/sparql", everything, limit=100)
+    assert len(first) == 100 and first.truncated
+    result = kg("query", "--endpoint", f"{virtuoso}/sparql", everything, "--format", "csv")
+    assert result.exit_code == 1 and "row cap" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_partial_answer_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def anytime(request: httpx.Request) -> httpx.Response:
+        body = {"head": {"vars": ["s"]}, "results": {"bindings": [
+            {"s": {"type": "uri", "value": "https://example.org/a"}}]}}
+        return httpx.Response(200, json=body, headers={
+            "Content-Type": "application/sparql-results+json", "X-SQL-State": "S1TAT",
+            "X-SQL-Message": "RC...: Returning incomplete results, query interrupted"})
+
+    client = httpx.Client(transport=httpx.MockTransport(anytime))
+    monkeypatch.setattr(client_module, "_client", lambda: client)
+    with pytest.raises(RemoteError, match=r"incomplete answer \(S1TAT"):
+        remote_query("http://store.example/sparql", "SELECT ?s WHERE { ?s ?p ?o }")
 
 
 def test_ci_runs_the_virtuoso_test() -> None:
