@@ -209,7 +209,7 @@ def test_a_crash_mid_load_is_cleaned_up_on_open(tmp_path: Path) -> None:
 
 
 def test_a_crash_after_the_commit_is_finished_on_open(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kg: Callable[..., Result]
 ) -> None:
     path = tmp_path / "s"
     store = Store.open(path)
@@ -232,6 +232,9 @@ def test_a_crash_after_the_commit_is_finished_on_open(
     del store
     with pytest.raises(StoreError, match="interrupted"):
         Store.open(path, read_only=True)
+    refused = kg("query", "sources-ranked", "--store", str(path))
+    assert refused.exit_code == 1 and "interrupted" in refused.stderr
+    assert "Traceback" not in refused.stderr
     store = Store.open(path)  # finishes the remove
     assert [d.id for d in store.documents()] == ["small"]
     assert store.dataset() == expected.dataset()
