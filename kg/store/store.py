@@ -16,11 +16,12 @@ store. A failure before that removes the fresh graph; a crash leaves an
 unregistered graph that the next :meth:`Store.open` removes. Loading the same
 content under the same id again changes nothing.
 
-After that commit, the previous version is dropped and the assessment replaced
-in batches of bounded size (one transaction over millions of quads would hold
-them all in memory: 9.5 GB to replace the assessment of 100k claims). The index
-marks the assessment as pending until it is written; if the process dies in
-between, the next writable open finishes the job (drops what is left, writes the
+After that commit, the previous version is dropped in batches of bounded size
+and the assessment graph is updated by difference, new quads going through the
+bulk loader (one transaction over millions of quads would hold them all in
+memory: 9.5 GB to replace the assessment of 100k claims). The index marks the
+assessment as pending until it is written; if the process dies in between, the
+next writable open finishes the job (drops what is left, computes the
 assessment again), and a read-only open refuses the store until then.
 
 After each add or remove the credibility assessment is recomputed over the whole
