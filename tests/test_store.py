@@ -265,6 +265,17 @@ def test_the_assessment_kept_up_to_date_equals_a_fresh_one(
     assert not store._interrupted()
 
 
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_removing_a_large_document_leaves_nothing(tmp_path: Path, on_disk: bool) -> None:
+    corpus = tmp_path / "corpus.nt"
+    write_synthetic(corpus, 300)  # quads removed while the store iterates over them
+    store = Store.open(tmp_path / "s") if on_disk else Store()
+    store.add_file(corpus)
+    assert len(store) > 4000
+    store.remove("corpus")
+    assert len(store) == 0 and store.documents() == []
+
+
 def assessment_of(store: Store) -> set[str]:
     graph = ox.NamedNode(ASSESSMENT)
     return {str(q) for q in store.ox.quads_for_pattern(None, None, None, graph)}
