@@ -243,6 +243,9 @@ def test_an_answer_cut_by_the_endpoint_is_an_error(
         remote_query(f"{virtuoso}/sparql", everything)
     first = remote_query(f"{virtuoso}/sparql", everything, limit=100)
     assert len(first) == 100 and first.truncated
+    assert len(remote_query(f"{virtuoso}/sparql", everything, limit=ROW_CAP)) == ROW_CAP
+    with pytest.raises(RemoteError, match=f"--limit {ROW_CAP}"):
+        remote_query(f"{virtuoso}/sparql", everything, limit=ROW_CAP + 1)
     result = kg("query", "--endpoint", f"{virtuoso}/sparql", everything, "--format", "csv")
     assert result.exit_code == 1 and "row cap" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""

@@ -45,11 +45,11 @@ def _check_complete(endpoint: str, response: httpx.Response, rows: int,
             f"{endpoint}: the endpoint sent an incomplete answer ({state} {message}".rstrip()
             + "); raise its query time limit or narrow the query")
     cap = response.headers.get("X-SPARQL-MaxRows", "")
-    if cap.isdigit() and rows >= int(cap) and (limit is None or limit >= int(cap)):
+    if cap.isdigit() and rows >= int(cap) and (limit is None or limit > int(cap)):
         raise RemoteError(
             f"{endpoint}: the endpoint cut the answer at its row cap of {int(cap):,} rows; "
             "raise the cap (Virtuoso: ResultSetMaxRows in the [SPARQL] section of "
-            f"virtuoso.ini) or ask for fewer rows with --limit {int(cap) - 1}")
+            f"virtuoso.ini) or ask for at most that many with --limit {int(cap)}")
 
 
 def _is_graph_query(sparql: str) -> bool:
