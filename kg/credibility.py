@@ -60,7 +60,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
@@ -665,7 +665,19 @@ def _finding_iri(base: str, f: Finding) -> URIRef:
 
 
 def _decimal(x: float) -> Literal:
-    return Literal(f"{x:.4f}", datatype=XSD.decimal)
+    return _typed(f"{x:.4f}", XSD.decimal)
+
+
+def _integer(n: int) -> Literal:
+    return _typed(str(n), XSD.integer)
+
+
+@lru_cache(maxsize=65536)
+def _typed(text: str, datatype: URIRef) -> Literal:
+    """A typed literal, made once per value: building rdflib literals was most of
+    the time of turning an assessment into quads (grades, counts and 4-decimal
+    scores repeat)."""
+    return Literal(text, datatype=datatype)
 
 
 def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
@@ -680,15 +692,15 @@ def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
         yield n, CRED.reliability, Literal(sa.grade), g
         yield n, CRED.score, _decimal(sa.score), g
         yield n, CRED.explanation, Literal(sa.explanation), g
-        yield n, CRED.claimsAsserted, Literal(asserted[sid], datatype=XSD.integer), g
+        yield n, CRED.claimsAsserted, _integer(asserted[sid]), g
     for cid, ca in a.claims.items():
         n = iri(base, "claim", cid)
-        yield n, CRED.credibility, Literal(ca.grade, datatype=XSD.integer), g
+        yield n, CRED.credibility, _integer(ca.grade), g
         yield n, CRED.score, _decimal(ca.score), g
         yield n, CRED.explanation, Literal(ca.explanation), g
-        yield n, CRED.independentOrigins, Literal(ca.independent_origins, datatype=XSD.integer), g
+        yield n, CRED.independentOrigins, _integer(ca.independent_origins), g
         named = sum(1 for o in ca.origins if named_assertion.get(o, False))
-        yield n, CRED.namedOrigins, Literal(named, datatype=XSD.integer), g
+        yield n, CRED.namedOrigins, _integer(named), g
         for o in ca.origins:
             yield n, CRED.origin, iri(base, "assertion", o), g
     for dc in a.detected:
