@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.store.client import RemoteError
-from kg.store.store import ASSESSMENT_GRAPH_NAME, DOCUMENT_BASE, Store
+from kg.store.store import DOCUMENT_BASE, Store
 
 __all__ = ["PushResult", "graphs_to_push", "push"]
 
@@ -84,11 +84,7 @@ def graphs_to_push(
         d = store.document(doc)
         return [(graph or DOCUMENT_BASE + d.id, [d.graph])]
     pairs = [(DOCUMENT_BASE + d.id, [d.graph]) for d in store.documents()]
-    pairs += [
-        (g.value, [g.value])
-        for g in store.ox.named_graphs()
-        if isinstance(g, ox.NamedNode) and g.value.endswith(f"graph/{ASSESSMENT_GRAPH_NAME}")
-    ]
+    pairs += [(g.value, [g.value]) for g in store.assessment_graphs()]
     if graph is not None:
         return [(graph, [src for _, sources in pairs for src in sources])]
     return pairs

@@ -16,9 +16,9 @@ store. A failure before that removes the fresh graph; a crash leaves an
 unregistered graph that the next :meth:`Store.open` removes. Loading the same
 content under the same id again changes nothing.
 
-After that commit, the previous version is dropped in batches of bounded size
-and the assessment graph is updated by difference, new quads going through the
-bulk loader (one transaction over millions of quads would hold them all in
+After that commit, the previous version is dropped one small transaction per
+quad and the assessment graph is updated by difference, new quads going through
+the bulk loader (one transaction over millions of quads would hold them all in
 memory: 9.5 GB to replace the assessment of 100k claims). The index marks the
 assessment as pending until it is written; if the process dies in between, the
 next writable open finishes the job (drops what is left, computes the
@@ -261,6 +261,21 @@ class Store:
             if {_ID.value, _GRAPH.value, _HASH.value, _TRIPLES.value, _ADDED.value} <= f.keys()
         ]
         return sorted(docs, key=lambda d: d.id)
+
+    def assessment_graphs(self) -> list[ox.NamedNode]:
+        """The assessment graphs in the store: one, unless documents changed base.
+
+        Examples:
+            >>> from kg.seed import seed_dataset
+            >>> store = Store()
+            >>> _ = store.add_dataset(seed_dataset(), "seed")
+            >>> [g.value for g in store.assessment_graphs()]
+            ['https://w3id.org/credkg/id/graph/assessment']
+        """
+        return [
+            g for g in self.ox.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.endswith(f"graph/{ASSESSMENT_GRAPH_NAME}")
+        ]
 
     def document(self, doc_id: str) -> Document:
         """One document by id (raises :class:`~kg.errors.NotFoundError`)."""
@@ -532,10 +547,7 @@ class Store:
         # other assessment graphs go (the store's base may have changed); the current one
         # is updated by difference: a quad removed costs ~25 us, one kept only a lookup
         missing = set(data)
-        for name in list(self.ox.named_graphs()):
-            if not (isinstance(name, ox.NamedNode)
-                    and name.value.endswith(f"graph/{ASSESSMENT_GRAPH_NAME}")):
-                continue
+        for name in self.assessment_graphs():
             if name.value != graph:
                 self._drop_graph(name)
                 continue
@@ -576,6 +588,7 @@ class Store:
             self._drop_graph(g)
         if _PENDING in self.ox:
             assessment = self._assessment([d.graph for d in self.documents()])
+            # without the engine now, no graph is current: every assessment graph goes
             self._finish([], assessment if assessment is not None else ("", []))
 
 
