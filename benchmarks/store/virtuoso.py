@@ -55,12 +55,10 @@ import csv
 import io
 import json
 import math
-import random
 import re
 import resource
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -72,13 +70,13 @@ from typing import Any
 
 import httpx
 import pyoxigraph as ox
+from bench import disk_mb, samples, stats  # beside this file: same samples, same statistics
 
 from kg.model import DEFAULT_BASE
 from kg.store import QUERIES, Store, run_query
 from kg.store.push import push
 from kg.store.queries import _bindings, bind_values, run_sparql
 from kg.store.results import Results
-from kg.store.synthetic import _source_count
 
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 DOCUMENT_GRAPH = "https://w3id.org/credkg/id/document/corpus"
@@ -236,26 +234,6 @@ def running(folder: Path, dirs: list[Path], buffers: int, dirty: int,
 
 
 # ---------------------------------------------------------------- measuring
-
-
-def disk_mb(path: Path) -> float:
-    """Size on disk of a file or folder (du)."""
-    return int(subprocess.check_output(["du", "-sk", str(path)]).split()[0]) / 1024
-
-
-def stats(times: list[float]) -> dict[str, float]:
-    """Median and p95 in milliseconds of wall times in seconds."""
-    ms = sorted(t * 1000 for t in times)
-    return {"median_ms": statistics.median(ms), "p95_ms": ms[math.ceil(len(ms) * 0.95) - 1],
-            "runs": len(ms)}
-
-
-def samples(n: int, k: int, seed: int = 42) -> tuple[list[str], list[str]]:
-    """Claim and source ids, chosen as ``benchmarks/store/bench.py`` chooses them."""
-    rng = random.Random(seed)
-    claims = [f"c{rng.randrange(n)}" for _ in range(k)]
-    sources = [f"s{rng.randrange(_source_count(n))}" for _ in range(k)]
-    return claims, sources
 
 
 def count_graph(endpoint: str, graph: str) -> int:
