@@ -19,12 +19,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from kg.credibility.provenance import format_chain, provenance_chains
     from kg.errors import CredkgError
+    from kg.formats.loading import load_dataset, load_datasets
+    from kg.formats.rdf import from_rdf, to_rdf
     from kg.graph import to_networkx
-    from kg.loading import load_dataset, load_datasets
     from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
-    from kg.provenance import format_chain, provenance_chains
-    from kg.rdf import from_rdf, to_rdf
     from kg.seed import seed_dataset
 
 #: Public name -> the module that defines it.
@@ -36,14 +36,14 @@ _HOME = {
     "Quantity": "kg.model",
     "Report": "kg.model",
     "Source": "kg.model",
-    "format_chain": "kg.provenance",
-    "from_rdf": "kg.rdf",
-    "load_dataset": "kg.loading",
-    "load_datasets": "kg.loading",
-    "provenance_chains": "kg.provenance",
+    "format_chain": "kg.credibility.provenance",
+    "from_rdf": "kg.formats.rdf",
+    "load_dataset": "kg.formats.loading",
+    "load_datasets": "kg.formats.loading",
+    "provenance_chains": "kg.credibility.provenance",
     "seed_dataset": "kg.seed",
     "to_networkx": "kg.graph",
-    "to_rdf": "kg.rdf",
+    "to_rdf": "kg.formats.rdf",
 }
 
 __all__ = [

@@ -22,6 +22,9 @@ __all__ = [
     "DatasetError",
     "InputError",
     "NotFoundError",
+    "RemoteError",
+    "StoreError",
+    "UnknownReferenceError",
     "ValidationFailed",
 ]
 
@@ -73,3 +76,23 @@ class ValidationFailed(CredkgError):
     """A graph does not conform to the SHACL shapes."""
 
     exit_code = 1
+
+
+class UnknownReferenceError(InputError, ValueError):
+    """A dataset names a record it does not define.
+
+    A ``ValueError`` too, so that pydantic reports it from inside a model's
+    validator; ``loc`` is the offending field's location, for the error line.
+    """
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
+class StoreError(CredkgError):
+    """The store cannot be opened or written (locked, corrupt, not a store)."""
+
+
+class RemoteError(CredkgError):
+    """A remote SPARQL endpoint refused or failed a request."""

@@ -41,6 +41,8 @@ from pydantic import (
     model_validator,
 )
 
+from kg.errors import UnknownReferenceError
+
 __all__ = [
     "DEFAULT_BASE",
     "RECORD_LISTS",
@@ -54,6 +56,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Verdict",
+    "json_schema",
 ]
 
 #: The record lists of a dataset, in the order they are checked and written.
@@ -258,12 +261,8 @@ class Verdict(Record):
     url: Text | None = None
 
 
-class ReferenceError_(ValueError):
-    """A dataset names something it does not define; carries the field's location."""
-
-    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.loc = loc
+#: The former name of :class:`kg.errors.UnknownReferenceError`.
+ReferenceError_ = UnknownReferenceError
 
 
 class Dataset(Record):
@@ -349,6 +348,18 @@ class Dataset(Record):
         """The assertions of one claim, sorted by id."""
         return [a for a in self.assertions if a.claim == claim_id]
 
+    def summary(self) -> str:
+        """The counts of the dataset's records, in one line.
+
+        Examples:
+            >>> Dataset().summary()
+            '0 sources, 0 reports, 0 claims, 0 assertions, 0 contradictions'
+        """
+        contradictions = sum(len(c.contradicts) for c in self.claims) // 2
+        return (f"{len(self.sources)} sources, {len(self.reports)} reports, "
+                f"{len(self.claims)} claims, {len(self.assertions)} assertions, "
+                f"{contradictions} contradictions")
+
     def merge(self, other: Dataset) -> Dataset:
         """A dataset with the records of both; a record with the same id must be equal.
 
@@ -380,7 +391,7 @@ def _check_references(ds: Dataset) -> None:
         for i, record in enumerate(getattr(ds, name)):
             if record.id in seen:
                 first = seen[record.id]
-                raise ReferenceError_(
+                raise UnknownReferenceError(
                     (name, i, "id"),
                     f"duplicate id {record.id!r} (already used by {first[0]}[{first[1]}]);"
                     " give each record its own id",
@@ -392,7 +403,8 @@ def _check_references(ds: Dataset) -> None:
         if kinds.get(ref) != kind:
             what = kind[:-1]
             hint = f" (it is one of the {kinds[ref]})" if ref in kinds else ""
-            raise ReferenceError_(loc, f"unknown {what} {ref!r}{hint}; define it under {kind}:")
+            raise UnknownReferenceError(
+                loc, f"unknown {what} {ref!r}{hint}; define it under {kind}:")
 
     for i, s in enumerate(ds.sources):
         for ref in s.affiliated_with:
@@ -406,7 +418,7 @@ def _check_references(ds: Dataset) -> None:
         for ref in c.contradicts:
             need(ref, "claims", ("claims", i, "contradicts"))
             if ref == c.id:
-                raise ReferenceError_(
+                raise UnknownReferenceError(
                     ("claims", i, "contradicts"), "a claim cannot contradict itself"
                 )
         for ref in c.supports:
@@ -422,7 +434,7 @@ def _check_references(ds: Dataset) -> None:
     for i, a in enumerate(ds.assertions):
         for ref in a.cites:
             if claim_of[ref] != a.claim:
-                raise ReferenceError_(
+                raise UnknownReferenceError(
                     ("assertions", i, "cites"),
                     f"{ref!r} asserts claim {claim_of[ref]!r}, not {a.claim!r}; a relay cites an"
                     " assertion of the same claim (link different claims with supports:)",
@@ -457,10 +469,24 @@ def _check_acyclic(ds: Dataset) -> None:
             if state.get(child) == 1:
                 path = [n for n, _ in stack]
                 cycle = [*path[path.index(child):], child]
-                raise ReferenceError_(
+                raise UnknownReferenceError(
                     ("assertions", index[node], "cites"),
                     "citation cycle " + " -> ".join(cycle) + "; an assertion cannot relay itself",
                 )
             if not state.get(child):
                 state[child] = 1
                 stack.append((child, iter(ds.assertions[index[child]].cites)))
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of dataset files (``kg schema``), for editors that validate as you type.
+
+    Examples:
+        >>> json_schema()["title"]
+        'credkg dataset'
+    """
+    schema: dict[str, object] = Dataset.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://w3id.org/credkg/dataset.schema.json"
+    schema["title"] = "credkg dataset"
+    return schema

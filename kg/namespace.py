@@ -15,21 +15,38 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["CRED", "SCHEMA", "ontology_path"]
+from kg.model import SourceKind
 
-SCHEMA = Namespace("https://schema.org/")
+__all__ = [
+    "CLASS_KIND",
+    "CRED",
+    "CRED_IRI",
+    "KIND_CLASS",
+    "RECORD_IRI",
+    "SCHEMA",
+    "SCHEMA_IRI",
+    "ontology_path",
+    "record_iri",
+]
+
+#: The ``cred:`` namespace IRI, as a string (the store and queries work with strings).
+CRED_IRI = "https://w3id.org/credkg/ns#"
+#: schema.org, as a string.
+SCHEMA_IRI = "https://schema.org/"
+SCHEMA = Namespace(SCHEMA_IRI)
 
 
 class CRED(DefinedNamespace):
     """credkg ontology terms (``https://w3id.org/credkg/ns#``)."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/credkg/ns#")
+    _NS = Namespace(CRED_IRI)
 
     # classes
     Source: URIRef
@@ -111,3 +128,34 @@ def ontology_path(name: str = "credkg.ttl") -> Path:
         if (folder / name).is_file():
             return folder / name
     raise FileNotFoundError(f"ontology file {name!r} is missing from the installation")
+
+
+#: The ``cred:`` class of each kind of source.
+KIND_CLASS: dict[SourceKind, URIRef] = {
+    SourceKind.PERSON: CRED.Person,
+    SourceKind.ORGANIZATION: CRED.Organization,
+    SourceKind.NEWS_OUTLET: CRED.NewsOutlet,
+    SourceKind.GOVERNMENT_BODY: CRED.GovernmentBody,
+    SourceKind.MILITARY_BODY: CRED.MilitaryBody,
+    SourceKind.ANONYMOUS_SOURCE: CRED.AnonymousSource,
+    SourceKind.UNNAMED_DOCUMENT: CRED.UnnamedDocument,
+}
+#: The kind of source each ``cred:`` class IRI (a string) stands for.
+CLASS_KIND: dict[str, SourceKind] = {str(cls): kind for kind, cls in KIND_CLASS.items()}
+
+#: The IRI of a record: ``{base}{kind}/{id}``, with the three parts as groups.
+RECORD_IRI = re.compile(
+    r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|verdict)/(?P<id>[^/#]+)$"
+)
+
+
+def record_iri(base: str, kind: str, id: str) -> str:
+    """The IRI of a record, as a string: ``{base}{kind}/{id}``.
+
+    Examples:
+        >>> record_iri("https://example.org/", "claim", "c1")
+        'https://example.org/claim/c1'
+        >>> RECORD_IRI.match(record_iri("https://example.org/", "claim", "c1"))["id"]
+        'c1'
+    """
+    return f"{base}{kind}/{id}"

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.credibility import Assessment, assess, assessment_graph, assessment_quads, node_info
+from kg.credibility import Assessment, assess
+from kg.formats.assessment import assessment_graph, assessment_quads
+from kg.formats.rdf import to_rdf, write_rdf
+from kg.formats.registry import by_name
 from kg.model import Dataset
-from kg.rdf import to_rdf, write_rdf
 from kg.report import write_report
 from kg.shapes import conforms
 from kg.views import NodeInfo, graph_view, write_html
+from kg.views.info import node_info
 
-__all__ = ["OUTPUT_NAMES", "scored", "write_outputs"]
+__all__ = ["OUTPUT_NAMES", "export_dataset", "scored", "write_outputs"]
 
 #: File names written into the output folder.
 OUTPUT_NAMES = ("graph.ttl", "graph.jsonld", "graph.html", "report.html")
@@ -71,3 +74,23 @@ def write_outputs(ds: Dataset, out: str | Path, *, title: str = "credkg") -> lis
                    out / "graph.html"),
         write_report(ds, out / "report.html", info, title=f"{title}: report", assessment=a),
     ]
+
+
+def export_dataset(ds: Dataset, fmt: str, path: str | Path) -> Path:
+    """Write the dataset in a format of the registry that writes, atomically.
+
+    The credibility assessment is computed for the formats that need it
+    (ClaimReview), since the formats layer sits below the engine.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from kg.seed import seed_dataset
+        >>> out = pathlib.Path(tempfile.mkdtemp())
+        >>> export_dataset(seed_dataset(), "claimreview", out / "c.jsonld").name
+        'c.jsonld'
+
+    Raises:
+        InputError: an unknown format, or one credkg does not write.
+    """
+    f = by_name(fmt)
+    return f.write(ds, Path(path), assess(ds) if f.needs_assessment else None)

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kg.credibility.provenance import format_chain, provenance_chains
 from kg.files import atomic_write_text
 from kg.model import Dataset
-from kg.provenance import format_chain, provenance_chains
 from kg.views import NodeInfo, claim_view, grade_text, page
 from kg.views.describe import assertion_quote, contradictions
 from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from kg.loading import load_dataset
+from kg.formats.loading import load_dataset
 from kg.model import Dataset
 
 __all__ = ["SEED_PATH", "seed_dataset"]

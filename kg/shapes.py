@@ -2,7 +2,7 @@
 
 Examples:
     >>> from kg.model import Claim, Dataset
-    >>> from kg.rdf import to_rdf
+    >>> from kg.formats.rdf import to_rdf
     >>> conforms(to_rdf(Dataset(claims=[Claim(id="c1", text="x")])))
     []
     >>> from rdflib import Graph, Literal, URIRef

@@ -182,8 +182,8 @@ def test_unicode_rtl_and_html_come_through_intact_and_escaped(
     out = tmp_path / "out"
     result = kg("build", path, "--out", out)
     assert result.exit_code == 0, result.stderr
-    from kg.loading import load_dataset
-    from kg.rdf import read_rdf
+    from kg.formats.loading import load_dataset
+    from kg.formats.rdf import read_rdf
 
     for loaded in (load_dataset(path), read_rdf(out / "graph.ttl"), read_rdf(out / "graph.jsonld")):
         assert loaded.source("s1").name == HOSTILE["name"]

@@ -21,13 +21,14 @@ from typing import Any
 
 import pytest
 
-from kg.credibility import assess, node_info
+from kg.credibility import assess
+from kg.credibility.provenance import provenance_chains, tips
 from kg.model import Assertion, Claim, Dataset, Report, Source
 from kg.outputs import write_outputs
-from kg.provenance import provenance_chains, tips
 from kg.report import write_report
 from kg.seed import seed_dataset
 from kg.views import claim_view, graph_view, page, source_view, write_html
+from kg.views.info import node_info
 
 from .conftest import IN_CI, ROOT
 

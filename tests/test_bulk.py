@@ -11,7 +11,7 @@ from kg.errors import DatasetError
 from kg.store import Store
 from kg.store import bulk as bulk_module
 from kg.store.bulk import FileFacts, bulk_load, scan_file
-from kg.store.synthetic import write_synthetic
+from kg.synthetic import write_synthetic
 
 G = ox.NamedNode("https://example.org/graph/g")
 

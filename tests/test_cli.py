@@ -57,10 +57,9 @@ def test_schema_accepts_the_seed_and_rejects_typos() -> None:
     import pytest
     import yaml
 
-    from kg.cli import _json_schema
-    from kg.model import Dataset
+    from kg.model import json_schema
 
-    schema = _json_schema(Dataset)
+    schema = json_schema()
     data = yaml.safe_load(SEED_PATH.read_text())
     # JSON Schema sees YAML dates as strings, as an editor does
     jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.contradictions import detect_contradictions, reading
+from kg.credibility.contradictions import detect_contradictions, reading
 from kg.model import Claim, Dataset, Quantity
 from kg.seed import seed_dataset
 

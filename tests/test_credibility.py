@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.credibility import Policy, assess, assessment_quads
+from kg.credibility import Policy, assess
+from kg.credibility.opinion import GRADE_OPINION
+from kg.formats.assessment import assessment_quads
+from kg.formats.rdf import to_rdf
 from kg.model import Assertion, Claim, Dataset, Source, Verdict
-from kg.opinion import GRADE_OPINION
-from kg.rdf import to_rdf
 from kg.seed import seed_dataset
 from kg.shapes import conforms
 

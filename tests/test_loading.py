@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from kg.errors import DatasetError
-from kg.exports import to_csv
-from kg.loading import load_dataset, load_datasets, parse_dataset
-from kg.rdf import to_rdf, write_rdf
+from kg.formats.csv import to_csv
+from kg.formats.loading import load_dataset, load_datasets, parse_dataset
+from kg.formats.rdf import to_rdf, write_rdf
 from kg.seed import SEED_PATH, seed_dataset
 
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from kg.credibility import assess
-from kg.material.claimreview import (
+from kg.formats.claimreview import (
     RATINGS,
     claimant_kind,
     claimreview_jsonld,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.loading import load_dataset
-from kg.material import VARIANT_PATH
-from kg.material.resolution import MergeLog
-from kg.material.writing import dataset_yaml
+from kg.formats.loading import load_dataset
+from kg.formats.writing import dataset_yaml
+from kg.resolution import VARIANT_PATH
+from kg.resolution.merging import MergeLog
 from kg.seed import SEED_PATH, seed_dataset
 
 from .conftest import SHARED, Result

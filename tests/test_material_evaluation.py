@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.material.evaluation import score_draft, source_mapping
+from kg.drafting.evaluation import score_draft, source_mapping
 from kg.model import Assertion, Claim, Dataset, Quantity, Source
 from kg.seed import seed_dataset
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.loading import load_dataset, parse_dataset
-from kg.material.evaluation import score_draft, source_mapping
-from kg.material.extract import draft_dataset, draft_yaml
+from kg.credibility.provenance import format_chain, provenance_chains
+from kg.drafting.evaluation import score_draft, source_mapping
+from kg.drafting.extract import draft_dataset, draft_yaml
+from kg.formats.loading import load_dataset, parse_dataset
 from kg.model import Dataset, Quantity
-from kg.provenance import format_chain, provenance_chains
 from kg.seed import seed_dataset
 
 from .conftest import Result

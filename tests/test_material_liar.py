@@ -9,7 +9,7 @@ import pytest
 
 from kg.credibility import Policy, assess
 from kg.errors import DatasetError
-from kg.material.liar import (
+from kg.formats.liar import (
     binarise,
     history_without,
     liar_dataset,

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError, NotFoundError
-from kg.loading import load_dataset
-from kg.material.names import name_key
-from kg.material.resolution import (
+from kg.formats.loading import load_dataset
+from kg.formats.rdf import quads
+from kg.model import Claim, Dataset, Quantity, Source
+from kg.resolution.merging import (
     MergeLog,
     find_duplicates,
     find_matches,
@@ -20,8 +21,7 @@ from kg.material.resolution import (
     resolve,
     unmerge,
 )
-from kg.model import Claim, Dataset, Quantity, Source
-from kg.rdf import quads
+from kg.resolution.names import name_key
 from kg.seed import seed_dataset
 
 VARIANT = Path(__file__).resolve().parents[1] / "kg" / "data" / "material" / "variant.yaml"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.loading import load_dataset
-from kg.material import VARIANT_PATH
-from kg.material.names import name_key
-from kg.material.storing import (
+from kg.formats.loading import load_dataset
+from kg.resolution import VARIANT_PATH
+from kg.resolution.names import name_key
+from kg.resolution.storing import (
     add_resolved,
     document_dataset,
     merge_in_store,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.loading import load_dataset, parse_dataset
-from kg.material import VARIANT_PATH
-from kg.material.writing import dataset_yaml
+from kg.formats.loading import load_dataset, parse_dataset
+from kg.formats.writing import dataset_yaml
 from kg.model import Dataset, Source
+from kg.resolution import VARIANT_PATH
 from kg.seed import seed_dataset
 
 

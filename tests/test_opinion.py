@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.opinion import GRADE_OPINION, VACUOUS, Opinion, average, discount, fuse, grade_of, oppose
+from kg.credibility.opinion import (
+    GRADE_OPINION,
+    VACUOUS,
+    Opinion,
+    average,
+    discount,
+    fuse,
+    grade_of,
+    oppose,
+)
 
 opinions = st.builds(
     lambda b, d: Opinion(b, d * (1 - b), 1 - b - d * (1 - b)),

@@ -21,11 +21,11 @@ from typing import Any
 import httpx
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, RemoteError
 from kg.seed import seed_dataset
 from kg.store import QUERIES, Store, add_files, run_query
 from kg.store import client as client_module
-from kg.store.client import RemoteError, remote_query
+from kg.store.client import remote_query
 from kg.store.push import graphs_to_push, push
 from kg.store.store import DOCUMENT_BASE
 from tests.conftest import IN_CI, ROOT, Result

@@ -1,7 +1,7 @@
 """Every ready-made query on the seed gives exactly the rows computed from the model.
 
 The expected rows are computed in Python from the seed :class:`Dataset`
-(:mod:`kg.provenance`) and from :func:`kg.credibility.assess`, independently of
+(:mod:`kg.credibility.provenance`) and from :func:`kg.credibility.assess`, independently of
 SPARQL; a few are also spelt out, as the seed article states them.
 """
 
@@ -16,9 +16,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.credibility import Assessment, assess
+from kg.credibility.provenance import origins
 from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Dataset, SourceKind
-from kg.provenance import origins
 from kg.seed import seed_dataset
 from kg.store import QUERIES, Results, Store, run_query
 from kg.store.queries import bind_values, parse_params

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kg.credibility.reliability import source_reliability
 from kg.model import Assertion, Claim, Dataset, Source, Verdict
-from kg.reliability import source_reliability
 
 
 def src(id: str, kind: str = "person", **kw: object) -> Source:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.credibility import assess, node_info
+from kg.credibility import assess
 from kg.errors import NotFoundError
 from kg.model import Assertion, Claim, Dataset, Report, Source
 from kg.report import (
@@ -21,6 +21,7 @@ from kg.report import (
     write_report,
 )
 from kg.seed import seed_dataset
+from kg.views.info import node_info
 
 SEED = seed_dataset()
 ASSESSMENT = assess(SEED)

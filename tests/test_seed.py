@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kg.credibility.provenance import format_chain, origins, provenance_chains
 from kg.graph import to_networkx
 from kg.model import SourceKind
-from kg.provenance import format_chain, origins, provenance_chains
 from kg.seed import seed_dataset
 
 ds = seed_dataset()

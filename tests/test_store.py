@@ -9,15 +9,15 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from kg.errors import DatasetError, InputError, NotFoundError
+from kg.errors import DatasetError, InputError, NotFoundError, StoreError
+from kg.formats.rdf import quads, write_rdf
 from kg.model import Assertion, Claim, Dataset, Source
-from kg.rdf import quads, write_rdf
 from kg.seed import seed_dataset
 from kg.store import Store, add_files
 from kg.store import bulk as bulk_module
 from kg.store import store as store_module
-from kg.store.store import DOCUMENT_BASE, INDEX_GRAPH, StoreError, document_id
-from kg.store.synthetic import write_synthetic
+from kg.store.store import DOCUMENT_BASE, INDEX_GRAPH, document_id
+from kg.synthetic import write_synthetic
 from tests.conftest import ROOT, Result
 from tests.strategies import datasets
 
@@ -172,9 +172,9 @@ def test_failure_while_writing_a_dataset_leaves_the_store_unchanged(
                 raise OSError("disk full")
             yield q
 
-    import kg.rdf
+    import kg.formats.rdf
 
-    monkeypatch.setattr(kg.rdf, "quads", failing)
+    monkeypatch.setattr(kg.formats.rdf, "quads", failing)
     with pytest.raises(OSError, match="disk full"):
         store.add_dataset(seed_dataset(), "seed")
     assert snapshot(store) == before
@@ -282,7 +282,7 @@ def assessment_of(store: Store) -> set[str]:
 
 
 def test_rdf_files_load_into_the_document_graph(tmp_path: Path) -> None:
-    from kg.rdf import to_rdf
+    from kg.formats.rdf import to_rdf
 
     for fmt, suffix in (("nquads", ".nq"), ("turtle", ".ttl"), ("trig", ".trig")):
         path = write_rdf(to_rdf(seed_dataset()), tmp_path / f"seed{suffix}", fmt)
@@ -423,8 +423,8 @@ def test_cli_optimize_keeps_the_data(seed_store: Path, kg: Callable[..., Result]
 
 def test_fast_reader_matches_from_rdf() -> None:
     from kg.store.reader import read_dataset
-    from kg.store.synthetic import synthetic_dataset
     from kg.store.terms import to_ox_quad
+    from kg.synthetic import synthetic_dataset
 
     for ds in (seed_dataset(), synthetic_dataset(300, seed=5), small()):
         store = ox.Store()
@@ -444,7 +444,7 @@ def test_fast_reader_matches_from_rdf() -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ds=datasets())
 def test_fast_reader_agrees_with_the_rdf_mapping_on_generated_datasets(ds: Dataset) -> None:
-    # the store's fast reader repeats kg.rdf.from_rdf's mapping for speed: every field of
+    # the store's fast reader repeats kg.formats.rdf.from_rdf's mapping for speed: every field of
     # every record kind must come back the same, so that the two cannot drift apart
     from kg.store.reader import read_dataset
     from kg.store.terms import to_ox_quad

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from kg.credibility import assess, node_info
+from kg.credibility import assess
+from kg.credibility.provenance import provenance_chains
 from kg.errors import InputError, NotFoundError
 from kg.model import Assertion, Claim, Dataset, Report, Source
-from kg.provenance import provenance_chains
 from kg.seed import seed_dataset
 from kg.views import (
     KIND_STYLE,
@@ -31,7 +31,8 @@ from kg.views import (
     write_html,
     write_svg,
 )
-from kg.views.assets import library_script, library_style
+from kg.views.info import node_info
+from kg.views.inline import library_script, library_style
 from kg.views.static import MAX_STATIC_NODES
 
 SEED = seed_dataset()

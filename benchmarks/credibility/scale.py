@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python benchmarks/credibility/scale.py [--sizes 10000 100000 1000000]
 
-For each size it builds the corpus (kg.store.synthetic: chains of depth 1-5,
+For each size it builds the corpus (kg.synthetic: chains of depth 1-5,
 anonymous origins, second independent origins, contradictions), then times
 `kg.credibility.assess`. The baseline, measured in the same run on the same
 data, is a plain pass that only groups assertions by claim and walks each
@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from kg.credibility import assess
 from kg.model import Dataset
-from kg.store.synthetic import synthetic_dataset
+from kg.synthetic import synthetic_dataset
 
 
 def baseline(ds: Dataset) -> int:

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.material.claimreview import load_claimreview
+from kg.formats.claimreview import load_claimreview
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "datasets" / "claimreview"

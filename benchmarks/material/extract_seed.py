@@ -5,7 +5,7 @@ Run by hand:
     .venv/bin/python benchmarks/material/extract_seed.py [../shared/seed/article.txt]
 
 Prints precision and recall of the draft's assertions under the matching rule of
-:mod:`kg.material.evaluation`, the source mapping, and the misses on both sides.
+:mod:`kg.drafting.evaluation`, the source mapping, and the misses on both sides.
 The baseline beside it is the trivial draft "every sentence is the article's own
 claim" (one assertion per sentence by the article's publisher), measured in the same run.
 """
@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from kg.material.evaluation import score_draft, source_mapping
-from kg.material.extract import draft_dataset
+from kg.drafting.evaluation import score_draft, source_mapping
+from kg.drafting.extract import draft_dataset
 from kg.model import Assertion, Claim, Dataset, Source
 from kg.seed import seed_dataset
 

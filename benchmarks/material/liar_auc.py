@@ -6,7 +6,7 @@ Run by hand (not part of the test suite):
 
 For every statement of the split, the score is computed *without* its own label:
 each speaker's credit history has the labels of the split's statements subtracted
-(:func:`kg.material.liar.history_without`), the rest becomes verdicts on history
+(:func:`kg.formats.liar.history_without`), the rest becomes verdicts on history
 claims, and the credibility engine (:func:`kg.credibility.assess`) learns each
 speaker's reliability from that track record; the statement's score is the
 engine's claim score (its belief). Printed beside it: the speaker's reliability
@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg.credibility import Policy, assess
-from kg.material.liar import (
+from kg.formats.liar import (
     HISTORY_COLUMNS,
     binarise,
     history_without,

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from kg.model import DEFAULT_BASE
 from kg.store import QUERIES, Store
 from kg.store.queries import _bindings, run_sparql
-from kg.store.synthetic import (
+from kg.synthetic import (
     _source_count,
     write_synthetic,
     write_synthetic_assessment,

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from kg.store import Store
-from kg.store.synthetic import write_synthetic
+from kg.synthetic import write_synthetic
 
 
 def peak_mb() -> int:

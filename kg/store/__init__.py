@@ -10,6 +10,7 @@ Examples:
     ["Sources within Ukraine's security forces"]
 """
 
+from kg.errors import StoreError
 from kg.store.queries import QUERIES, NamedQuery, run_query
 from kg.store.results import Results
 from kg.store.store import Change, Document, Store, add_files
@@ -21,6 +22,7 @@ __all__ = [
     "NamedQuery",
     "Results",
     "Store",
+    "StoreError",
     "add_files",
     "run_query",
 ]

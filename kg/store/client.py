@@ -18,16 +18,12 @@ import re
 import httpx
 import pyoxigraph as ox
 
-from kg.errors import CredkgError, InputError
+from kg.errors import InputError, RemoteError
 from kg.store.results import Results
 
 __all__ = ["RemoteError", "remote_query"]
 
 _GRAPH_FORMS = re.compile(r"^\s*(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
-
-
-class RemoteError(CredkgError):
-    """The remote endpoint failed or could not be reached."""
 
 
 @functools.cache

@@ -30,8 +30,7 @@ from dataclasses import dataclass
 import httpx
 import pyoxigraph as ox
 
-from kg.errors import InputError
-from kg.store.client import RemoteError
+from kg.errors import InputError, RemoteError
 from kg.store.store import DOCUMENT_BASE, Store
 
 __all__ = ["PushResult", "graphs_to_push", "push"]

@@ -1,17 +1,17 @@
 """Reading a :class:`~kg.model.Dataset` back from the store quickly.
 
-:func:`kg.rdf.from_rdf` works on an rdflib graph; building one from the store
+:func:`kg.formats.rdf.from_rdf` works on an rdflib graph; building one from the store
 costs a Python object per term and rdflib's indexes. :func:`read_dataset`
 reads the same ``cred:`` mapping straight from pyoxigraph's quads into plain
 records, then validates them once with the model: 19 s instead of 58 s for
 10k synthetic claims (156k triples) on the loaded benchmark machine. On
 anything irregular (a blank node, two values where one is allowed, a missing
-required property) it falls back to :func:`kg.rdf.from_rdf`, whose errors say
+required property) it falls back to :func:`kg.formats.rdf.from_rdf`, whose errors say
 exactly what is wrong.
 
 Examples:
     >>> import pyoxigraph as ox
-    >>> from kg.rdf import quads
+    >>> from kg.formats.rdf import quads
     >>> from kg.seed import seed_dataset
     >>> from kg.store.terms import to_ox_quad
     >>> store = ox.Store()
@@ -62,7 +62,7 @@ def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the sto
     """The dataset held in ``graphs`` of a pyoxigraph store (their union).
 
     Raises:
-        DatasetError: the data do not form a valid dataset (from :func:`kg.rdf.from_rdf`).
+        DatasetError: the data do not form a valid dataset (from :func:`kg.formats.rdf.from_rdf`).
     """
     graphs = list(graphs)
     subjects: dict[str, Props] = defaultdict(lambda: defaultdict(list))
@@ -85,7 +85,7 @@ def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the sto
 def _slow(store: ox.Store, graphs: list[str], name: str) -> Dataset:
     from rdflib import Graph
 
-    from kg.rdf import from_rdf
+    from kg.formats.rdf import from_rdf
     from kg.store.terms import from_ox
 
     g = Graph()

@@ -52,20 +52,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import importlib.util
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.errors import CredkgError, DatasetError, InputError, NotFoundError
+from kg.errors import DatasetError, InputError, NotFoundError, StoreError
 from kg.model import DEFAULT_BASE, Dataset
 from kg.store.bulk import bulk_load, read_file, scan_file
 from kg.store.terms import from_ox, to_ox_quad
@@ -74,7 +72,6 @@ __all__ = [
     "ASSESSMENT_GRAPH_NAME",
     "DOCUMENT_BASE",
     "INDEX_GRAPH",
-    "RDF_SUFFIXES",
     "Change",
     "Document",
     "Resolver",
@@ -90,16 +87,6 @@ DOCUMENT_BASE = f"{DEFAULT_BASE}document/"
 INDEX_GRAPH = "urn:credkg:store"
 #: The assessment graph of a dataset with base ``base`` is ``{base}graph/`` + this.
 ASSESSMENT_GRAPH_NAME = "assessment"
-#: RDF files are loaded as they are, by pyoxigraph's parsers (no model check at load).
-RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
 #: A hook for entity resolution: (existing union, incoming) -> incoming with merged ids.
 Resolver = Callable[[Dataset, Dataset], Dataset]
 RdfQuad = tuple[Node, Node, Node, URIRef | None]
@@ -118,8 +105,15 @@ _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
 _PENDING = ox.Quad(_INDEX, ox.NamedNode(_S + "assessmentPending"), ox.Literal("true"), _INDEX)
 
 
-class StoreError(CredkgError):
-    """The store cannot be opened or written (locked, corrupt, not a store)."""
+def _rdf_format(path: Path) -> ox.RdfFormat | None:
+    """pyoxigraph's parser for an RDF file (by the registry's media type), or None.
+
+    RDF files are loaded as they are, by pyoxigraph's parsers (no model check at load).
+    """
+    from kg.formats.registry import by_suffix
+
+    fmt = by_suffix(path)
+    return ox.RdfFormat.from_media_type(fmt.media_type) if fmt.family == "rdf" else None
 
 
 @dataclass(frozen=True)
@@ -324,7 +318,7 @@ class Store:
         """Add (or replace) a document holding a dataset, in one transaction.
 
         Args:
-            ds: The dataset; its RDF form (:func:`kg.rdf.quads`) is stored.
+            ds: The dataset; its RDF form (:func:`kg.formats.rdf.quads`) is stored.
             doc_id: The document id; a document with the same id is replaced.
             source: Where the data came from, kept in the index.
             resolver: Optional entity resolution: called as ``resolver(union,
@@ -335,7 +329,7 @@ class Store:
         Returns:
             The change; "unchanged" when the same content is already stored under ``doc_id``.
         """
-        from kg.rdf import quads
+        from kg.formats.rdf import quads
 
         _check_doc_id(doc_id)
         digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
@@ -364,7 +358,7 @@ class Store:
         """Add (or replace) a document from a file, in one transaction.
 
         YAML, JSON and CSV files are loaded and checked as datasets
-        (:func:`kg.loading.load_dataset`). RDF files (``.nt``, ``.nq``, ``.ttl``,
+        (:func:`kg.formats.loading.load_dataset`). RDF files (``.nt``, ``.nq``, ``.ttl``,
         ``.trig``, ``.jsonld``, ``.rdf``) are streamed into the store by
         pyoxigraph's parser as they are, with a progress bar when ``progress``
         is true and the file is large; the credkg model checks them when the
@@ -379,9 +373,9 @@ class Store:
         """
         path = Path(path)
         doc = _check_doc_id(doc_id if doc_id is not None else document_id(path))
-        fmt = RDF_SUFFIXES.get(path.suffix.lower())
+        fmt = _rdf_format(path)
         if fmt is None:
-            from kg.loading import load_dataset
+            from kg.formats.loading import load_dataset
 
             return self.add_dataset(
                 load_dataset(path), doc, source=str(path), resolver=resolver, assess=assess
@@ -514,17 +508,17 @@ class Store:
 
     def _assessment(self, graphs: list[str]) -> tuple[str, list[ox.Quad]] | None:
         """The assessment graph of the union of ``graphs``; None without an engine."""
-        if importlib.util.find_spec("kg.credibility") is None:
-            return None
-        credibility: Any = importlib.import_module("kg.credibility")
+        from kg.credibility import assess
+        from kg.formats.assessment import assessment_quads
+
         ds = self._dataset(graphs)
         graph = ox.NamedNode(_assessment_graph(ds.base))
         if not ds.claims and not ds.sources:
             return graph.value, []
-        result = credibility.assess(ds)
+        result = assess(ds)
         return graph.value, [
             to_ox_quad(s, p, o, graph)
-            for s, p, o, _ in credibility.assessment_quads(ds, result)
+            for s, p, o, _ in assessment_quads(ds, result)
         ]
 
     def _commit(self, update: str, *, pending: bool) -> None:

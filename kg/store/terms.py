@@ -1,6 +1,6 @@
 """Conversion of RDF terms between rdflib (credkg's mapping) and pyoxigraph (the store).
 
-The store is fed with :func:`kg.rdf.quads` converted term by term, never through
+The store is fed with :func:`kg.formats.rdf.quads` converted term by term, never through
 an rdflib graph, and read back the same way.
 
 Examples:

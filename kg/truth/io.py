@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kg.loading import read_text
+from kg.formats.text import read_text
 from kg.truth.discover import Discovery
 from kg.truth.errors import ClaimsFileError
 

@@ -21,10 +21,10 @@ Examples:
     False
 """
 
-from kg.views.assets import json_for_script
 from kg.views.chain import claim_view
 from kg.views.ego import source_view
 from kg.views.info import NodeInfo, grade_text
+from kg.views.inline import json_for_script
 from kg.views.static import to_svg, write_png, write_svg
 from kg.views.style import EDGE_STYLE, KIND_STYLE
 from kg.views.view import View, page, write_fragment, write_html

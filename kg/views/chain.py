@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from kg.credibility.provenance import provenance_chains, tips
 from kg.model import Assertion, Dataset
-from kg.provenance import provenance_chains, tips
 from kg.views.describe import assertion_quote, claim_node, contradictions, edge, short, wrap
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
 from kg.views.layout import layered_positions

@@ -1,6 +1,6 @@
 """What a view or report shows about a node beyond the data: grades, scores, explanations.
 
-:class:`NodeInfo` is what :func:`kg.credibility.node_info` returns per source and
+:class:`NodeInfo` is what :func:`node_info` returns per source and
 claim. The protocols below describe the parts of a credibility assessment that
 views and reports read, so they work with any object of that shape (and with
 none: every view and report also works on an unscored dataset).
@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from kg.admiralty import CREDIBILITY, RELIABILITY
+from kg.credibility.admiralty import CREDIBILITY, RELIABILITY
 
 __all__ = [
     "CLAIM_GRADES",
@@ -31,6 +31,7 @@ __all__ = [
     "NodeInfo",
     "SourceAssessmentLike",
     "grade_text",
+    "node_info",
 ]
 
 
@@ -122,3 +123,22 @@ class AssessmentLike(Protocol):
     def claims(self) -> Mapping[str, ClaimAssessmentLike]: ...
     @property
     def findings(self) -> Sequence[FindingLike]: ...
+
+
+def node_info(a: AssessmentLike) -> dict[str, NodeInfo]:
+    """Grades, scores, explanations and flags per node id, for the views and reports.
+
+    Examples:
+        >>> from kg.credibility import assess
+        >>> from kg.seed import seed_dataset
+        >>> node_info(assess(seed_dataset()))["convicts-deserted"].grade
+        '6'
+    """
+    info: dict[str, NodeInfo] = {}
+    for sid, sa in a.sources.items():
+        info[sid] = NodeInfo(grade=sa.grade, score=sa.score, explanation=sa.explanation,
+                             flags=tuple(sa.flags))
+    for cid, ca in a.claims.items():
+        info[cid] = NodeInfo(grade=str(ca.grade), score=ca.score, explanation=ca.explanation,
+                             flags=tuple(ca.flags))
+    return info

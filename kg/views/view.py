@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.files import atomic_write_text
-from kg.views.assets import (
+from kg.views.inline import (
     json_for_script,
     library_script,
     library_style,

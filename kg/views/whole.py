@@ -33,7 +33,7 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
 
     Args:
         ds: The dataset.
-        info: Grades, scores and explanations per node id (``kg.credibility.node_info``).
+        info: Grades, scores and explanations per node id (``kg.views.info.node_info``).
         title: The heading.
         assessment: The credibility assessment, for detected contradictions and bases.
 

@@ -1,7 +1,7 @@
-"""The store's commands: ``kg add``, ``kg list``, ``kg remove``, ``kg query``, ``kg serve``,
-``kg push``.
+"""The store's commands: ``kg add``, ``kg list``, ``kg remove``, ``kg optimize``,
+``kg query``, ``kg serve``, ``kg push``.
 
-``kg build FILE... --store PATH`` (in :mod:`kg.cli`) and its alias ``kg add
+``kg build FILE... --store PATH`` (in :mod:`kg.cli.build`) and its alias ``kg add
 FILE... --store PATH`` load files through :func:`kg.store.add_files`. Commands
 are thin: they parse arguments and call the library.
 """
@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from kg.cli.common import err, out
 from kg.errors import InputError, NotFoundError
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+    from kg.store import Change
+
+__all__ = ["print_changes", "register"]
 
 StorePath = Annotated[
     Path | None, typer.Option("--store", "-s", help="The store's folder (kg build --store).")
@@ -62,6 +64,14 @@ def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True
     return memory
 
 
+def print_changes(changes: Iterable[Change]) -> None:
+    """One line per document added to a store (``kg add``, ``kg build --store``)."""
+    for change in changes:
+        note = "; assessment recomputed" if change.assessed else ""
+        out.print(f"{change.doc}: {change.status} ({change.triples:,} triples){note}",
+                  markup=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the ``kg`` app."""
 
@@ -81,10 +91,7 @@ def register(app: typer.Typer) -> None:
         """Add files to a store, one document each; the same file again adds nothing."""
         from kg.store.store import add_files
 
-        for change in add_files(store, files, doc=doc, progress=True, assess=not no_assess):
-            note = "; assessment recomputed" if change.assessed else ""
-            out.print(f"{change.doc}: {change.status} ({change.triples:,} triples){note}",
-                      markup=False)
+        print_changes(add_files(store, files, doc=doc, progress=True, assess=not no_assess))
 
     @app.command("list")
     def list_(store: RequiredStore) -> None:

@@ -1,8 +1,8 @@
 """The credibility engine: claim credibility 1-6 and source reliability A-F, with reasons.
 
 Doctrine keeps two judgements apart: how reliable a *source* is
-(:mod:`kg.reliability`) and how credible a piece of *information* is. A claim's
-credibility is computed in subjective logic (:mod:`kg.opinion`) in five steps:
+(:mod:`kg.credibility.reliability`) and how credible a piece of *information* is. A claim's
+credibility is computed in subjective logic (:mod:`kg.credibility.opinion`) in five steps:
 
 1. **Origins.** Every assertion of the claim that cites nobody is an origin.
    What it tells us is as much as we trust its source: belief equal to the
@@ -24,7 +24,7 @@ credibility is computed in subjective logic (:mod:`kg.opinion`) in five steps:
    Independent origins are fused (cumulative fusion): only they corroborate.
    Verdicts on the claim (fact-checks, gold) are fused as independent evidence.
 4. **Contradictions.** Stated contradictions and those detected from
-   quantities (:mod:`kg.contradictions`): the strongest belief among the
+   quantities (:mod:`kg.credibility.contradictions`): the strongest belief among the
    contradicting claims, computed in step 3, becomes disbelief in this claim.
 5. **Grade.** The final opinion maps to the Admiralty scale:
 
@@ -56,23 +56,17 @@ Examples:
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-
-from kg.admiralty import CREDIBILITY
-from kg.contradictions import DetectedContradiction, detect_contradictions
-from kg.model import UNNAMED_KINDS, Assertion, Claim, Dataset, Verdict
-from kg.namespace import CRED
-from kg.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
-from kg.provenance import Chain
-from kg.rdf import Quad, iri
-from kg.reliability import SourceAssessment, source_reliability
-from kg.views import NodeInfo
+from kg.credibility.admiralty import CREDIBILITY
+from kg.credibility.contradictions import DetectedContradiction, detect_contradictions
+from kg.credibility.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
+from kg.credibility.provenance import Chain
+from kg.credibility.reliability import SourceAssessment, source_reliability
+from kg.model import Assertion, Claim, Dataset, Verdict
 
 __all__ = [
     "GRADE_MEANING",
@@ -83,21 +77,10 @@ __all__ = [
     "Policy",
     "SourceAssessment",
     "assess",
-    "assessment_graph",
-    "assessment_quads",
-    "node_info",
 ]
 
 #: Admiralty information credibility, 1 to 6.
 GRADE_MEANING = CREDIBILITY
-FINDING_TYPE = {
-    "false_confirmation": CRED.FalseConfirmation,
-    "circular_reporting": CRED.CircularReporting,
-    "single_origin": CRED.SingleOrigin,
-    "unjudgeable_origin": CRED.UnjudgeableOrigin,
-    "interested_party": CRED.InterestedParty,
-    "detected_contradiction": CRED.DetectedContradiction,
-}
 
 
 @dataclass(frozen=True)
@@ -652,87 +635,3 @@ def _details(claim: Claim, own: list[Assertion], ctx: _Context, others: list[str
                     "detected_contradiction", claim.id, pair, partial(
                         _say, "Contradiction detected from the figures: {}.", reasons[pair])))
     return tuple(factors), tuple(findings)
-
-
-def assessment_graph(base: str) -> URIRef:
-    """The named graph that holds a dataset's assessment."""
-    return URIRef(f"{base}graph/assessment")
-
-
-def _finding_iri(base: str, f: Finding) -> URIRef:
-    digest = hashlib.sha1("|".join((f.kind, f.subject, *f.concerns)).encode()).hexdigest()[:12]
-    return URIRef(f"{base}finding/{f.kind.replace('_', '-')}/{f.subject}/{digest}")
-
-
-def _decimal(x: float) -> Literal:
-    return _typed(f"{x:.4f}", XSD.decimal)
-
-
-def _integer(n: int) -> Literal:
-    return _typed(str(n), XSD.integer)
-
-
-@lru_cache(maxsize=65536)
-def _typed(text: str, datatype: URIRef) -> Literal:
-    """A typed literal, made once per value: building rdflib literals was most of
-    the time of turning an assessment into quads (grades, counts and 4-decimal
-    scores repeat)."""
-    return Literal(text, datatype=datatype)
-
-
-def assessment_quads(ds: Dataset, a: Assessment) -> Iterator[Quad]:
-    """The assessment as quads in :func:`assessment_graph`: grades, scores, findings."""
-    g = assessment_graph(ds.base)
-    base = ds.base
-    asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
-    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
-    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
-    for sid, sa in a.sources.items():
-        n = iri(base, "source", sid)
-        yield n, CRED.reliability, Literal(sa.grade), g
-        yield n, CRED.score, _decimal(sa.score), g
-        yield n, CRED.explanation, Literal(sa.explanation), g
-        yield n, CRED.claimsAsserted, _integer(asserted[sid]), g
-    for cid, ca in a.claims.items():
-        n = iri(base, "claim", cid)
-        yield n, CRED.credibility, _integer(ca.grade), g
-        yield n, CRED.score, _decimal(ca.score), g
-        yield n, CRED.explanation, Literal(ca.explanation), g
-        yield n, CRED.independentOrigins, _integer(ca.independent_origins), g
-        named = sum(1 for o in ca.origins if named_assertion.get(o, False))
-        yield n, CRED.namedOrigins, _integer(named), g
-        for o in ca.origins:
-            yield n, CRED.origin, iri(base, "assertion", o), g
-    for dc in a.detected:
-        x, y = (iri(base, "claim", c) for c in dc.claims)
-        yield x, CRED.contradicts, y, g
-        yield y, CRED.contradicts, x, g
-    segment = {"interested_party": "source"}
-    for f in a.findings:
-        n = _finding_iri(base, f)
-        yield n, RDF.type, CRED.Finding, g
-        yield n, CRED.findingType, FINDING_TYPE[f.kind], g
-        yield n, RDFS.comment, Literal(f.text), g
-        yield iri(base, "claim", f.subject), CRED.finding, n, g
-        for i, c in enumerate(f.concerns):
-            kind = _kind_of(ds, c) if not (i == 0 and f.kind in segment) else segment[f.kind]
-            yield n, CRED.concerns, iri(base, kind, c), g
-            if kind == "source" and f.kind == "interested_party" and i == 0:
-                yield iri(base, "source", c), CRED.finding, n, g
-
-
-def _kind_of(ds: Dataset, record_id: str) -> str:
-    record = ds._index.get(record_id)
-    return type(record).__name__.lower() if record is not None else "source"
-
-
-def node_info(a: Assessment) -> dict[str, NodeInfo]:
-    """Grades, scores, explanations and flags per node id, for the views and reports."""
-    info: dict[str, NodeInfo] = {}
-    for sid, sa in a.sources.items():
-        info[sid] = NodeInfo(grade=sa.grade, score=sa.score, explanation=sa.explanation,
-                             flags=sa.flags)
-    for cid, ca in a.claims.items():
-        info[cid] = NodeInfo(grade=str(ca.grade), score=ca.score, explanation=ca.explanation,
-                             flags=ca.flags)
-    return info

@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
+from kg.cli.common import SeedOrFiles
+from kg.cli.common import dataset as _dataset
+from kg.cli.common import out as out_console
 from kg.errors import InputError
-from kg.model import Dataset
 
 __all__ = ["register"]
 
-Files = Annotated[
-    list[Path] | None, typer.Argument(help="Dataset files (default: the bundled seed).")
-]
 VIEW_FORMATS = ("html", "svg", "png")
 
 
@@ -23,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def view(
-        files: Files = None,
+        files: SeedOrFiles = None,
         claim: Annotated[str | None, typer.Option(
             "--claim", "-c", help="Draw this claim's provenance chains, left to right.")] = None,
         source: Annotated[str | None, typer.Option(
@@ -39,7 +38,6 @@ def register(app: typer.Typer) -> None:
             ".EXT).")] = None,
     ) -> None:
         """Draw the whole graph, one claim's provenance (--claim) or one source (--source)."""
-        from kg.cli import out_console
         from kg.outputs import scored
         from kg.views import claim_view, graph_view, source_view, write_fragment, write_html
         from kg.views.static import write_png, write_svg
@@ -72,7 +70,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def report(
-        files: Files = None,
+        files: SeedOrFiles = None,
         claim: Annotated[list[str] | None, typer.Option(
             "--claim", "-c", help="Show this claim's chain view and explanation (repeatable; "
             "default: every claim, or the 20 most telling).")] = None,
@@ -83,7 +81,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write a self-contained credibility report: summary, grades, contradictions,
         chains, methods."""
-        from kg.cli import out_console
         from kg.outputs import scored
         from kg.report import REPORT_FORMATS, write_report
 
@@ -94,10 +91,3 @@ def register(app: typer.Typer) -> None:
         target = out or Path("exports") / f"report.{fmt}"
         written = write_report(ds, target, info, title, assessment=a, claims=claim, fmt=fmt)
         out_console.print(f"wrote {written}", markup=False)
-
-
-def _dataset(files: list[Path] | None) -> Dataset:
-    from kg.loading import load_datasets
-    from kg.seed import seed_dataset
-
-    return load_datasets(files) if files else seed_dataset()

@@ -1,7 +1,7 @@
 """Entity resolution in a store: documents added with resolution, merges kept as RDF.
 
 A store (:class:`kg.store.Store`) keeps each document in its own named graph.
-:func:`add_resolved` adds a dataset through :func:`~kg.material.resolution.resolve`:
+:func:`add_resolved` adds a dataset through :func:`~kg.resolution.merging.resolve`:
 the document is stored with its sure matches rewritten to the ids already in
 the store, carrying a copy of each matched record (with the aliases it adds) so
 that the document is valid on its own and the union has one record. Likely
@@ -38,7 +38,8 @@ import json
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from kg.material.resolution import (
+from kg.model import DEFAULT_BASE, Claim, Dataset, Source
+from kg.resolution.merging import (
     AnyRecord,
     MergeEntry,
     MergeLog,
@@ -52,7 +53,6 @@ from kg.material.resolution import (
     merge_log_triples,
     resolve,
 )
-from kg.model import DEFAULT_BASE, Claim, Dataset, Source
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -81,7 +81,7 @@ def document_dataset(store: Store, doc_id: str) -> Dataset:
     """One document of the store as a dataset."""
     from rdflib import Graph
 
-    from kg.rdf import from_rdf
+    from kg.formats.rdf import from_rdf
 
     g = Graph()
     for s, p, o, _ in store.graph_quads(store.document(doc_id).graph):
@@ -177,7 +177,7 @@ def merge_in_store(store: Store, keep: str, drop: str, *, why: str | None = None
     """Merge ``drop`` into ``keep`` across the store's documents, on the analyst's word.
 
     Raises:
-        NotFoundError, InputError: as :func:`~kg.material.resolution.merge`.
+        NotFoundError, InputError: as :func:`~kg.resolution.merging.merge`.
     """
     union = store.dataset()
     log = read_merge_log(store, union.base)
@@ -209,7 +209,7 @@ def unmerge_in_store(store: Store, merge_id: str, *, assess: bool = True) -> Mer
         NotFoundError: no such merge.
         InputError: it was undone already, or a later merge changed the same documents.
     """
-    from kg.loading import validate
+    from kg.formats.loading import validate
 
     base = store.dataset().base
     log = read_merge_log(store, base)

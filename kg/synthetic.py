@@ -9,7 +9,7 @@ a source. That is about 13.5 triples per claim.
 :func:`synthetic_dataset` gives a :class:`~kg.model.Dataset` (small sizes);
 :func:`write_synthetic` streams the same data straight to N-Triples, without
 building records, so that a million claims take a minute and little memory.
-The two agree triple for triple with :func:`kg.rdf.quads` (tested).
+The two agree triple for triple with :func:`kg.formats.rdf.quads` (tested).
 :func:`write_synthetic_assessment` writes assessment-like triples (grades,
 scores, origins, a few findings) for benchmarks that must not wait for the
 credibility engine at a million claims; they are random, not computed.

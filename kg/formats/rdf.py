@@ -40,11 +40,14 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.errors import DatasetError
+from kg.files import atomic_write_text
+from kg.formats.loading import validate
+from kg.formats.registry import Format, by_name, by_suffix
+from kg.formats.text import read_text
 from kg.model import RECORD_LISTS, Dataset, SourceKind
-from kg.namespace import CRED, SCHEMA, ontology_path
+from kg.namespace import CRED, KIND_CLASS, RECORD_IRI, SCHEMA, ontology_path, record_iri
 
 __all__ = [
-    "FORMATS",
     "from_rdf",
     "iri",
     "jsonld_context",
@@ -53,31 +56,11 @@ __all__ = [
     "read_rdf",
     "serialize",
     "to_rdf",
+    "write_dataset",
     "write_rdf",
 ]
 
-#: Export formats: name -> (rdflib format, file extension, holds named graphs).
-FORMATS: dict[str, tuple[str, str, bool]] = {
-    "turtle": ("turtle", ".ttl", False),
-    "json-ld": ("json-ld", ".jsonld", False),
-    "nt": ("nt", ".nt", False),
-    "trig": ("trig", ".trig", True),
-    "nquads": ("nquads", ".nq", True),
-}
-
-KIND_CLASS: dict[SourceKind, URIRef] = {
-    SourceKind.PERSON: CRED.Person,
-    SourceKind.ORGANIZATION: CRED.Organization,
-    SourceKind.NEWS_OUTLET: CRED.NewsOutlet,
-    SourceKind.GOVERNMENT_BODY: CRED.GovernmentBody,
-    SourceKind.MILITARY_BODY: CRED.MilitaryBody,
-    SourceKind.ANONYMOUS_SOURCE: CRED.AnonymousSource,
-    SourceKind.UNNAMED_DOCUMENT: CRED.UnnamedDocument,
-}
 _CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
-_IRI = re.compile(
-    r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|verdict)/(?P<id>[^/#]+)$"
-)
 _QUANTITY_NUMBERS = (("value", CRED.value), ("min_value", CRED.minValue),
                      ("max_value", CRED.maxValue))
 _QUANTITY_TEXT = (("measure", CRED.measure), ("unit", CRED.unit), ("per", CRED.per))
@@ -93,7 +76,7 @@ def iri(base: str, kind: str, id: str) -> URIRef:
         >>> iri("https://example.org/", "source", "ria")
         rdflib.term.URIRef('https://example.org/source/ria')
     """
-    return URIRef(f"{base}{kind}/{id}")
+    return URIRef(record_iri(base, kind, id))
 
 
 def _number(value: float) -> Literal:
@@ -255,27 +238,34 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def serialize(g: Graph, fmt: str = "turtle") -> str:
-    """Serialise a graph in one of :data:`FORMATS`.
+    """Serialise a graph in one of the RDF formats of :mod:`kg.formats.registry`.
 
     Formats without named graphs get the union of all graphs. JSON-LD is
     compacted with credkg's own context, inlined so that the file needs no network.
     """
-    if fmt not in FORMATS:
-        raise DatasetError(fmt, "unknown RDF format; use one of " + ", ".join(FORMATS))
-    rdflib_format, _, quads_ok = FORMATS[fmt]
-    if quads_ok:
+    f = by_name(fmt)
+    if f.family != "rdf" or not f.writes or f.rdflib is None:
+        raise DatasetError(fmt, "not an RDF format credkg writes; use one of "
+                           + ", ".join(_rdf_writers()))
+    if f.quads:
         if not isinstance(g, RDFDataset):
             dataset = RDFDataset()
             for t in g:
                 dataset.add(t)
             g = dataset
         _bind(g)
-        return g.serialize(format=rdflib_format)
+        return g.serialize(format=f.rdflib)
     flat = _union(g)
     _bind(flat)
     if fmt == "json-ld":
         return flat.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    return flat.serialize(format=rdflib_format)
+    return flat.serialize(format=f.rdflib)
+
+
+def _rdf_writers() -> list[str]:
+    from kg.formats.registry import FORMATS
+
+    return [f.name for f in FORMATS.values() if f.family == "rdf" and f.writes]
 
 
 def write_rdf(g: Graph, path: str | Path, fmt: str | None = None) -> Path:
@@ -284,28 +274,33 @@ def write_rdf(g: Graph, path: str | Path, fmt: str | None = None) -> Path:
     Args:
         g: The graph or dataset.
         path: The target file.
-        fmt: A key of :data:`FORMATS`; by default chosen from the extension.
+        fmt: The name of an RDF format; by default chosen from the suffix.
     """
-    from kg.files import atomic_write_text
-
     path = Path(path)
     if fmt is None:
-        fmt = next((k for k, v in FORMATS.items() if v[1] == path.suffix.lower()), "turtle")
+        try:
+            fmt = by_suffix(path).name
+        except DatasetError:
+            fmt = "turtle"
     atomic_write_text(path, serialize(g, fmt))
     return path
 
 
+def write_dataset(ds: Dataset, path: Path, fmt: Format, assessment: object = None) -> Path:
+    """Write a dataset in an RDF syntax (the writer of the RDF formats)."""
+    return write_rdf(to_rdf(ds), path, fmt.name)
+
+
 def parse_rdf(path: str | Path) -> RDFDataset:
-    """Parse an RDF file (format from its extension) into an rdflib Dataset.
+    """Parse an RDF file (format from its suffix) into an rdflib Dataset.
 
     Raises:
         DatasetError: the file is missing, unreadable or not valid in its format;
             the message names the line where the parser gives one.
     """
-    from kg.loading import RDF_FORMATS, read_text
-
     path = Path(path)
-    fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
+    f = by_suffix(path)
+    fmt = f.rdflib or "turtle"
     text = read_text(path, limit=None, expected="an RDF file", needs="some triples")
     g = RDFDataset(default_union=True)
     try:
@@ -317,8 +312,8 @@ def parse_rdf(path: str | Path) -> RDFDataset:
     return g
 
 
-def read_rdf(path: str | Path) -> Dataset:
-    """Read a dataset from an RDF file in the ``cred:`` vocabulary."""
+def read_rdf(path: str | Path, fmt: Format | None = None) -> Dataset:
+    """Read a dataset from an RDF file in the ``cred:`` vocabulary (the RDF formats' reader)."""
     return from_rdf(parse_rdf(path), name=str(path))
 
 
@@ -332,7 +327,7 @@ def _id(node: Node, name: str) -> tuple[str, str]:
         raise DatasetError(
             name, f"blank node {node.n3()} cannot be a credkg record; give it an IRI"
         )
-    match = _IRI.match(str(node))
+    match = RECORD_IRI.match(str(node))
     if match:
         return match["base"], match["id"]
     tail = re.split(r"[/#]", str(node).rstrip("/#"))[-1]
@@ -493,7 +488,6 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
     payload: dict[str, Any] = dict(data)
     if bases:
         payload["base"] = bases.most_common(1)[0][0]
-    from kg.loading import validate
 
     return validate(payload, name, lambda loc: None)
 

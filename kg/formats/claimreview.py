@@ -63,15 +63,27 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from kg.admiralty import CREDIBILITY
-from kg.errors import DatasetError
-from kg.material.names import fold
+from kg.errors import DatasetError, InputError
 from kg.model import Assertion, Claim, Dataset, Rating, Source, SourceKind, Verdict
+from kg.resolution.names import fold
 
-if TYPE_CHECKING:
-    from kg.credibility import Assessment
+
+class _ClaimGrade(Protocol):
+    @property
+    def grade(self) -> int: ...
+    @property
+    def meaning(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+
+
+class ClaimGrades(Protocol):
+    """What the ClaimReview export reads of an assessment (:class:`kg.credibility.Assessment`)."""
+
+    @property
+    def claims(self) -> Mapping[str, _ClaimGrade]: ...
 
 __all__ = [
     "RATINGS",
@@ -125,16 +137,12 @@ _NOBODY = re.compile(r"^(multiples?|several|various|many|unknown|unidentified)\b
 _POLITIFACT_SPEAKER = re.compile(r"/factchecks/\d{4}/[a-z]{3}/\d{1,2}/([a-z0-9-]+)/")
 
 
-class Rejection(Exception):
+class Rejection(DatasetError):
     """A record that cannot be imported: where it is and why."""
 
     def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        super().__init__(reason)
-        self.file, self.line, self.field, self.reason = file, line, field, reason
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.reason}"
+        super().__init__(file, reason, line=line, field=field)
+        self.reason = reason
 
 
 @dataclass
@@ -415,7 +423,7 @@ def load_claimreview(paths: Iterable[str | Path]) -> list[ImportResult]:
         DatasetError: a file is missing, unreadable, not of a ClaimReview shape, or
             yields no record at all (its first rejection is the message).
     """
-    from kg.loading import read_text
+    from kg.formats.text import read_text
 
     results = []
     for p in paths:
@@ -437,11 +445,16 @@ def load_claimreview(paths: Iterable[str | Path]) -> list[ImportResult]:
     return results
 
 
+def read_claimreview(path: Path, fmt: object = None) -> Dataset:
+    """The ClaimReview records of one file as a dataset (the ``claimreview`` reader)."""
+    return load_claimreview([path])[0].dataset
+
+
 # --- export -----------------------------------------------------------------------------------
 
 
 
-def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
+def claimreview_jsonld(ds: Dataset, assessment: ClaimGrades, *,
                        publisher: str = "credkg", date: dt.date | None = None) -> str:
     """credkg's claim assessments as schema.org ClaimReview JSON-LD, for a fact-checker.
 
@@ -458,12 +471,12 @@ def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
         >>> ds = Dataset(sources=[Source(id="s", kind="person", name="Ann")],
         ...              claims=[Claim(id="c", text="It rained.")],
         ...              assertions=[Assertion(id="a", source="s", claim="c")])
-        >>> a = NS(claims={"c": NS(grade=2, score=0.8, explanation="two origins")})
+        >>> a = NS(claims={"c": NS(grade=2, meaning="probably true", explanation="two origins")})
         >>> doc = json.loads(claimreview_jsonld(ds, a, date=dt.date(2025, 1, 2)))
         >>> doc[0]["reviewRating"]["alternateName"], doc[0]["itemReviewed"]["author"]
         ('Probably true', [{'@type': 'Person', 'name': 'Ann'}])
     """
-    from kg.rdf import iri
+    from kg.formats.rdf import iri
 
     day = (date or dt.date.today()).isoformat()
     out = []
@@ -473,7 +486,7 @@ def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
             continue
         grade = int(ca.grade)
         rating: dict[str, Any] = {"@type": "Rating",
-                                  "alternateName": CREDIBILITY.get(grade, str(grade)).capitalize()}
+                                  "alternateName": ca.meaning.capitalize()}
         if 1 <= grade <= 5:
             rating |= {"ratingValue": 6 - grade, "bestRating": 5, "worstRating": 1}
         origins = [a for a in ds.assertions_of(claim.id) if not a.cites]
@@ -497,3 +510,18 @@ def claimreview_jsonld(ds: Dataset, assessment: Assessment, *,
             "reviewBody": str(ca.explanation),
         })
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_claimreview(ds: Dataset, path: Path, fmt: object = None,
+                      assessment: ClaimGrades | None = None) -> Path:
+    """Write the assessment as ClaimReview JSON-LD, atomically (the ``claimreview`` writer).
+
+    Raises:
+        InputError: no assessment was given (the caller scores the dataset first).
+    """
+    from kg.files import atomic_write_text
+
+    if assessment is None:
+        raise InputError("ClaimReview export needs the credibility assessment; "
+                         "score the dataset first (kg export does)")
+    return atomic_write_text(path, claimreview_jsonld(ds, assessment))

@@ -1,6 +1,7 @@
 """Loading datasets from YAML, JSON, CSV and RDF files.
 
-:func:`load_dataset` picks the reader from the file's extension and returns a
+:func:`load_dataset` picks the reader from the file's suffix in the registry
+(:mod:`kg.formats.registry`) and returns a
 checked :class:`~kg.model.Dataset`. Every problem is raised as a
 :class:`~kg.errors.DatasetError` naming the file, the line and the field, so
 that the command line can print it as one line.
@@ -24,8 +25,6 @@ Examples:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -34,91 +33,31 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kg.errors import DatasetError
-from kg.model import Dataset, ReferenceError_
+from kg.errors import DatasetError, UnknownReferenceError
+from kg.formats.registry import Format, by_suffix
+from kg.formats.text import read_text
+from kg.model import Dataset
 
 __all__ = [
-    "DATASET_SUFFIXES",
-    "MAX_TEXT_BYTES",
-    "RDF_FORMATS",
     "load_dataset",
     "load_datasets",
     "parse_dataset",
-    "read_text",
+    "read_json",
+    "read_yaml",
+    "validate",
 ]
-
-#: Largest YAML, JSON or CSV file read; bigger collections belong in N-Triples or a store.
-MAX_TEXT_BYTES = 25 * 1024 * 1024
-
-#: RDF file extensions and the rdflib format that reads each.
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".jsonld": "json-ld",
-    ".nt": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-DATASET_SUFFIXES = (".yaml", ".yml", ".json", ".csv", *RDF_FORMATS)
 
 Loc = tuple[str | int, ...]
 LineOf = Callable[[Loc], int | None]
 
 
-def read_text(
-    path: Path,
-    *,
-    limit: int | None = MAX_TEXT_BYTES,
-    error: type[DatasetError] = DatasetError,
-    expected: str = "a dataset file",
-    needs: str = "at least one source or claim",
-) -> str:
-    """The text of a file, refusing what is missing, unreadable, binary, too large or empty.
-
-    Every reader of credkg's inputs goes through here, so that the same problems get
-    the same one-line errors.
-
-    Args:
-        path: The file.
-        limit: Largest size read, in bytes (None: no limit).
-        error: The error class raised (a :class:`~kg.errors.DatasetError`).
-        expected: What the file should be, for the messages ("a CSV file ...").
-        needs: What an empty file lacks, for the message.
-    """
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise error(path, f"is a folder; give {expected}")
-        if limit is not None and size > limit:
-            raise error(
-                path,
-                f"file is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit for YAML, "
-                "JSON and CSV; split it, or convert it to N-Triples and load that",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise error(path, "no such file; check the path") from None
-    except OSError as e:
-        raise error(path, f"cannot be read ({e.strerror})") from None
-    if b"\x00" in data[:8192]:
-        raise error(path, f"is a binary file; give {expected}", line=1)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise error(path, "is not UTF-8 text; save it as UTF-8", line=line) from None
-    if not text.strip():
-        raise error(path, f"is empty; it needs {needs}")
-    return text
-
-
 def load_dataset(path: str | Path) -> Dataset:
-    """Load and check one dataset file, choosing the reader by extension.
+    """Load and check one dataset file, choosing the reader by its suffix.
 
     Args:
-        path: A ``.yaml``/``.yml``, ``.json``, ``.csv`` or RDF file
-            (``.ttl``, ``.jsonld``, ``.nt``, ``.trig``, ``.nq``, ``.rdf``).
+        path: A file in one of the dataset formats of :mod:`kg.formats.registry`:
+            ``.yaml``/``.yml``, ``.json``, ``.csv`` or RDF (``.ttl``, ``.jsonld``,
+            ``.nt``, ``.trig``, ``.nq``, ``.rdf``).
 
     Returns:
         The checked dataset.
@@ -127,23 +66,18 @@ def load_dataset(path: str | Path) -> Dataset:
         DatasetError: the file is missing, unreadable or invalid; the message
             names the file, line and field.
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in RDF_FORMATS:
-        from kg.rdf import read_rdf
+    dataset: Dataset = by_suffix(path).read(path)
+    return dataset
 
-        return read_rdf(path)
-    if suffix not in (".yaml", ".yml", ".json", ".csv"):
-        raise DatasetError(
-            path, f"unknown file type {suffix or '(none)'!r}; use one of "
-            + ", ".join(DATASET_SUFFIXES)
-        )
-    text = read_text(path)
-    if suffix == ".csv":
-        from kg.tabular import parse_csv
 
-        return parse_csv(text, str(path))
-    return parse_dataset(text, str(path), json_syntax=suffix == ".json")
+def read_yaml(path: Path, fmt: Format | None = None) -> Dataset:
+    """Read a YAML dataset file (the reader of the ``yaml`` format)."""
+    return parse_dataset(read_text(path), str(path))
+
+
+def read_json(path: Path, fmt: Format | None = None) -> Dataset:
+    """Read a JSON dataset file (the reader of the ``json`` format)."""
+    return parse_dataset(read_text(path), str(path), json_syntax=True)
 
 
 def load_datasets(paths: Iterable[str | Path]) -> Dataset:
@@ -198,7 +132,7 @@ def _dataset_error(e: ValidationError, name: str, line_of: LineOf) -> DatasetErr
     err = min(errors, key=lambda x: x["type"] != "extra_forbidden")
     loc: Loc = tuple(err["loc"])
     cause = (err.get("ctx") or {}).get("error")
-    if isinstance(cause, ReferenceError_):
+    if isinstance(cause, UnknownReferenceError):
         loc, message = cause.loc, str(cause)
     else:
         message = _message(err)
@@ -324,13 +258,3 @@ def _line_in(text: str, loc: Loc) -> int | None:
             break
         node = child
     return line
-
-
-def csv_reader(text: str) -> csv.DictReader[str]:
-    """A CSV dict reader over text, with the dialect sniffed (comma, semicolon, tab)."""
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.DictReader(io.StringIO(text), dialect=dialect)

@@ -4,7 +4,7 @@ Matching rule, stated once and used by the test that pins the scores and by the
 benchmark:
 
 1. **Sources** of the draft are mapped to the analyst's by entity resolution
-   (:func:`~kg.material.resolution.find_matches`: the best sure or likely match);
+   (:func:`~kg.resolution.merging.find_matches`: the best sure or likely match);
    a source left over is mapped to the analyst's source of the same kind that is
    cited by the same (mapped) source, if there is exactly one.
 2. An extracted assertion **matches** an analyst's one when their sources map to
@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.material.names import fold
-from kg.material.resolution import find_matches
 from kg.model import Assertion, Dataset
+from kg.resolution.merging import find_matches
+from kg.resolution.names import fold
 
 __all__ = ["DraftScore", "score_draft", "source_mapping"]
 

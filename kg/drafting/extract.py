@@ -68,7 +68,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
-from kg.material.names import fold
 from kg.model import (
     UNNAMED_KINDS,
     Assertion,
@@ -79,6 +78,7 @@ from kg.model import (
     Source,
     SourceKind,
 )
+from kg.resolution.names import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -716,7 +716,7 @@ def _sentence(d: _Draft, sent: Span, matcher: Any, article: str, n_claim: int) -
 
 def draft_yaml(text: str, *, name: str = "article") -> str:
     """The draft as YAML for ``kg build``, with the analyst's CHECK notes as comments."""
-    from kg.material.writing import dataset_yaml
+    from kg.formats.writing import dataset_yaml
 
     ds, notes = draft_dataset(text)
     header = (f"Draft drafted by `kg extract` from {name}. Not analysed: every record is a\n"

@@ -1,5 +1,5 @@
-"""Commands for real material: resolve, matches, merge, unmerge, merges, import-claimreview,
-extract. Each parses its arguments and calls the library."""
+"""Entity resolution: ``kg resolve``, ``kg matches``, ``kg merge``, ``kg unmerge``,
+``kg merges``. Each parses its arguments and calls :mod:`kg.resolution`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kg.cli.common import say
 from kg.errors import InputError
 
 if TYPE_CHECKING:
-    from kg.material.resolution import MergeLog
+    from kg.resolution.merging import MergeLog
 
 __all__ = ["register"]
 
@@ -34,13 +35,13 @@ def _need_data(data: Path | None) -> Path:
 
 
 def _read_log(path: Path) -> MergeLog:
-    from kg.material.resolution import MergeLog
+    from kg.resolution.merging import MergeLog
 
     if not path.exists():
         return MergeLog()
     from pydantic import ValidationError
 
-    from kg.loading import read_text
+    from kg.formats.text import read_text
 
     try:
         return MergeLog.from_json(read_text(path))
@@ -52,9 +53,7 @@ def _read_log(path: Path) -> MergeLog:
 
 
 def _print(line: str) -> None:
-    from kg.cli import out_console
-
-    out_console.print(line, markup=False, highlight=False)
+    say(line)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,15 +73,15 @@ def register(app: typer.Typer) -> None:
         """Add INCOMING to EXISTING (or to a store): sure matches merge, likely ones are
         listed for `kg merge`. Every merge is printed and recorded in the merge log."""
         from kg.files import atomic_write_text
-        from kg.loading import load_dataset
-        from kg.material.resolution import MergeLog
-        from kg.material.resolution import resolve as resolve_
-        from kg.material.writing import dataset_yaml
+        from kg.formats.loading import load_dataset
+        from kg.formats.writing import dataset_yaml
+        from kg.resolution.merging import MergeLog
+        from kg.resolution.merging import resolve as resolve_
 
         if store is not None:
             if len(files) != 1:
                 raise InputError("with --store give one dataset file: the one to add")
-            from kg.material.storing import add_resolved
+            from kg.resolution.storing import add_resolved
             from kg.store import Store
             from kg.store.store import document_id
 
@@ -116,8 +115,8 @@ def register(app: typer.Typer) -> None:
             "--with", help="Compare with this dataset instead of within DATA.")] = None,
     ) -> None:
         """List sources and claims that may be the same: sure and likely matches."""
-        from kg.loading import load_dataset
-        from kg.material.resolution import find_duplicates, find_matches
+        from kg.formats.loading import load_dataset
+        from kg.resolution.merging import find_duplicates, find_matches
 
         ds = load_dataset(data)
         found = (find_matches(ds, load_dataset(incoming)) if incoming is not None
@@ -139,7 +138,7 @@ def register(app: typer.Typer) -> None:
         """Merge source or claim DROP into KEEP (in DATA or a store), recorded in the merge
         log; `kg unmerge` undoes it."""
         if store is not None:
-            from kg.material.storing import merge_in_store
+            from kg.resolution.storing import merge_in_store
             from kg.store import Store
 
             entry = merge_in_store(Store.open(store), keep, drop, why=why, who=who)
@@ -147,9 +146,9 @@ def register(app: typer.Typer) -> None:
                    f"{store}`")
             return
         from kg.files import atomic_write_text
-        from kg.loading import load_dataset
-        from kg.material.resolution import merge as merge_
-        from kg.material.writing import dataset_yaml
+        from kg.formats.loading import load_dataset
+        from kg.formats.writing import dataset_yaml
+        from kg.resolution.merging import merge as merge_
 
         data = _need_data(data)
         log_path = _log_path(data, log)
@@ -170,15 +169,15 @@ def register(app: typer.Typer) -> None:
         """Undo a merge: the records (or store documents) it changed return to what they
         were."""
         if store is not None:
-            from kg.material.storing import unmerge_in_store
+            from kg.resolution.storing import unmerge_in_store
             from kg.store import Store
 
             _print(f"undid {unmerge_in_store(Store.open(store), merge_id).summary()}")
             return
         from kg.files import atomic_write_text
-        from kg.loading import load_dataset
-        from kg.material.resolution import unmerge as unmerge_
-        from kg.material.writing import dataset_yaml
+        from kg.formats.loading import load_dataset
+        from kg.formats.writing import dataset_yaml
+        from kg.resolution.merging import unmerge as unmerge_
 
         data = _need_data(data)
         log_path = _log_path(data, log)
@@ -201,7 +200,7 @@ def register(app: typer.Typer) -> None:
         marked."""
 
         if store is not None:
-            from kg.material.storing import read_merge_log
+            from kg.resolution.storing import read_merge_log
             from kg.store import Store
 
             merge_log = read_merge_log(Store.open(store))
@@ -210,58 +209,3 @@ def register(app: typer.Typer) -> None:
         for e in merge_log.entries:
             _print(f"{e.when} {e.summary()}")
         _print(f"{len(merge_log.entries)} merge(s)")
-
-    @app.command("import-claimreview")
-    def import_claimreview(
-        files: Annotated[list[Path], typer.Argument(help="ClaimReview files: .json/.jsonld "
-                                                    "(schema.org) or .csv (ClaimsKG shape).")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="Write the dataset here (YAML)."
-                                          )] = Path("claimreview.yaml"),
-    ) -> None:
-        """Import fact-check verdicts: claims, claimants, reviewers and normalised ratings.
-
-        Records that cannot be used are listed with the reason; the rest import."""
-        from kg.files import atomic_write_text
-        from kg.material.claimreview import load_claimreview
-        from kg.material.writing import dataset_yaml
-        from kg.model import Dataset
-
-        results = load_claimreview(files)
-        combined = Dataset()
-        for path, result in zip(files, results, strict=True):
-            combined = combined.merge(result.dataset)
-            _print(f"{path}: {result.summary()}")
-            for label, n in sorted(result.unmapped.items()):
-                _print(f"  unmapped rating {label!r} x{n}: imported as 'other'")
-            for r in result.rejected:
-                _print(f"  rejected {r}")
-        atomic_write_text(out, dataset_yaml(combined, header="Imported by `kg "
-                                            "import-claimreview` from " + ", ".join(
-                                                p.name for p in files)))
-        _print(f"wrote {out}: {len(combined.claims)} claims, {len(combined.verdicts)} "
-               f"verdicts, {len(combined.sources)} sources")
-
-    @app.command()
-    def extract(
-        article: Annotated[Path, typer.Argument(help="A news article as plain UTF-8 text.")],
-        out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the draft here "
-                                                 "(default: print it).")] = None,
-    ) -> None:
-        """Draft a dataset from article text: sources, attributed claims, figures, chains.
-
-        The draft is YAML for `kg build`; its comments say what the analyst must check."""
-        import sys
-
-        from kg.files import atomic_write_text
-        from kg.loading import read_text
-        from kg.material.extract import draft_yaml
-
-        if article.suffix.lower() not in (".txt", ".text", ".md", ""):
-            raise InputError(f"{article}: give a plain-text article (.txt)")
-        text = read_text(article)
-        draft = draft_yaml(text, name=article.name)
-        if out is None:
-            sys.stdout.write(draft)
-        else:
-            atomic_write_text(out, draft)
-            _print(f"wrote {out}; check every item marked CHECK before `kg build {out}`")

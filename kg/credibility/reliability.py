@@ -20,7 +20,7 @@ The grade of a source comes from the first rule that applies:
    the track record is still shown.
 
 The score is the belief ``b`` of the source's trust opinion
-(:data:`kg.opinion.GRADE_OPINION`): A 0.90, B 0.75, C 0.55, D 0.35, E 0.15, F 0.
+(:data:`kg.credibility.opinion.GRADE_OPINION`): A 0.90, B 0.75, C 0.55, D 0.35, E 0.15, F 0.
 
 Examples:
     >>> from kg.seed import seed_dataset
@@ -36,8 +36,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.credibility.opinion import GRADE_OPINION, Grade, Opinion, fuse, grade_of
 from kg.model import Dataset, Source, SourceKind
-from kg.opinion import GRADE_OPINION, Grade, Opinion, fuse, grade_of
 
 __all__ = ["KIND_DEFAULT", "SourceAssessment", "source_reliability"]
 

@@ -11,7 +11,7 @@ copies them.
 source (its party in ``side``), each statement a claim asserted by its speaker,
 optionally with its verdict, and the credit history as verdicts on *history*
 claims, one per past statement, so that the credibility engine learns each
-speaker's reliability from the track record (:mod:`kg.reliability`, rule 5).
+speaker's reliability from the track record (:mod:`kg.credibility.reliability`, rule 5).
 
 Labels map to ratings as ClaimReview's do: true and mostly-true are ``true``,
 half-true ``mixed``, barely-true, false and pants-fire ``false``.
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import DatasetError
-from kg.material.claimreview import claimant_kind
+from kg.formats.claimreview import claimant_kind
 from kg.model import Assertion, Claim, Dataset, Rating, Source, Verdict
 
 __all__ = [
@@ -118,9 +118,14 @@ def parse_liar(text: str, name: str = "<liar>") -> list[LiarStatement]:
 
 def load_liar(path: str | Path) -> list[LiarStatement]:
     """Read a LIAR split (``test.tsv``, ``valid.tsv``) where it is."""
-    from kg.loading import read_text
+    from kg.formats.text import read_text
 
     return parse_liar(read_text(Path(path), limit=None), str(path))
+
+
+def read_liar(path: Path, fmt: object = None) -> Dataset:
+    """The LIAR statements of a TSV file as a dataset (the reader of the ``liar`` format)."""
+    return liar_dataset(load_liar(path))
 
 
 def binarise(label: str, *, half_true: bool | None = True) -> bool | None:

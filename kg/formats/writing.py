@@ -15,19 +15,23 @@ Examples:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kg.files import atomic_write_text
+from kg.formats.registry import Format
 from kg.model import DEFAULT_BASE, RECORD_LISTS, Dataset
 
-__all__ = ["dataset_yaml"]
+__all__ = ["dataset_json", "dataset_yaml", "write_json", "write_yaml"]
 
 
 def dataset_yaml(ds: Dataset, *, header: str | None = None,
                  notes: Mapping[str, str] | None = None) -> str:
-    """The dataset as YAML that :func:`kg.loading.load_dataset` reads back to an equal dataset.
+    """The dataset as YAML that :func:`~kg.formats.loading.load_dataset` reads back as is.
 
     Args:
         ds: The dataset.
@@ -52,3 +56,34 @@ def dataset_yaml(ds: Dataset, *, header: str | None = None,
             text = yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=96)
             lines += ["  " + line for line in text.rstrip("\n").splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def dataset_json(ds: Dataset) -> str:
+    """The dataset as JSON in the same schema as the YAML (``kg schema``).
+
+    Examples:
+        >>> from kg.formats.loading import parse_dataset
+        >>> from kg.seed import seed_dataset
+        >>> parse_dataset(dataset_json(seed_dataset()), json_syntax=True) == seed_dataset()
+        True
+    """
+    data: dict[str, Any] = {}
+    if ds.base != DEFAULT_BASE:
+        data["base"] = ds.base
+    for name in RECORD_LISTS:
+        records = getattr(ds, name)
+        if records:
+            data[name] = [r.model_dump(mode="json", exclude_defaults=True) for r in records]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_yaml(ds: Dataset, path: Path, fmt: Format | None = None,
+               assessment: object = None) -> Path:
+    """Write the dataset as YAML, atomically (the writer of the ``yaml`` format)."""
+    return atomic_write_text(path, dataset_yaml(ds))
+
+
+def write_json(ds: Dataset, path: Path, fmt: Format | None = None,
+               assessment: object = None) -> Path:
+    """Write the dataset as JSON, atomically (the writer of the ``json`` format)."""
+    return atomic_write_text(path, dataset_json(ds))

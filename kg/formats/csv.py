@@ -26,7 +26,15 @@ approximate, per,
 period_start, period_end
 ========================  ===========================================================
 
+The writer (:func:`to_csv`) gives one assertion per row in the same columns. It
+is a spreadsheet of assertions, not a full copy: aliases, notes, contradictions
+and sources that assert nothing are left out (use an RDF format or YAML for
+everything).
+
 Examples:
+    >>> from kg.seed import seed_dataset
+    >>> parse_csv(to_csv(seed_dataset()), "x.csv").assertions == seed_dataset().assertions
+    True
     >>> ds = parse_csv(
     ...     "id,source,source_kind,source_name,claim,claim_text,measure,max_value,per\\n"
     ...     "a1,gerasimov,person,Valery Gerasimov,c1,Up to 30000 a month,desertions,30000,month\\n",
@@ -37,13 +45,19 @@ Examples:
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
 from typing import Any
 
 from kg.errors import DatasetError
-from kg.loading import csv_reader, validate
+from kg.files import atomic_write_text
+from kg.formats.loading import validate
+from kg.formats.registry import Format
+from kg.formats.text import read_text
 from kg.model import Dataset
 
-__all__ = ["CSV_COLUMNS", "parse_csv"]
+__all__ = ["CSV_COLUMNS", "csv_reader", "parse_csv", "read_csv", "to_csv", "write_csv"]
 
 _SOURCE = {
     "source_name": "name",
@@ -221,3 +235,62 @@ def parse_csv(text: str, name: str = "<string>") -> Dataset:
         return lines.get(tuple(loc[:2]))
 
     return validate(data, name, line_of)
+
+
+def read_csv(path: Path, fmt: Format | None = None) -> Dataset:
+    """Read a CSV dataset file (the reader of the ``csv`` format)."""
+    return parse_csv(read_text(path), str(path))
+
+
+def write_csv(ds: Dataset, path: Path, fmt: Format | None = None,
+              assessment: object = None) -> Path:
+    """Write one assertion per row, atomically (the writer of the ``csv`` format)."""
+    return atomic_write_text(path, to_csv(ds))
+
+
+def to_csv(ds: Dataset) -> str:
+    """One assertion per row, in the columns :func:`kg.formats.csv.parse_csv` reads."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    reports = {r.id: r for r in ds.reports}
+    asserting = {a.source for a in ds.assertions}
+
+    def ids(values: tuple[str, ...]) -> str:
+        return ";".join(v for v in values if v in asserting)
+
+    for a in ds.assertions:
+        s, c = ds.source(a.source), ds.claim(a.claim)
+        row: dict[str, Any] = {
+            "id": a.id, "source": s.id, "source_name": s.name, "source_kind": s.kind.value,
+            "source_reliability": s.reliability or "",
+            "source_affiliated_with": ids(s.affiliated_with),
+            "claim": c.id, "claim_text": c.text, "claim_about": ids(c.about),
+            "cites": ";".join(a.cites), "hedged": "true" if a.hedged else "false",
+            "quote": a.quote or "",
+        }
+        if a.report is not None:
+            r = reports[a.report]
+            row.update(report=r.id, report_title=r.title or "",
+                       published_by=ids((r.published_by,)) if r.published_by else "",
+                       report_date=r.date.isoformat() if r.date else "", report_url=r.url or "")
+        q = c.quantity
+        if q is not None:
+            for f in ("measure", "unit", "value", "min_value", "max_value", "per",
+                      "period_start", "period_end"):
+                value = getattr(q, f)
+                row[f] = "" if value is None else (
+                    value.isoformat() if hasattr(value, "isoformat") else value)
+            row["approximate"] = "true" if q.approximate else ""
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def csv_reader(text: str) -> csv.DictReader[str]:
+    """A CSV dict reader over text, with the dialect sniffed (comma, semicolon, tab)."""
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.DictReader(io.StringIO(text), dialect=dialect)

@@ -1,0 +1,43 @@
+"""``kg discover``: truth discovery over ``source,object,value`` rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.common import OutDir, err, out
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``kg discover`` to ``kg``."""
+
+    @app.command()
+    def discover(
+        claims: Annotated[Path, typer.Argument(
+            help="CSV with a header and the columns source,object,value (optional attribute, "
+                 "source_group).")],
+        method: Annotated[str | None, typer.Option(
+            "--method", "-m", help="A method (majority_vote, sums, average_log, investment, "
+            "pooled_investment, truthfinder, accu, accu_copy), or all to compare them; "
+            "default: accu.")] = None,
+        out_dir: OutDir = Path("exports"),
+        max_iter: Annotated[int | None, typer.Option(
+            "--max-iter", help="Iteration cap for the iterative methods.")] = None,
+        similarity: Annotated[str | None, typer.Option(
+            help="Value similarity: auto, set, numeric or exact.")] = None,
+    ) -> None:
+        """Truth discovery: the likely true value per object and a learned trust per source.
+
+        Writes beliefs.csv (object,value,belief), trust.csv (source,trust) and truths.csv
+        (object,value,tie) into the output folder.
+        """
+        from kg.truth.cli import discover_command
+
+        code = discover_command(claims, method, out_dir, max_iter=max_iter,
+                                similarity=similarity, console=out, err_console=err)
+        if code:
+            raise typer.Exit(code)
