@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolution.names import edit_distance, fold, name_key, similarity, transliterate
+from kg.names import edit_distance, fold, name_key, similarity, transliterate
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -11,6 +11,7 @@ from kg.errors import InputError, NotFoundError
 from kg.formats.loading import load_dataset
 from kg.formats.rdf import quads
 from kg.model import Claim, Dataset, Quantity, Source
+from kg.names import name_key
 from kg.resolution.merging import (
     MergeLog,
     find_duplicates,
@@ -21,7 +22,6 @@ from kg.resolution.merging import (
     resolve,
     unmerge,
 )
-from kg.resolution.names import name_key
 from kg.seed import seed_dataset
 
 VARIANT = Path(__file__).resolve().parents[1] / "kg" / "data" / "material" / "variant.yaml"

@@ -8,8 +8,8 @@ import pytest
 
 from kg.errors import InputError
 from kg.formats.loading import load_dataset
+from kg.names import name_key
 from kg.resolution import VARIANT_PATH
-from kg.resolution.names import name_key
 from kg.resolution.storing import (
     add_resolved,
     document_dataset,

@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import Assertion, Dataset
+from kg.names import fold
 from kg.resolution.merging import find_matches
-from kg.resolution.names import fold
 
 __all__ = ["DraftScore", "score_draft", "source_mapping"]
 

@@ -78,7 +78,7 @@ from kg.model import (
     Source,
     SourceKind,
 )
-from kg.resolution.names import fold
+from kg.names import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -67,7 +67,7 @@ from typing import Any, Protocol
 
 from kg.errors import DatasetError, InputError
 from kg.model import Assertion, Claim, Dataset, Rating, Source, SourceKind, Verdict
-from kg.resolution.names import fold
+from kg.names import fold
 
 
 class _ClaimGrade(Protocol):

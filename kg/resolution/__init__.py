@@ -1,8 +1,10 @@
 """Entity resolution: the same source or claim under several names, matched and merged.
 
-Modules: :mod:`~kg.resolution.names` (name normalisation and similarity),
+Modules: :mod:`~kg.names` (name normalisation and similarity),
 :mod:`~kg.resolution.merging` (matches, reversible merges and the merge log) and
-:mod:`~kg.resolution.storing` (resolution of a new document against a store).
+:mod:`~kg.resolution.storing` (resolution of a new document against a store). Name
+normalisation and similarity, which drafting and the formats use too, are
+:mod:`kg.names`.
 """
 
 from pathlib import Path

@@ -8,7 +8,7 @@ match              rule                                                         
 =================  ===========================================================  ======
 same id            the same id in both, the same kind of source                  sure
 same identifier    a shared ``same_as`` IRI (e.g. a Wikidata entity)             sure
-same name          a shared :func:`~kg.resolution.names.name_key` of name or        sure
+same name          a shared :func:`~kg.names.name_key` of name or        sure
                    alias, the same kind, the match unique, and the kind not
                    ``anonymous_source``/``unnamed_document`` (a description
                    such as "a source" identifies nobody)
@@ -65,7 +65,7 @@ from kg.model import (
     SourceKind,
     Verdict,
 )
-from kg.resolution.names import fold, name_key, similarity
+from kg.names import fold, name_key, similarity
 
 __all__ = [
     "Match",
