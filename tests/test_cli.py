@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from kg.seed import SEED_PATH
@@ -132,3 +133,20 @@ def test_build_into_a_store_and_score_it(tmp_path: Path, kg: Callable[..., Resul
     assert "seed: unchanged" in again.stdout
     scored = kg("score", "--store", store, "--explain", "monthly-desertions-30k")
     assert scored.exit_code == 0 and "Graded 4 (doubtful)" in scored.stdout
+
+
+def test_a_missing_extra_is_one_line_naming_what_to_install(
+    kg: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def without_starlette(name: str, *args: object) -> object:
+        return None if name == "starlette" else real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_starlette)
+    result = kg("serve")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "pip install 'credkg[serve]'" in result.stderr

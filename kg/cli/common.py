@@ -26,6 +26,7 @@ __all__ = [
     "StoreOption",
     "dataset",
     "err",
+    "need_extra",
     "out",
     "say",
     "table",
@@ -43,6 +44,22 @@ SeedOrFiles = Annotated[
 ]
 StoreOption = Annotated[Path | None, typer.Option(
     "--store", help="A persistent store folder (created if missing).")]
+
+
+def need_extra(extra: str, *modules: str) -> None:
+    """Refuse in one line when an optional extra a command needs is not installed.
+
+    Raises:
+        InputError: a module of the extra is missing; the message says what to install.
+    """
+    import importlib.util
+
+    from kg.errors import InputError
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise InputError(f"this command needs credkg's {extra!r} extra ({', '.join(missing)} "
+                         f"is missing); install it with: pip install 'credkg[{extra}]'")
 
 
 def say(line: str) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import err, out
+from kg.cli.common import err, need_extra, out
 from kg.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
@@ -193,6 +193,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("--limit must be 0 or more")
         bound = parse_params(param or [])
         if endpoint is not None:
+            need_extra("serve", "httpx")
             if store is not None or data:
                 raise InputError("give --endpoint, or --store/--data, not both")
             if (user is None) != (password is None):
@@ -230,6 +231,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Serve a store (or files, or the seed) as a read-only SPARQL 1.1 endpoint at /sparql."""
+        need_extra("serve", "starlette", "uvicorn", "anyio")
         import uvicorn
 
         from kg.store.serve import ServeOptions, create_app
@@ -272,6 +274,7 @@ def register(app: typer.Typer) -> None:
         ] = "graph",
     ) -> None:
         """Send the store's graphs (or one document's) to an external SPARQL 1.1 store."""
+        need_extra("serve", "httpx")
         from kg.store.push import push as push_graphs
 
         target = _open(store, data)

@@ -9,6 +9,7 @@ views and writes no RDF (that is :mod:`kg.formats.assessment`). Its modules:
 - :mod:`~kg.credibility.reliability`: source reliability;
 - :mod:`~kg.credibility.contradictions`: contradictions detected from quantities;
 - :mod:`~kg.credibility.assess`: claim credibility and the whole :class:`Assessment`;
+- :mod:`~kg.credibility.results`: the plain results it returns, and the :class:`Policy`;
 - :mod:`~kg.credibility.tables`: the rows of the score tables.
 
 Examples:

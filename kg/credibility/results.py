@@ -1,0 +1,162 @@
+"""What the credibility engine returns: plain results, with their explanations.
+
+:class:`Assessment` holds every source's reliability
+(:class:`~kg.credibility.reliability.SourceAssessment`) and every claim's
+credibility (:class:`ClaimAssessment`), each with the factors and findings
+behind it; :class:`Policy` holds the model's parameters. Texts are written when
+first read: at a million claims, most are never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.credibility.admiralty import CREDIBILITY
+from kg.credibility.contradictions import DetectedContradiction
+from kg.credibility.opinion import Opinion
+from kg.credibility.provenance import Chain
+from kg.credibility.reliability import SourceAssessment
+
+__all__ = [
+    "GRADE_MEANING",
+    "Assessment",
+    "ClaimAssessment",
+    "Factor",
+    "Finding",
+    "Policy",
+    "Render",
+]
+
+#: Admiralty information credibility, 1 to 6.
+GRADE_MEANING = CREDIBILITY
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The parameters of the model, documented in this module; change them knowingly."""
+
+    #: Share of an opinion a relay of each grade passes on.
+    fidelity: Mapping[str, float] = field(default_factory=lambda: {
+        "A": 0.99, "B": 0.97, "C": 0.93, "D": 0.85, "E": 0.70, "F": 0.90})
+    #: Weight kept by a hedged assertion ("reportedly", "may have").
+    hedge: float = 0.5
+    #: Weight kept by an interested party's word on its own conflict (1 to report only).
+    interested_party: float = 0.5
+    #: Use verdicts on a claim as evidence on that claim (switch off to evaluate them).
+    use_verdicts: bool = True
+    #: Belief in a contradicting claim from which it counts as credible.
+    credible_contradiction: float = 0.3
+
+
+#: A text written when first read.
+Render = Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something an analyst should see: what kind, about which claim or source, why.
+
+    The text is written when first read: at a million claims, most are never shown.
+    """
+
+    kind: str
+    subject: str
+    concerns: tuple[str, ...]
+    render: Render = field(compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The finding in one or two sentences."""
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One step of a claim's computation and its effect on the opinion."""
+
+    name: str
+    before: Opinion | None
+    after: Opinion
+    render: Render = field(compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The step in one sentence, with its numbers."""
+        return self.render()
+
+
+Details = Callable[[], tuple[tuple[Factor, ...], tuple[Finding, ...]]]
+
+
+@dataclass(frozen=True)
+class ClaimAssessment:
+    """A claim's credibility grade, score and everything behind them.
+
+    The factors and findings are worked out when first read, by the same code
+    that computed the score.
+    """
+
+    id: str
+    grade: int
+    score: float
+    opinion: Opinion
+    origins: tuple[str, ...]
+    independent_origins: int
+    chains: tuple[Chain, ...]
+    contradicted_by: tuple[str, ...]
+    details: Details = field(compare=False, repr=False)
+
+    @cached_property
+    def _worked(self) -> tuple[tuple[Factor, ...], tuple[Finding, ...]]:
+        return self.details()
+
+    @property
+    def factors(self) -> tuple[Factor, ...]:
+        """Each step of the computation, in order."""
+        return self._worked[0]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What an analyst should see about this claim."""
+        return self._worked[1]
+
+    @property
+    def meaning(self) -> str:
+        """The grade in words, e.g. "possibly true"."""
+        return GRADE_MEANING[self.grade]
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The kinds of finding about this claim."""
+        return tuple(sorted({f.kind for f in self.findings}))
+
+    @property
+    def summary(self) -> str:
+        """The grade, the score and the number of independent origins."""
+        n = self.independent_origins
+        return (f"Graded {self.grade} ({self.meaning}), score {self.score:.2f}: "
+                f"{n} independent origin{'' if n == 1 else 's'}.")
+
+    @cached_property
+    def explanation(self) -> str:
+        """One paragraph: the grade, then each factor and finding in order."""
+        parts = [self.summary, *(f.text for f in self.factors),
+                 *(f.text for f in self.findings)]
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Every source's reliability and every claim's credibility, with the findings."""
+
+    sources: Mapping[str, SourceAssessment]
+    claims: Mapping[str, ClaimAssessment]
+    detected: tuple[DetectedContradiction, ...]
+    policy: Policy
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding about every claim (worked out on first reading)."""
+        return tuple(f for c in self.claims.values() for f in c.findings)
