@@ -26,11 +26,13 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -72,6 +74,15 @@ Id = Annotated[
     Field(description="Identifier: letters, digits and . _ ~ - (used in IRIs)."),
 ]
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=100_000)]
+
+def _iri(value: str) -> str:
+    if not re.match(r"(?i)^(https?://|urn:)[^\s<>\"{}|\\^`]+$", value):
+        raise ValueError("give an IRI starting with http://, https:// or urn:")
+    return value
+
+
+#: An external identifier (http, https or urn).
+Iri = Annotated[Text, AfterValidator(_iri)]
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Flag = Annotated[bool, Strict()]
 
@@ -139,7 +150,7 @@ class Source(Record):
     reliability: Grade | None = Field(
         default=None, description="The analyst's Admiralty grade A-F, if any."
     )
-    same_as: tuple[Text, ...] = Field(
+    same_as: tuple[Iri, ...] = Field(
         default=(), description="External identifiers as IRIs, e.g. a Wikidata entity."
     )
     note: Text | None = None

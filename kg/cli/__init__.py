@@ -17,6 +17,8 @@ unexpected error.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -35,6 +37,24 @@ app = typer.Typer(
 )
 for _area in (build, score, store, views, discover, resolve, claimreview, extract):
     _area.register(app)
+
+
+@app.callback()
+def _options(
+    jsonld_context: Annotated[list[str] | None, typer.Option(
+        "--jsonld-context", metavar="IRI=FILE",
+        help="Read the JSON-LD @context named IRI from this local file (repeatable). "
+        "Contexts are otherwise never fetched from the network or read from disk.")] = None,
+) -> None:
+    """credkg: who says what, citing whom, back to which origin."""
+    from kg.errors import InputError
+    from kg.formats.guards import local_contexts
+
+    for item in jsonld_context or []:
+        iri, sep, file = item.partition("=")
+        if not sep or not iri or not file:
+            raise InputError(f"--jsonld-context {item!r}: give IRI=FILE")
+        local_contexts[iri] = Path(file)
 
 
 def main(argv: list[str] | None = None) -> int:

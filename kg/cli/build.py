@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import Files, OutDir, SeedOrFiles, dataset, err, say
+from kg.cli.common import Files, OutDir, SeedOrFiles, check_output, dataset, err, say
 from kg.errors import InputError
 from kg.formats.registry import names
 
@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         and report.html."""
         from kg.seed import seed_dataset
 
+        check_output(out_dir, folder=True)
         _build(seed_dataset(), out_dir, "seed article")
 
     @app.command()
@@ -53,6 +54,7 @@ def register(app: typer.Typer) -> None:
             return
         from kg.formats.loading import load_datasets
 
+        check_output(out_dir, files, folder=True)
         _build(load_datasets(files), out_dir, ", ".join(f.name for f in files))
 
     @app.command()
@@ -113,6 +115,7 @@ def register(app: typer.Typer) -> None:
         if not f.writes:
             raise InputError(f"credkg does not write {fmt}; use one of " + ", ".join(_EXPORTS))
         target = out_file or Path("exports") / f"graph{f.suffix}"
+        check_output(target, files or [])
         say(f"wrote {export_dataset(dataset(files), fmt, target)}")
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli.common import check_output
 from kg.cli.common import say as _print
 
 __all__ = ["register"]
@@ -30,6 +31,7 @@ def register(app: typer.Typer) -> None:
         from kg.formats.writing import dataset_yaml
         from kg.model import Dataset
 
+        check_output(out, files)
         results = load_claimreview(files)
         combined = Dataset()
         for path, result in zip(files, results, strict=True):

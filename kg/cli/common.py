@@ -24,6 +24,7 @@ __all__ = [
     "OutDir",
     "SeedOrFiles",
     "StoreOption",
+    "check_output",
     "dataset",
     "err",
     "need_extra",
@@ -60,6 +61,24 @@ def need_extra(extra: str, *modules: str) -> None:
     if missing:
         raise InputError(f"this command needs credkg's {extra!r} extra ({', '.join(missing)} "
                          f"is missing); install it with: pip install 'credkg[{extra}]'")
+
+
+def check_output(target: Path, inputs: Iterable[Path] = (), *, folder: bool = False) -> None:
+    """Refuse an output path that is one of the inputs, or a file where a folder is meant.
+
+    Raises:
+        InputError: the message names the path and what to do.
+    """
+    from kg.errors import InputError
+
+    for p in inputs:
+        if p.exists() and target.exists() and target.resolve() == p.resolve():
+            raise InputError(f"-o {target} is one of the input files; write the output "
+                             "elsewhere, the input is left as it is")
+    if folder and target.exists() and not target.is_dir():
+        raise InputError(f"-o {target} is a file; give a folder for the outputs")
+    if not folder and target.is_dir():
+        raise InputError(f"-o {target} is a folder; give a file name")
 
 
 def say(line: str) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import say
+from kg.cli.common import check_output, say
 from kg.errors import InputError
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("give two dataset files, EXISTING and INCOMING (or one with "
                              "--store)")
         existing, incoming = files
+        check_output(out, files)
         merge_log = MergeLog()
         result = resolve_(load_dataset(existing), load_dataset(incoming), merge_log)
         log_path = _log_path(out, log)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import SeedOrFiles
+from kg.cli.common import SeedOrFiles, check_output
 from kg.cli.common import dataset as _dataset
 from kg.cli.common import out as out_console
 from kg.errors import InputError
@@ -57,6 +57,7 @@ def register(app: typer.Typer) -> None:
         else:
             v, stem = graph_view(ds, info, title="credkg graph", assessment=a), "view"
         target = out or Path("exports") / f"{stem}{'-fragment' if fragment else ''}.{fmt}"
+        check_output(target, files or [])
         if fmt == "svg":
             written = write_svg(v, target)
         elif fmt == "png":
@@ -89,5 +90,6 @@ def register(app: typer.Typer) -> None:
         ds = _dataset(files)
         a, info = scored(ds)
         target = out or Path("exports") / f"report.{fmt}"
+        check_output(target, files or [])
         written = write_report(ds, target, info, title, assessment=a, claims=claim, fmt=fmt)
         out_console.print(f"wrote {written}", markup=False)

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -174,11 +175,11 @@ def parse_csv(text: str, name: str = "<string>") -> Dataset:
                 )
             record[key] = value
 
-    for row in reader:
+    for row in _rows(reader, name):
         line = reader.line_num
         if None in row:
             raise DatasetError(name, "row has more cells than the header", line=line)
-        cells = {k: v for k, v in row.items() if v is not None and v.strip() != ""}
+        cells = {k: _uncell(v) for k, v in row.items() if v is not None and v.strip() != ""}
         if not cells:
             continue
         for needed in ("id", "source", "claim"):
@@ -251,7 +252,7 @@ def write_csv(ds: Dataset, path: Path, fmt: Format | None = None,
 def to_csv(ds: Dataset) -> str:
     """One assertion per row, in the columns :func:`kg.formats.csv.parse_csv` reads."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
     writer.writeheader()
     reports = {r.id: r for r in ds.reports}
     asserting = {a.source for a in ds.assertions}
@@ -282,15 +283,48 @@ def to_csv(ds: Dataset) -> str:
                 row[f] = "" if value is None else (
                     value.isoformat() if hasattr(value, "isoformat") else value)
             row["approximate"] = "true" if q.approximate else ""
-        writer.writerow(row)
+        writer.writerow({k: _cell(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue()
 
 
 def csv_reader(text: str) -> csv.DictReader[str]:
-    """A CSV dict reader over text, with the dialect sniffed (comma, semicolon, tab)."""
+    """A CSV dict reader over text, with the dialect sniffed (comma, semicolon, tab).
+
+    It is strict: a quote never closed is an error, not the rest of the file
+    swallowed into one cell.
+    """
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return csv.DictReader(io.StringIO(text), dialect=dialect)
+    return csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
+
+
+def _rows(reader: csv.DictReader[str], name: str) -> Iterator[dict[str, str]]:
+    """The rows of ``reader``; a malformed row is a DatasetError naming its first line."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise DatasetError(name, f"malformed CSV ({e}): a quoted cell is not closed or a "
+                               "quote stands inside an unquoted cell; fix the quotes",
+                               line=start) from None
+        yield row
+
+
+#: Cell starts that a spreadsheet would run as a formula.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: a formula-leading cell gets a leading quote
+    (``'=HYPERLINK(...)``), which :func:`_uncell` takes off again on reading."""
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def _uncell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA) else value

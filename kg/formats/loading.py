@@ -202,6 +202,8 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _check_aliases(node, name)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -216,6 +218,44 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
     if data is None:
         raise DatasetError(name, "holds no data; a dataset needs at least one source or claim")
     return data, node
+
+
+#: How many times larger than the file's own nodes the data may grow through YAML aliases.
+ALIAS_GROWTH = 10
+
+
+def _check_aliases(root: yaml.Node, name: str) -> None:
+    """Refuse YAML whose aliases expand it far beyond its size (an "alias bomb").
+
+    Aliases share one node, so the parsed data is small, but every reader after
+    the parser (validation, the RDF mapping) walks it as a tree. The expanded
+    size is counted on the node graph, each shared node once.
+    """
+    expanded: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in expanded and not done:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [x for pair in node.value for x in pair]
+        if not done:
+            expanded[key] = -1  # being counted
+            distinct += 1
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in expanded)
+            continue
+        expanded[key] = 1 + sum(max(expanded.get(id(c), 1), 1) for c in children)
+        if expanded[key] > ALIAS_GROWTH * distinct + 10_000:
+            raise DatasetError(name, "YAML aliases expand this file more than "
+                               f"{ALIAS_GROWTH} times over (an alias bomb?); write the "
+                               "records out instead of aliasing them",
+                               line=node.start_mark.line + 1)
 
 
 def _parse_json(text: str, name: str) -> Any:

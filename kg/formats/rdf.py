@@ -41,9 +41,10 @@ from rdflib.term import Node
 
 from kg.errors import DatasetError
 from kg.files import atomic_write_text
+from kg.formats.guards import check_iris, check_xml, inline_contexts
 from kg.formats.loading import validate
 from kg.formats.registry import Format, by_name, by_suffix
-from kg.formats.text import read_text
+from kg.formats.text import MAX_RDF_BYTES, read_text
 from kg.model import RECORD_LISTS, Dataset, SourceKind
 from kg.namespace import CRED, KIND_CLASS, RECORD_IRI, SCHEMA, ontology_path, record_iri
 
@@ -301,14 +302,20 @@ def parse_rdf(path: str | Path) -> RDFDataset:
     path = Path(path)
     f = by_suffix(path)
     fmt = f.rdflib or "turtle"
-    text = read_text(path, limit=None, expected="an RDF file", needs="some triples")
+    text = read_text(path, limit=MAX_RDF_BYTES, expected="an RDF file", needs="some triples")
+    if f.name == "rdfxml":
+        check_xml(text, path)
+    elif f.name == "json-ld":
+        text = inline_contexts(text, path)
     g = RDFDataset(default_union=True)
     try:
-        g.parse(data=text, format=fmt)
+        # a fixed, harmless base: relative IRIs must not resolve against a file path
+        g.parse(data=text, format=fmt, publicID="urn:credkg:relative:")
     except Exception as e:  # rdflib raises many types; all mean "cannot parse"
         line = _error_line(e)
         detail = str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__
         raise DatasetError(path, f"cannot parse as {fmt}: {detail[:200]}", line=line) from None
+    check_iris((str(t) for q in g.quads() for t in q[:3] if isinstance(t, URIRef)), path)
     return g
 
 

@@ -35,11 +35,13 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
+
+from kg.formats.text import check_regular_file
 
 __all__ = ["FileFacts", "bulk_load", "read_file", "scan_file"]
 
@@ -50,6 +52,7 @@ SPLIT_BYTES = 64 * 2**20
 _BLOCK = 2**20
 _ODD_LINE = re.compile(rb"\n[\n\r \t#]")  # a line that may be blank or a comment
 _BLANK = re.compile(rb"_:")
+_ODD_IRI = re.compile(rb"<(?!https?:|urn:)[A-Za-z][A-Za-z0-9+.\-]*:", re.IGNORECASE)
 _LINE = re.compile(r"\b(line|lines) (\d+)(?: and (\d+))?")
 
 
@@ -69,28 +72,40 @@ class FileFacts:
     digest: str
     statements: int | None
     blank_nodes: bool | None
+    #: Whether text like an IRI of a scheme other than http(s) or urn occurs (``<x:``);
+    #: it may sit in a literal, so the loaded graph is then checked exactly.
+    odd_iris: bool = field(default=False, compare=False)
 
 
 def scan_file(path: Path, *, count_lines: bool) -> FileFacts:
-    """Hash a file and, when ``count_lines``, count its statement lines (one pass)."""
+    """Hash a file and, when ``count_lines``, count its statement lines (one pass).
+
+    Raises:
+        DatasetError: not a regular file (a device such as ``/dev/zero`` never ends).
+    """
+    check_regular_file(path)
     h = hashlib.sha256()
     statements = 0
     blank = False
     tail = b""
+    odd = False
     with path.open("rb") as f:
         for block in iter(lambda: f.read(_BLOCK), b""):
             h.update(block)
+            odd = odd or _ODD_IRI.search(tail[-64:] + block) is not None
             if count_lines:
                 data = tail + block
                 blank = blank or _BLANK.search(data) is not None
                 cut = data.rfind(b"\n") + 1
                 statements += _statements(data[:cut])
                 tail = data[cut:]
+            else:
+                tail = block
     if count_lines:
         statements += _statements(tail + b"\n")
     if not count_lines:
-        return FileFacts(h.hexdigest(), None, None)
-    return FileFacts(h.hexdigest(), statements, blank)
+        return FileFacts(h.hexdigest(), None, None, odd)
+    return FileFacts(h.hexdigest(), statements, blank, odd)
 
 
 def _statements(lines: bytes) -> int:
@@ -105,8 +120,8 @@ def _statements(lines: bytes) -> int:
 @contextmanager
 def read_file(path: Path, *, progress: bool = False) -> Iterator[IO[bytes]]:
     """A file opened for binary reading, whose reads advance a progress bar (on
-    stderr) when ``progress`` is true and the file is large."""
-    size = path.stat().st_size
+    stderr) when ``progress`` is true and the file is large; only regular files."""
+    size = check_regular_file(path)
     with _Progress(path, size, show=progress and size > PROGRESS_BYTES) as bar, \
             bar.open(0, size) as f:
         yield f

@@ -64,6 +64,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.errors import DatasetError, InputError, NotFoundError, StoreError
+from kg.formats.guards import check_iri, check_xml_file, inline_contexts
+from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import DEFAULT_BASE, Dataset
 from kg.store.bulk import bulk_load, read_file, scan_file
 from kg.store.terms import from_ox, to_ox_quad
@@ -380,15 +382,20 @@ class Store:
             return self.add_dataset(
                 load_dataset(path), doc, source=str(path), resolver=resolver, assess=assess
             )
-        if not path.is_file():
-            raise DatasetError(path, "no such file; check the path")
+        check_regular_file(path)
+        if fmt == ox.RdfFormat.RDF_XML:
+            check_xml_file(path)
         facts = scan_file(path, count_lines=fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS))
         if self._unchanged(doc, facts.digest):
             return Change(doc, "unchanged", self.document(doc).triples, False)
 
         def write(graph: ox.NamedNode) -> int | None:
             try:
-                if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+                if fmt == ox.RdfFormat.JSON_LD:  # contexts inline, never fetched
+                    text = inline_contexts(read_text(path, limit=MAX_RDF_BYTES), path)
+                    self._write(ox.Quad(q.subject, q.predicate, q.object, graph)
+                                for q in ox.parse(text.encode("utf-8"), format=fmt))
+                elif fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
                     with read_file(path, progress=progress) as f:
                         self._write(
                             ox.Quad(q.subject, q.predicate, q.object, graph)
@@ -398,6 +405,8 @@ class Store:
                     bulk_load(self.ox, path, fmt, graph, progress=progress, facts=facts)
             except SyntaxError as e:
                 raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+            if facts.odd_iris or fmt in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):
+                self._check_iris(graph, path)
             return facts.statements
 
         return self._load(doc, facts.digest, str(path), write, assess)
@@ -505,6 +514,16 @@ class Store:
         self._finish([] if old is None else [old.graph], assessment)
         status: Literal["added", "replaced"] = "added" if old is None else "replaced"
         return Change(doc_id, status, triples, assessment is not None)
+
+    def _check_iris(self, graph: ox.NamedNode, path: Path) -> None:
+        """Refuse a loaded graph holding an IRI of a scheme other than http(s) or urn."""
+        found = self.ox.query(
+            "SELECT ?x ?g WHERE { GRAPH ?g { { ?x ?p ?o } UNION { ?s ?x ?o } UNION { ?s ?p ?x } }"
+            ' FILTER(isIRI(?x) && !REGEX(STR(?x), "^(https?|urn):", "i")) } LIMIT 1',
+            substitutions={ox.Variable("g"): graph},
+        )
+        for row in found:  # type: ignore[union-attr]
+            check_iri(row["x"].value, path)
 
     def _assessment(self, graphs: list[str]) -> tuple[str, list[ox.Quad]] | None:
         """The assessment graph of the union of ``graphs``; None without an engine."""
