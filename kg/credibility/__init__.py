@@ -19,15 +19,15 @@ Examples:
     6
 """
 
-from kg.credibility.assess import (
+from kg.credibility.assess import assess
+from kg.credibility.reliability import SourceAssessment
+from kg.credibility.results import (
     GRADE_MEANING,
     Assessment,
     ClaimAssessment,
     Factor,
     Finding,
     Policy,
-    SourceAssessment,
-    assess,
 )
 
 __all__ = [

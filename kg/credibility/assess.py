@@ -66,7 +66,6 @@ from kg.credibility.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
 from kg.credibility.provenance import Chain
 from kg.credibility.reliability import SourceAssessment, source_reliability
 from kg.credibility.results import (
-    GRADE_MEANING,
     Assessment,
     ClaimAssessment,
     Factor,
@@ -75,16 +74,8 @@ from kg.credibility.results import (
 )
 from kg.model import Assertion, Claim, Dataset, Verdict
 
-__all__ = [
-    "GRADE_MEANING",
-    "Assessment",
-    "ClaimAssessment",
-    "Factor",
-    "Finding",
-    "Policy",
-    "SourceAssessment",
-    "assess",
-]
+__all__ = ["assess"]
+
 
 def _say(template: str, *args: object) -> str:
     """Fill a template, calling any argument that is itself a deferred text."""

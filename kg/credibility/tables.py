@@ -13,7 +13,7 @@ Examples:
 
 from __future__ import annotations
 
-from kg.credibility.assess import GRADE_MEANING, Assessment
+from kg.credibility.results import GRADE_MEANING, Assessment
 from kg.model import Dataset
 
 __all__ = ["CLAIM_COLUMNS", "SOURCE_COLUMNS", "claim_rows", "source_rows"]
