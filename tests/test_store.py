@@ -208,6 +208,27 @@ def test_a_crash_mid_load_is_cleaned_up_on_open(tmp_path: Path) -> None:
     assert snapshot(Store.open(path)) == before
 
 
+def test_recovery_compacts_what_it_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    store = Store.open(path)
+    store.add_dataset(small(), "small")
+    orphan = ox.NamedNode(DOCUMENT_BASE + "half/0123-dead")
+    store.ox.extend(ox.Quad(ox.NamedNode(f"https://example.org/x{i}"), ox.NamedNode(
+        "https://example.org/p"), ox.Literal("half-written " * 20), orphan) for i in range(60_000))
+    store.flush()
+    del store
+
+    def size() -> int:
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+    with_orphan = size()
+    reopened = Store.open(path)
+    reopened.flush()
+    # the dropped graph's space is given back by the compaction recovery runs, without
+    # waiting for kg optimize (without it the folder grows by the tombstones)
+    assert size() < with_orphan / 2
+
+
 def test_a_crash_after_the_commit_is_finished_on_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kg: Callable[..., Result]
 ) -> None:

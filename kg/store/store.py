@@ -596,13 +596,18 @@ class Store:
         return _PENDING in self.ox or bool(self._orphans())
 
     def _finish_interrupted(self) -> None:
-        """Finish what a crash interrupted: drop orphan graphs, write a pending assessment."""
-        for g in self._orphans():
+        """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,
+        then compact, so that the dropped quads do not hold their space on disk."""
+        orphans = self._orphans()
+        pending = _PENDING in self.ox
+        for g in orphans:
             self._drop_graph(g)
-        if _PENDING in self.ox:
+        if pending:
             assessment = self._assessment([d.graph for d in self.documents()])
             # without the engine now, no graph is current: every assessment graph goes
             self._finish([], assessment if assessment is not None else ("", []))
+        if (orphans or pending) and self.path is not None:
+            self.optimize()
 
 
 def _delete_index(doc_id: str) -> str:
