@@ -102,7 +102,7 @@ def test_changed_file_replaces_its_document(tmp_path: Path) -> None:
     assert store.add_file(path).status == "added"
     bigger = small().merge(Dataset(claims=[Claim(id="cy", text="Another thing.")]))
     write_yaml(path, bigger)
-    assert store.add_file(path).status == "replaced"
+    assert store.add_file(path, replace=True).status == "replaced"
     assert [d.id for d in store.documents()] == ["doc"]
     assert store.dataset() == bigger
     data_graphs = {g.value for g in store.ox.named_graphs()
@@ -153,7 +153,7 @@ def test_failed_load_halfway_leaves_the_store_unchanged(tmp_path: Path) -> None:
     broken_small.write_text("<https://example.org/a> <https://example.org/b> <oops\n",
                             encoding="utf-8")
     with pytest.raises(DatasetError):
-        store.add_file(broken_small)
+        store.add_file(broken_small, replace=True)
     assert snapshot(Store.open(tmp_path / "s2")) == set()
     assert snapshot(store) == before
 

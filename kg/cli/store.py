@@ -8,9 +8,14 @@ are thin: they parse arguments and call the library.
 
 from __future__ import annotations
 
+import errno
+import ipaddress
+import socket
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -38,7 +43,76 @@ Password = Annotated[
     str | None, typer.Option("--password", "-p", help="Password for the endpoint.")
 ]
 
+AllowService = Annotated[
+    list[str] | None,
+    typer.Option("--allow-service", help="Let SERVICE call this SPARQL endpoint (repeatable; "
+                 "by default SERVICE is refused)."),
+]
+
 _OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+_T = TypeVar("_T")
+
+
+def _interruptible(work: Callable[[], _T]) -> _T:
+    """Run ``work`` in a thread, so that Ctrl-C stops the command at once.
+
+    pyoxigraph evaluates a query step without coming back to Python (a ``COUNT``
+    over a large join is one step), so Ctrl-C would wait for the step's end; the
+    main thread only waits here, and the interrupt ends the process, the thread
+    with it (it only reads).
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as e:  # handed to the main thread
+            # without its traceback: pyoxigraph's results may not be dropped on another thread
+            e.__context__ = e.__cause__ = None
+            box["error"] = e.with_traceback(None)
+
+    thread = threading.Thread(target=target, daemon=True, name="credkg-query")
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    if "error" in box:
+        raise box["error"]
+    value: _T = box["value"]
+    return value
+
+
+def _loopback(host: str) -> bool:
+    """Whether ``host`` is a loopback interface.
+
+    Examples:
+        >>> [_loopback(h) for h in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "10.0.0.2")]
+        [True, True, True, False, False]
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port``, or a one-line error (busy port, bad host)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise InputError(f"--port {port}: the port is already in use on {host} (another "
+                             "kg serve?); stop that server or pick another --port") from None
+        raise InputError(f"--host {host} --port {port}: cannot listen there: "
+                         f"{e.strerror or e}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True) -> object:
@@ -87,11 +161,17 @@ def register(app: typer.Typer) -> None:
         no_assess: Annotated[
             bool, typer.Option("--no-assess", help="Do not recompute the assessment graph.")
         ] = False,
+        replace: Annotated[
+            bool, typer.Option("--replace", help="Replace documents of the same id that hold "
+                               "other content (without it, that is an error).")
+        ] = False,
     ) -> None:
-        """Add files to a store, one document each; the same file again adds nothing."""
+        """Add files to a store, one document each, all or none; the same file again adds
+        nothing."""
         from kg.store.store import add_files
 
-        print_changes(add_files(store, files, doc=doc, progress=True, assess=not no_assess))
+        print_changes(add_files(store, files, doc=doc, progress=True, assess=not no_assess,
+                                replace=replace))
 
     @app.command("list")
     def list_(store: RequiredStore) -> None:
@@ -165,6 +245,7 @@ def register(app: typer.Typer) -> None:
         list_queries: Annotated[
             bool, typer.Option("--list", "-l", help="List the ready-made queries.")
         ] = False,
+        allow_service: AllowService = None,
     ) -> None:
         """Run a ready-made query or your own SPARQL on a store, files, the seed or an endpoint.
 
@@ -201,8 +282,13 @@ def register(app: typer.Typer) -> None:
             auth = (user, password) if user is not None and password is not None else None
             results = run_query(endpoint, query, bound, limit=limit, auth=auth)
         else:
+            from kg.store.guard import QueryLimits, check_service_url
+
+            limits = QueryLimits(services=tuple(check_service_url(u)
+                                                for u in allow_service or []))
             target = _open(store, data)
-            results = run_query(target, query, bound, limit=limit)  # type: ignore[arg-type]
+            results = _interruptible(lambda: run_query(
+                target, query, bound, limit=limit, limits=limits))  # type: ignore[arg-type]
         if fmt == "table":
             out.print(table(results))
             if results.kind == "select":
@@ -217,36 +303,93 @@ def register(app: typer.Typer) -> None:
         data: DataFiles = None,
         port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
         host: Annotated[
-            str, typer.Option("--host", help="Interface to listen on (loopback by default).")
+            str, typer.Option("--host", help="Interface to listen on (loopback by default; "
+                              "any other prints a warning).")
         ] = "127.0.0.1",
         timeout: Annotated[
-            float, typer.Option("--timeout", help="Seconds a query may run.")
+            float, typer.Option("--timeout", help="Seconds a query may run; then it is "
+                                "stopped and answered with 503.")
         ] = 30.0,
         max_rows: Annotated[
             int, typer.Option("--max-rows", help="Most rows in one answer.")
         ] = 10_000,
+        workers: Annotated[
+            int, typer.Option("--workers", help="Queries running at once (worker processes).")
+        ] = 4,
         cors: Annotated[
             list[str] | None,
-            typer.Option("--cors-origin", help="Origin allowed by CORS (repeatable; default *)."),
+            typer.Option("--cors-origin", help="Origin whose pages may read answers (CORS; "
+                         "repeatable; default: none)."),
         ] = None,
+        max_body: Annotated[
+            int, typer.Option("--max-body", help="Largest request body, in bytes.")
+        ] = 1_000_000,
+        max_query_chars: Annotated[
+            int, typer.Option("--max-query-chars", help="Longest query, in characters.")
+        ] = 100_000,
+        max_depth: Annotated[
+            int, typer.Option("--max-depth", help="Deepest nesting of { ( [ in a query.")
+        ] = 100,
+        max_operators: Annotated[
+            int, typer.Option("--max-operators", help="Most operators in a query.")
+        ] = 2_000,
+        worker_memory: Annotated[
+            int, typer.Option("--worker-memory", help="Memory (MiB of address space) a query "
+                              "worker may use; 0 for no limit.")
+        ] = 4096,
+        allow_service: AllowService = None,
     ) -> None:
-        """Serve a store (or files, or the seed) as a read-only SPARQL 1.1 endpoint at /sparql."""
+        """Serve a store (or files, or the seed) as a read-only SPARQL 1.1 endpoint at /sparql.
+
+        The store is locked while the server runs: kg add and kg remove refuse it."""
         need_extra("serve", "starlette", "uvicorn", "anyio")
         import uvicorn
 
+        from kg.store.guard import QueryLimits, check_service_url
         from kg.store.serve import ServeOptions, create_app
 
         if not 0 < port < 65536:
             raise InputError(f"--port {port}: give a port between 1 and 65535")
-        if timeout <= 0 or max_rows < 1:
-            raise InputError("--timeout must be positive and --max-rows at least 1")
-        target = _open(store, data)
-        options = ServeOptions(timeout=timeout, max_rows=max_rows,
-                               cors_origins=tuple(cors or ["*"]))
-        app_ = create_app(target, options)  # type: ignore[arg-type]
+        if timeout <= 0 or max_rows < 1 or workers < 1:
+            raise InputError("--timeout must be positive, --max-rows and --workers at least 1")
+        if min(max_body, max_query_chars, max_depth, max_operators) < 1 or worker_memory < 0:
+            raise InputError("--max-body, --max-query-chars, --max-depth and --max-operators "
+                             "must be at least 1, --worker-memory 0 or more")
+        limits = QueryLimits(max_chars=max_query_chars, max_depth=max_depth,
+                             max_operators=max_operators,
+                             services=tuple(check_service_url(u) for u in allow_service or []))
+        if not _loopback(host):
+            err.print(f"kg: warning: listening on {host}, not loopback: anyone who can reach "
+                      "this machine can query the store; put it behind a firewall or a "
+                      "proxy with authentication", markup=False)
+        sock = _bind(host, port)
+        lock = None
+        try:
+            if store is not None and store.is_dir():
+                from kg.store.lock import hold
+
+                lock = hold(store, shared=True)  # writers refuse the store while we serve it
+            target = _open(store, data)
+            options = ServeOptions(timeout=timeout, max_rows=max_rows, workers=workers,
+                                   cors_origins=tuple(cors or []), max_body=max_body,
+                                   limits=limits, worker_memory_mb=worker_memory or None)
+            app_ = create_app(target, options)  # type: ignore[arg-type]
+            app_.state.pool.warm()
+        except BaseException:
+            sock.close()
+            if lock is not None:
+                lock.close()
+            raise
         err.print(f"SPARQL endpoint on http://{host}:{port}/sparql (read-only); "
                   "Ctrl-C stops it", markup=False)
-        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        config = uvicorn.Config(app_, log_level="warning")
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            app_.state.pool.close()
+            sock.close()
+            if lock is not None:
+                lock.close()
 
     @app.command()
     def push(
@@ -272,8 +415,15 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--graph-param", help="GSP parameter naming the graph "
                               "(graph; graph-uri for Virtuoso).")
         ] = "graph",
+        update_endpoint: Annotated[
+            str | None, typer.Option("--update-endpoint", help="With gsp: the store's SPARQL "
+                                     "Update URL, for a staged push (all or nothing).")
+        ] = None,
     ) -> None:
-        """Send the store's graphs (or one document's) to an external SPARQL 1.1 store."""
+        """Send the store's graphs (or one document's) to an external SPARQL 1.1 store.
+
+        With --protocol update (or --update-endpoint) the push is staged and the target
+        graphs change only when everything has arrived; a failure says what reached them."""
         need_extra("serve", "httpx")
         from kg.store.push import push as push_graphs
 
@@ -281,6 +431,7 @@ def register(app: typer.Typer) -> None:
         result = push_graphs(
             target, endpoint, graph=graph, doc=doc, protocol=protocol,  # type: ignore[arg-type]
             user=user, password=password, batch=batch, graph_param=graph_param,
+            update_endpoint=update_endpoint,
         )
         for iri, n in result.graphs.items():
             out.print(f"  {iri}: {n:,} triples", markup=False)

@@ -24,6 +24,7 @@ everything selected goes into that one graph.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 
@@ -33,7 +34,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, RemoteError
 from kg.store.store import DOCUMENT_BASE, Store
 
-__all__ = ["PushResult", "graphs_to_push", "push"]
+__all__ = ["PushError", "PushResult", "graphs_to_push", "push"]
 
 _RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 
@@ -106,6 +107,23 @@ def _batches(lines: Iterator[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+class PushError(RemoteError):
+    """A push that failed, saying exactly what reached the target.
+
+    Attributes:
+        reached: Target graph IRI -> triples now there from this push (a graph
+            written directly, without staging, may hold only part of its document).
+    """
+
+    def __init__(self, message: str, reached: dict[str, int]) -> None:
+        super().__init__(message)
+        self.reached = reached
+
+
+def _staging_iri(run: str, i: int) -> str:
+    return f"urn:credkg:push-staging:{run}:{i}"
+
+
 def push(
     store: Store,
     endpoint: str,
@@ -120,8 +138,18 @@ def push(
     graph_param: str = "graph",
     timeout: float = 120.0,
     progress: Callable[[int], None] | None = None,
+    update_endpoint: str | None = None,
 ) -> PushResult:
     """Send graphs of ``store`` to ``endpoint``.
+
+    With SPARQL Update (``protocol="update"``, or ``gsp`` with an
+    ``update_endpoint``) the push is staged: every batch goes into a staging
+    graph ``urn:credkg:push-staging:RUN:N``, and only when all are there does one
+    last request ``MOVE`` them onto the target graphs. A failure before that
+    leaves the targets as they were (the staging graphs are dropped). With the
+    Graph Store Protocol alone there is no way to move a graph, so batches go
+    straight to the targets; a failure then says exactly which graphs are
+    complete, which hold part of their triples, and which were not touched.
 
     Args:
         store: The store.
@@ -139,10 +167,13 @@ def push(
             (``graph`` in the standard, ``graph-uri`` in Virtuoso).
         timeout: Seconds per request.
         progress: Called with the number of triples after each batch.
+        update_endpoint: With ``gsp``: the SPARQL Update URL of the same store,
+            for the final ``MOVE`` of a staged push.
 
     Raises:
         InputError: bad arguments (protocol, graph IRI, batch size).
-        RemoteError: the endpoint refused a batch or could not be reached.
+        PushError: the endpoint refused a request or could not be reached; the
+            message (and ``reached``) says what reached the target graphs.
     """
     if protocol not in ("gsp", "update"):
         raise InputError(f"--protocol {protocol!r}: use gsp or update")
@@ -156,36 +187,101 @@ def push(
     if (user is None) != (password is None):
         raise InputError("give both --user and --password, or neither")
     auth = _AnyAuth(user, password) if user is not None and password is not None else None
+    mover = endpoint if protocol == "update" else update_endpoint
+    run = uuid.uuid4().hex[:12]
+    pairs = graphs_to_push(store, doc=doc, graph=graph)
+    # where each target's triples go first: its staging graph, or the target itself
+    places = {t: (_staging_iri(run, i) if mover is not None else t)
+              for i, (t, _) in enumerate(pairs)}
     sent: dict[str, int] = {}
+    totals = {t: sum(1 for _ in _lines(store, sources)) for t, sources in pairs}
     requests = 0
     with httpx.Client(auth=auth, timeout=timeout) as client:
-        for target, sources in graphs_to_push(store, doc=doc, graph=graph):
-            sent[target] = 0
-            node = ox.NamedNode(target)
-            if protocol == "update":
-                _send(client, "POST", endpoint, retries,
-                      data={"update": f"CLEAR SILENT GRAPH {node}"})
-                requests += 1
-            first = True
-            for lines in _batches(_lines(store, sources), batch):
-                body = "\n".join(lines) + "\n"
-                if protocol == "gsp":
-                    _send(client, "PUT" if first else "POST", endpoint, retries,
-                          params={graph_param: target}, content=body.encode("utf-8"),
-                          headers={"Content-Type": "text/turtle; charset=utf-8"})
-                else:
-                    _send(client, "POST", endpoint, retries, data={
-                        "update": f"INSERT DATA {{ GRAPH {node} {{\n{body}}} }}"})
-                requests += 1
-                first = False
-                sent[target] += len(lines)
-                if progress is not None:
-                    progress(len(lines))
-            if first and protocol == "gsp":  # an empty graph: still replace the target's
-                _send(client, "PUT", endpoint, retries, params={graph_param: target},
-                      content=b"", headers={"Content-Type": "text/turtle; charset=utf-8"})
-                requests += 1
+        try:
+            for target, sources in pairs:
+                sent[target] = 0
+                place = ox.NamedNode(places[target])
+                if protocol == "update":
+                    _send(client, "POST", endpoint, retries,
+                          data={"update": f"CLEAR SILENT GRAPH {place}"})
+                    requests += 1
+                first = True
+                for lines in _batches(_lines(store, sources), batch):
+                    body = "\n".join(lines) + "\n"
+                    if protocol == "gsp":
+                        _send(client, "PUT" if first else "POST", endpoint, retries,
+                              params={graph_param: place.value}, content=body.encode("utf-8"),
+                              headers={"Content-Type": "text/turtle; charset=utf-8"})
+                    else:
+                        _send(client, "POST", endpoint, retries, data={
+                            "update": f"INSERT DATA {{ GRAPH {place} {{\n{body}}} }}"})
+                    requests += 1
+                    first = False
+                    sent[target] += len(lines)
+                    if progress is not None:
+                        progress(len(lines))
+                if first and protocol == "gsp" and mover is None:
+                    # an empty graph: still replace the target's
+                    _send(client, "PUT", endpoint, retries, params={graph_param: target},
+                          content=b"", headers={"Content-Type": "text/turtle; charset=utf-8"})
+                    requests += 1
+        except RemoteError as e:
+            if mover is None:
+                raise PushError(_direct_report(e, sent, totals), dict(sent)) from None
+            dropped = _drop_staging(client, mover, [places[t] for t in sent])
+            raise PushError(
+                f"{e}; nothing reached the target graphs: {sum(sent.values()):,} triples had "
+                "gone to staging graphs, "
+                + ("which were dropped" if dropped else "left as they are: "
+                   + ", ".join(places[t] for t in sent) + " (drop them)")
+                + "; rerun kg push", {}) from None
+        if mover is not None:
+            moves = [
+                (f"MOVE SILENT GRAPH <{places[t]}> TO GRAPH <{t}>" if totals[t]
+                 else f"CLEAR SILENT GRAPH <{t}>")
+                for t, _ in pairs
+            ]
+            try:
+                _send(client, "POST", mover, retries, data={"update": " ;\n".join(moves)})
+            except RemoteError as e:
+                raise PushError(
+                    f"{e}; every triple reached the staging graphs but the final MOVE failed: "
+                    "the target graphs are as they were, unless the store applied part of "
+                    "that request; the staging graphs hold the data: "
+                    + ", ".join(places[t] for t, _ in pairs) + "; rerun kg push", {}) from None
+            requests += 1
     return PushResult(sent, requests)
+
+
+def _direct_report(error: RemoteError, sent: dict[str, int], totals: dict[str, int]) -> str:
+    """What a failed direct (unstaged) push left in the target graphs, exactly."""
+    parts = []
+    for target, n in sent.items():
+        if n == totals[target]:
+            parts.append(f"{target} complete ({n:,} triples)")
+        elif n:
+            parts.append(f"{target} holds only {n:,} of {totals[target]:,} triples (its "
+                         "previous content was replaced)")
+        else:
+            parts.append(f"{target} not changed")
+    untouched = len(totals) - len(sent)
+    if untouched:
+        parts.append(f"{untouched} more graph(s) not sent")
+    return (f"{error}; reached the target: " + "; ".join(parts)
+            + "; rerun kg push to send them all again, or give --update-endpoint for a staged "
+            "push that changes nothing when it fails")
+
+
+def _drop_staging(client: httpx.Client, url: str, graphs: list[str]) -> bool:
+    """Drop staging graphs, once; whether the store said yes."""
+    if not graphs:
+        return True
+    try:
+        _send(client, "POST", url, 0,
+              data={"update": " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)})
+    except RemoteError:
+        return False
+    return True
 
 
 def _send(client: httpx.Client, method: str, url: str, retries: int, **kwargs: object) -> None:

@@ -42,6 +42,7 @@ from kg.model import DEFAULT_BASE
 from kg.store.results import Results
 
 if TYPE_CHECKING:
+    from kg.store.guard import QueryLimits
     from kg.store.store import Store
 
 __all__ = [
@@ -361,6 +362,7 @@ def run_sparql(
     limit: int | None = None,
     deadline: float | None = None,
     substitute: bool = False,
+    limits: QueryLimits | None = None,
 ) -> Results:
     """Run SPARQL on a pyoxigraph store (union default graph) and collect the results.
 
@@ -371,10 +373,34 @@ def run_sparql(
         limit: Keep at most this many rows (``truncated`` is then set).
         deadline: A ``time.monotonic()`` after which collecting stops with TimeoutError.
         substitute: Bind by pyoxigraph substitution instead of a ``VALUES`` block.
+        limits: Size, nesting and SERVICE limits checked before parsing
+            (:mod:`kg.store.guard`); its defaults when None.
 
     Raises:
         InputError: the query does not parse.
+        QueryRefused: the query breaks ``limits`` (too deep, too long, SERVICE).
+        RemoteError: an allowed SERVICE endpoint failed.
     """
+    from kg.store.guard import check_query
+
+    check_query(sparql, limits)
+    try:
+        return _collect(store, sparql, bindings, limit, deadline, substitute)
+    except OSError as e:  # an allowed SERVICE endpoint that failed
+        from kg.errors import RemoteError
+
+        raise RemoteError(f"a SERVICE endpoint failed: {' '.join(str(e).split())[:300]}") \
+            from None
+
+
+def _collect(
+    store: ox.Store,
+    sparql: str,
+    bindings: Mapping[str, ox.NamedNode | ox.Literal] | None,
+    limit: int | None,
+    deadline: float | None,
+    substitute: bool,
+) -> Results:
     import time
 
     try:
@@ -420,6 +446,7 @@ def run_query(
     limit: int | None = None,
     timeout: float | None = None,
     auth: tuple[str, str] | None = None,
+    limits: QueryLimits | None = None,
 ) -> Results:
     """Run a ready-made query by name, a ``@file.rq``, or SPARQL text.
 
@@ -432,6 +459,8 @@ def run_query(
         limit: Keep at most this many rows.
         timeout: Seconds (remote queries: the HTTP timeout).
         auth: User and password for a remote endpoint.
+        limits: What a query on a store may be (:class:`~kg.store.guard.QueryLimits`;
+            by default no SERVICE, bounded size and nesting).
 
     Returns:
         The results; iterate for rows of Python values.
@@ -462,4 +491,4 @@ def run_query(
     deadline = None if timeout is None else time.monotonic() + timeout
     substitute = named is not None and named.substitute
     return run_sparql(store, sparql, bindings, limit=limit, deadline=deadline,
-                      substitute=substitute)
+                      substitute=substitute, limits=limits)

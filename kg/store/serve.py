@@ -5,7 +5,7 @@
 * queries by GET (``?query=``), by POST as an HTML form (``query=``) or by POST
   with the body as ``application/sparql-query``; ``default-graph-uri`` and
   ``named-graph-uri`` are honoured (without them the default graph is the union
-  of all graphs);
+  of all graphs; an invalid IRI there is 400);
 * content negotiation on ``Accept`` (or a ``format`` parameter): SPARQL JSON
   (the default), SPARQL XML, CSV and TSV for SELECT and ASK; Turtle (the
   default) or N-Triples for CONSTRUCT and DESCRIBE; anything else is 406;
@@ -13,36 +13,47 @@
   is refused with 403 Forbidden; an update sent by GET, a request with both
   ``query`` and ``update``, or an update written in the ``query`` parameter is a
   malformed request, 400, as the protocol says;
-* a time limit per query (503 when it runs out) and a row cap (the answer is
-  cut, and the header ``X-Credkg-Truncated: true`` says so);
-* CORS (any origin by default), so that browser clients such as YASGUI work.
+* limits (:class:`ServeOptions`): a query is checked before it is parsed
+  (length, nesting depth, operators; :mod:`kg.store.guard`) and refused with 400;
+  ``SERVICE`` is refused with 400 unless its endpoint is in the allow-list; a
+  request body larger than ``max_body`` is 413; a time limit per query (503 when
+  it runs out) and a row cap (the answer is cut, and the header
+  ``X-Credkg-Truncated: true`` says so);
+* no CORS unless origins are configured (then only those, never with credentials).
 
-``/`` answers with a short description and the ready-made queries.
+``/`` answers with a short description, the limits and the ready-made queries.
 
-Queries run in worker threads, at most ``workers`` at a time. A query that
-runs out of time is answered with 503 at once; pyoxigraph cannot be interrupted
-inside one evaluation step, so its thread finishes that step in the background,
-and stops at the next row it would produce.
+Queries run in worker processes (:mod:`kg.store.workers`), at most ``workers``
+at a time, each reading the store read-only. A query that runs out of time is
+answered with 503 and its worker is killed, so it stops using a core and memory
+at once; a worker that crashes is replaced, and the server goes on. A store held
+only in memory (``kg serve --data``, the seed) is copied to a temporary folder
+first, for the workers to open.
 
 Examples:
     >>> import asyncio, httpx
     >>> from kg.store import Store
     >>> app = create_app(Store())
-    >>> async def ask() -> tuple[int, int]:
+    >>> async def ask() -> tuple[int, int, int]:
     ...     transport = httpx.ASGITransport(app=app)
     ...     async with httpx.AsyncClient(transport=transport, base_url="http://kg") as client:
     ...         r = await client.get("/sparql", params={"query": "ASK { }"})
     ...         u = await client.post("/sparql", data={"update": "CLEAR ALL"})
-    ...         return r.status_code, u.status_code
+    ...         s = await client.get("/sparql", params={
+    ...             "query": "ASK { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+    ...         return r.status_code, u.status_code, s.status_code
     >>> asyncio.run(ask())
-    (200, 403)
+    (200, 403, 400)
+    >>> app.state.pool.close()
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-from typing import Any
+import contextlib
+import tempfile
+import weakref
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 import anyio
@@ -54,23 +65,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from kg.errors import InputError
+from kg.store.answer import negotiate
+from kg.store.guard import QueryLimits, QueryRefused, check_query
 from kg.store.queries import QUERIES
-from kg.store.results import FORMATS, Results, write_results
 from kg.store.store import Store
+from kg.store.workers import Request as QueryRequest
+from kg.store.workers import WorkerPool
 
 __all__ = ["ServeOptions", "create_app", "negotiate"]
-
-_GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "nt",
-    "text/plain": "nt",
-}
-_RESULT_TYPES = {media: name for name, media in FORMATS.items()}
-_RESULT_TYPES.update({"application/json": "json", "application/xml": "xml",
-                      "text/xml": "xml"})
-_FORMAT_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
-                 "turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt"}
 
 
 @dataclass(frozen=True)
@@ -78,66 +81,52 @@ class ServeOptions:
     """Limits of the endpoint.
 
     Attributes:
-        timeout: Seconds a query may run before the answer is 503.
+        timeout: Seconds a query may run before the answer is 503 (and its
+            worker is killed).
         max_rows: Most rows (or triples) in one answer; the rest is cut.
-        workers: Most queries running at once (the others wait).
-        cors_origins: Origins allowed by CORS (``*`` for any).
+        workers: Most queries running at once (worker processes; the others wait).
+        cors_origins: Origins allowed by CORS; empty (the default): no CORS
+            headers at all, so browsers keep other sites' pages from reading answers.
+        max_body: Largest request body, in bytes (413 above it).
+        limits: What a query may be before it is parsed (length, depth,
+            operators, SERVICE endpoints).
+        worker_memory_mb: Address-space limit of each worker process, in MiB
+            (None: no limit); a query that needs more fails with 503 or 500.
     """
 
     timeout: float = 30.0
     max_rows: int = 10_000
     workers: int = 4
-    cors_origins: tuple[str, ...] = ("*",)
+    cors_origins: tuple[str, ...] = ()
+    max_body: int = 1_000_000
+    limits: QueryLimits = field(default_factory=QueryLimits)
+    worker_memory_mb: int | None = None
 
 
-def negotiate(accept: str, kind: str) -> tuple[str, str] | None:
-    """The format name and media type to answer with, from an ``Accept`` header.
-
-    Args:
-        accept: The header value (``*/*`` when absent).
-        kind: "select", "ask" or "graph".
-
-    Returns:
-        (format name, media type), or None when nothing acceptable is offered.
-
-    Examples:
-        >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "select")
-        ('xml', 'application/sparql-results+xml')
-        >>> negotiate("*/*", "graph")
-        ('turtle', 'text/turtle')
-        >>> negotiate("image/png", "select") is None
-        True
-    """
-    offers = _GRAPH_TYPES if kind == "graph" else _RESULT_TYPES
-    default = ("turtle", "text/turtle") if kind == "graph" else ("json", FORMATS["json"])
-    ranges: list[tuple[float, int, str]] = []
-    for i, part in enumerate((accept or "*/*").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            ranges.append((-q, i, media))
-    for _, _, media in sorted(ranges):
-        if media in offers:
-            return offers[media], media
-        if media in ("*/*", "application/*") or (media == "text/*" and kind == "graph"):
-            return default
-        if media == "text/*":
-            return "csv", FORMATS["csv"]
-    return None
+class _TooLarge(Exception):
+    pass
 
 
 def _error(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-async def _params(request: Request) -> tuple[dict[str, list[str]], str | None]:
+async def _body(request: Request, cap: int) -> bytes:
+    """The request body, read at most to ``cap`` bytes (:class:`_TooLarge` beyond)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise _TooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _params(request: Request, cap: int) -> tuple[dict[str, list[str]], str | None]:
     """Protocol parameters (query string and form body), and a query sent as the body."""
     params: dict[str, list[str]] = {}
     for k, v in request.query_params.multi_items():
@@ -145,7 +134,7 @@ async def _params(request: Request) -> tuple[dict[str, list[str]], str | None]:
     body_query = None
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = (await request.body()).decode("utf-8", errors="replace")
+        body = (await _body(request, cap)).decode("utf-8", errors="replace")
         if media == "application/x-www-form-urlencoded":
             for k, v in parse_qsl(body, keep_blank_values=True):
                 params.setdefault(k, []).append(v)
@@ -158,45 +147,50 @@ async def _params(request: Request) -> tuple[dict[str, list[str]], str | None]:
     return params, body_query
 
 
+def _graphs(params: dict[str, list[str]], name: str) -> tuple[str, ...]:
+    """The IRIs of a graph parameter, checked (:class:`~kg.errors.InputError` if invalid)."""
+    graphs = params.get(name, [])
+    for g in graphs:
+        try:
+            ox.NamedNode(g)
+        except ValueError as e:
+            raise InputError(f"{name} {g[:200]!r} is not a valid IRI: {e}") from None
+    return tuple(graphs)
+
+
+def _store_folder(store: Store) -> tuple[str, tempfile.TemporaryDirectory[str] | None]:
+    """A folder the workers can open: the store's own, or a copy of an in-memory store."""
+    if store.path is not None:
+        return str(store.path), None
+    folder = tempfile.TemporaryDirectory(prefix="credkg-serve-")
+    copy = ox.Store(folder.name)
+    copy.bulk_extend(store.ox)
+    copy.flush()
+    del copy
+    return folder.name, folder
+
+
 def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
     """The ASGI application serving ``store`` read-only at ``/sparql``.
 
+    The worker processes start with the first query (:meth:`WorkerPool.warm`,
+    at ``app.state.pool``, starts them at once).
+
     Args:
-        store: The store to query (opened read-only by ``kg serve``).
+        store: The store to query (on disk, or in memory: then copied to a
+            temporary folder that goes when the app does).
         options: Limits; defaults of :class:`ServeOptions`.
     """
     opts = options or ServeOptions()
-    limiter = anyio.CapacityLimiter(opts.workers)
-
-    def run(sparql: str, default: list[str], named: list[str], deadline: float) -> Results:
-        from kg.store.queries import run_sparql
-
-        kwargs: dict[str, Any] = {}
-        if default:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default]
-        if named:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named]
-        if not kwargs:
-            return run_sparql(store.ox, sparql, limit=opts.max_rows, deadline=deadline)
-        answer = store.ox.query(sparql, **kwargs)
-        if isinstance(answer, ox.QueryBoolean):
-            return Results(boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            triples: list[ox.Triple] = []
-            for t in answer:
-                if len(triples) >= opts.max_rows:
-                    return Results(triples=triples, truncated=True)
-                triples.append(t)
-            return Results(triples=triples)
-        rows: list[tuple[Any, ...]] = []
-        for s in answer:
-            if len(rows) >= opts.max_rows:
-                return Results([v.value for v in answer.variables], rows, truncated=True)
-            rows.append(tuple(s))
-        return Results([v.value for v in answer.variables], rows)
+    path, folder = _store_folder(store)
+    pool = WorkerPool(path, opts.workers, opts.max_rows, opts.worker_memory_mb, opts.limits)
 
     async def sparql(request: Request) -> Response:
-        params, body_query = await _params(request)
+        try:
+            params, body_query = await _params(request, opts.max_body)
+        except _TooLarge:
+            return _error(413, f"the request body is larger than {opts.max_body:,} bytes "
+                          "(kg serve --max-body)")
         if "_unsupported" in params:
             return _error(415, f"unsupported content type {params['_unsupported'][0]}; send "
                           "application/x-www-form-urlencoded or application/sparql-query")
@@ -212,51 +206,26 @@ def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
         if len(queries) != 1 or not queries[0].strip():
             return _error(400, "give exactly one query (the 'query' parameter, or a POST body "
                           "of type application/sparql-query)")
-        sparql_text = queries[0]
-        fmt = params.get("format", [None])[-1]
-        deadline = time.monotonic() + opts.timeout
         try:
-            with anyio.fail_after(opts.timeout):
-                results = await anyio.to_thread.run_sync(
-                    run, sparql_text, params.get("default-graph-uri", []),
-                    params.get("named-graph-uri", []), deadline,
-                    limiter=limiter, abandon_on_cancel=True,
-                )
-        except TimeoutError:
-            return _error(503, f"the query ran out of time ({opts.timeout:g} s); narrow it "
-                          "or add a LIMIT")
-        except SyntaxError as e:
-            return _error(400, f"malformed query: {e}")
-        except Exception as e:  # InputError from a parse failure, or an evaluation error
-            from kg.errors import InputError
-
-            if isinstance(e, InputError):
-                return _error(400, f"malformed query: {e}")
-            return _error(500, f"the query failed: {e}")
-        if fmt is not None:
-            name = _FORMAT_NAMES.get(fmt.lower())
-            allowed = ("turtle", "nt") if results.kind == "graph" else tuple(FORMATS)
-            if name is None or name not in allowed:
-                return _error(406, f"format {fmt!r} is not offered for this query")
-            media = ("text/turtle" if name == "turtle" else "application/n-triples") \
-                if results.kind == "graph" else FORMATS[name]
-            chosen: tuple[str, str] | None = (name, media)
-        else:
-            chosen = negotiate(request.headers.get("accept", "*/*"), results.kind)
-        if chosen is None:
-            offered = ", ".join(_GRAPH_TYPES if results.kind == "graph" else FORMATS.values())
-            return _error(406, f"cannot answer in the accepted types; offered: {offered}")
-        name, media = chosen
-        text = write_results(results, name)
-        headers = {"X-Credkg-Truncated": "true"} if results.truncated else {}
-        charset = "; charset=utf-8"
-        if name == "csv":
-            media_type = "text/csv" + charset
-        elif name == "tsv":
-            media_type = "text/tab-separated-values" + charset
-        else:
-            media_type = media + charset
-        return Response(text, media_type=media_type, headers=headers)
+            check_query(queries[0], opts.limits)
+            job = QueryRequest(
+                queries[0], _graphs(params, "default-graph-uri"),
+                _graphs(params, "named-graph-uri"), request.headers.get("accept", "*/*"),
+                params.get("format", [None])[-1],
+            )
+        except QueryRefused as e:
+            return _error(400, f"query refused: {e}")
+        except InputError as e:
+            return _error(400, f"malformed request: {e}")
+        try:
+            reply = await anyio.to_thread.run_sync(pool.run, job, opts.timeout)
+        except RuntimeError as e:  # a worker cannot start
+            return _error(500, f"the endpoint cannot run queries: {e}")
+        if reply is None:
+            return _error(503, f"the query ran out of time ({opts.timeout:g} s) and was "
+                          "stopped; narrow it or add a LIMIT")
+        return Response(reply.body, status_code=reply.status, headers=reply.headers,
+                        media_type=reply.media_type)
 
     async def index(request: Request) -> Response:
         return JSONResponse({
@@ -264,18 +233,38 @@ def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
             "endpoint": str(request.url_for("sparql")),
             "max_rows": opts.max_rows,
             "timeout_s": opts.timeout,
+            "max_body_bytes": opts.max_body,
+            "max_query_chars": opts.limits.max_chars,
+            "max_depth": opts.limits.max_depth,
+            "max_operators": opts.limits.max_operators,
+            "service_endpoints": list(opts.limits.services),
             "queries": {name: {"title": q.title, "params": q.params, "sparql": q.sparql}
                         for name, q in QUERIES.items()},
         })
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     middleware = [Middleware(
         CORSMiddleware, allow_origins=list(opts.cors_origins), allow_methods=["GET", "POST"],
-        allow_headers=["Accept", "Content-Type", "Authorization"],
+        allow_headers=["Accept", "Content-Type"], allow_credentials=False,
         expose_headers=["X-Credkg-Truncated"],
-    )]
-    return Starlette(
+    )] if opts.cors_origins else []
+    app = Starlette(
         routes=[Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
                 Route("/", index, methods=["GET"])],
         middleware=middleware,
+        lifespan=lifespan,
     )
+    app.state.pool = pool
+    weakref.finalize(app, _shutdown, pool, folder)
+    return app
 
+
+def _shutdown(pool: WorkerPool, folder: tempfile.TemporaryDirectory[str] | None) -> None:
+    """Stop the workers, then remove the copy of an in-memory store."""
+    pool.close()
+    if folder is not None:
+        folder.cleanup()

@@ -54,16 +54,17 @@ import datetime as dt
 import hashlib
 import re
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.errors import DatasetError, InputError, NotFoundError, StoreError
+from kg.errors import CredkgError, DatasetError, InputError, NotFoundError, StoreError
 from kg.formats.guards import check_iri, check_xml_file, inline_contexts
 from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import DEFAULT_BASE, Dataset
@@ -150,6 +151,29 @@ class Change:
     assessed: bool
 
 
+@dataclass(frozen=True)
+class _Staged:
+    """A file written into its fresh graph, waiting for the commit."""
+
+    doc: str
+    graph: ox.NamedNode
+    digest: str
+    source: str
+    triples: int
+    old: Document | None
+
+
+def _naming(error: CredkgError, path: Path, files: int) -> CredkgError:
+    """``error`` as raised for one of ``files`` files: naming the file, saying nothing went in."""
+    if files == 1:
+        return error
+    message = str(error) if str(path) in str(error) else f"{path}: {error}"
+    named = (InputError if isinstance(error, InputError) else CredkgError)(
+        f"{message}; nothing was added: the {files} files go in together or not at all")
+    named.exit_code = error.exit_code
+    return named
+
+
 def document_id(path: str | Path) -> str:
     """The default document id of a file: its name without extension, as a credkg id.
 
@@ -188,6 +212,7 @@ class Store:
     Raises:
         StoreError: the folder cannot be opened as a store (e.g. another
             process holds it open for writing).
+        StoreBusy: (writing) a ``kg serve`` holds the store (:mod:`kg.store.lock`).
     """
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
@@ -203,6 +228,16 @@ class Store:
                 f"{self.path}: cannot open the store: {e}; is another kg process writing to "
                 "it? Stop it (kg serve, kg build) and retry"
             ) from None
+        self._lock: IO[str] | None = None
+        if not read_only and self.path is not None:
+            from kg.store.lock import hold
+
+            try:
+                self._lock = hold(self.path, shared=False)  # refused while kg serve holds it
+            except CredkgError:
+                del self.ox
+                raise
+            weakref.finalize(self, self._lock.close)
         if not read_only:
             self._finish_interrupted()
         elif self._interrupted():
@@ -356,8 +391,9 @@ class Store:
         progress: bool = False,
         resolver: Resolver | None = None,
         assess: bool = True,
+        replace: bool = False,
     ) -> Change:
-        """Add (or replace) a document from a file, in one transaction.
+        """Add a document from a file, in one transaction.
 
         YAML, JSON and CSV files are loaded and checked as datasets
         (:func:`kg.formats.loading.load_dataset`). RDF files (``.nt``, ``.nq``, ``.ttl``,
@@ -372,44 +408,174 @@ class Store:
             progress: Show a progress bar (on stderr) for large files.
             resolver: See :meth:`add_dataset` (dataset files only).
             assess: Recompute the assessment graph afterwards.
+            replace: Replace a document of the same id that holds other content
+                (without it, that is an error: nothing is replaced by accident).
+
+        Raises:
+            InputError: the id names a document with other content and
+                ``replace`` is false, or the file is not valid.
         """
         path = Path(path)
-        doc = _check_doc_id(doc_id if doc_id is not None else document_id(path))
+        doc = doc_id if doc_id is not None else document_id(path)
+        [change] = self.add_file_group([(path, doc)], progress=progress, resolver=resolver,
+                                       assess=assess, replace=replace)
+        return change
+
+    def add_file_group(
+        self,
+        files: Iterable[tuple[str | Path, str]],
+        *,
+        progress: bool = False,
+        resolver: Resolver | None = None,
+        assess: bool = True,
+        replace: bool = False,
+    ) -> list[Change]:
+        """Add several files, (path, document id) pairs, all in one commit: all or none.
+
+        Each file is written into a fresh graph first; one small transaction then
+        registers them all in the index. If any file fails (it does not parse, is
+        not valid, or would replace a document without ``replace``), the fresh
+        graphs are dropped, the store is as it was, and the error names the file.
+
+        Args:
+            files: (path, document id) pairs; the ids must differ.
+            progress: Show a progress bar (on stderr) for large files.
+            resolver: See :meth:`add_dataset` (dataset files only).
+            assess: Recompute the assessment graph once, afterwards.
+            replace: Let a file replace a document of its id that holds other content.
+
+        Returns:
+            One :class:`Change` per file, in order.
+
+        Examples:
+            >>> import tempfile
+            >>> from kg.model import Claim, Dataset
+            >>> folder = Path(tempfile.mkdtemp())
+            >>> good, bad = folder / "good.yaml", folder / "bad.yaml"
+            >>> _ = good.write_text("claims: [{id: c1, text: Something.}]\\n")
+            >>> _ = bad.write_text("claims: [{id: c1}]\\n")
+            >>> store = Store()
+            >>> store.add_file_group([(good, "good"), (bad, "bad")])  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            kg.errors.InputError: ...bad.yaml...; nothing was added: the 2 files go in ...
+            >>> store.documents()
+            []
+        """
+        pairs = [(Path(p), _check_doc_id(d)) for p, d in files]
+        staged: list[_Staged | Change] = []
+        fresh: list[_Staged] = []
+        try:
+            for path, doc in pairs:
+                try:
+                    item = self._stage_file(path, doc, progress, resolver, replace)
+                except CredkgError as e:
+                    raise _naming(e, path, len(pairs)) from None
+                staged.append(item)
+                if isinstance(item, _Staged):
+                    fresh.append(item)
+            assessment = None
+            if fresh:
+                ids = {f.doc for f in fresh}
+                rest = [d.graph for d in self.documents() if d.id not in ids]
+                if assess:
+                    assessment = self._assessment([*rest, *(f.graph.value for f in fresh)])
+                self._commit(
+                    " ;\n".join(
+                        _delete_index(f.doc) + " ;\n"
+                        + _insert_index(f.doc, f.graph.value, f.source, f.digest, f.triples)
+                        for f in fresh),
+                    pending=assessment is not None,
+                )
+        except BaseException:
+            for f in fresh:
+                self._drop_graph(f.graph)
+            raise
+        if fresh:
+            self._finish([f.old.graph for f in fresh if f.old is not None], assessment)
+        return [
+            item if isinstance(item, Change) else Change(
+                item.doc, "added" if item.old is None else "replaced", item.triples,
+                assessment is not None)
+            for item in staged
+        ]
+
+    def _stage_file(
+        self, path: Path, doc: str, progress: bool, resolver: Resolver | None, replace: bool
+    ) -> _Staged | Change:
+        """Write one file into a fresh graph (not yet in the index), or say it is unchanged."""
         fmt = _rdf_format(path)
         if fmt is None:
             from kg.formats.loading import load_dataset
+            from kg.formats.rdf import quads
 
-            return self.add_dataset(
-                load_dataset(path), doc, source=str(path), resolver=resolver, assess=assess
-            )
+            ds = load_dataset(path)
+            digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
+            old = self._existing(doc, digest, path, replace)
+            if isinstance(old, Change):
+                return old
+            if resolver is not None:
+                ds = resolver(self._dataset([d.graph for d in self.documents() if d.id != doc]),
+                              ds)
+            graph = self._fresh_graph(doc, digest)
+            try:
+                self._write(to_ox_quad(s, p, o, graph) for s, p, o, _ in quads(ds))
+                triples = self._count(graph)
+            except BaseException:
+                self._drop_graph(graph)
+                raise
+            return _Staged(doc, graph, digest, str(path), triples, old)
         check_regular_file(path)
         if fmt == ox.RdfFormat.RDF_XML:
             check_xml_file(path)
         facts = scan_file(path, count_lines=fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS))
-        if self._unchanged(doc, facts.digest):
-            return Change(doc, "unchanged", self.document(doc).triples, False)
-
-        def write(graph: ox.NamedNode) -> int | None:
-            try:
-                if fmt == ox.RdfFormat.JSON_LD:  # contexts inline, never fetched
-                    text = inline_contexts(read_text(path, limit=MAX_RDF_BYTES), path)
-                    self._write(ox.Quad(q.subject, q.predicate, q.object, graph)
-                                for q in ox.parse(text.encode("utf-8"), format=fmt))
-                elif fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                    with read_file(path, progress=progress) as f:
-                        self._write(
-                            ox.Quad(q.subject, q.predicate, q.object, graph)
-                            for q in ox.parse(f, format=fmt)
-                        )
-                else:
-                    bulk_load(self.ox, path, fmt, graph, progress=progress, facts=facts)
-            except SyntaxError as e:
-                raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+        old = self._existing(doc, facts.digest, path, replace)
+        if isinstance(old, Change):
+            return old
+        graph = self._fresh_graph(doc, facts.digest)
+        try:
+            if fmt == ox.RdfFormat.JSON_LD:  # contexts inline, never fetched
+                text = inline_contexts(read_text(path, limit=MAX_RDF_BYTES), path)
+                self._write(ox.Quad(q.subject, q.predicate, q.object, graph)
+                            for q in ox.parse(text.encode("utf-8"), format=fmt))
+            elif fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+                with read_file(path, progress=progress) as f:
+                    self._write(
+                        ox.Quad(q.subject, q.predicate, q.object, graph)
+                        for q in ox.parse(f, format=fmt)
+                    )
+            else:
+                bulk_load(self.ox, path, fmt, graph, progress=progress, facts=facts)
             if facts.odd_iris or fmt in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):
                 self._check_iris(graph, path)
-            return facts.statements
+            triples = facts.statements if facts.statements is not None else self._count(graph)
+        except SyntaxError as e:
+            self._drop_graph(graph)
+            raise DatasetError(path, f"cannot parse as {fmt.name}: {e}") from None
+        except BaseException:
+            self._drop_graph(graph)
+            raise
+        return _Staged(doc, graph, facts.digest, str(path), triples, old)
 
-        return self._load(doc, facts.digest, str(path), write, assess)
+    def _existing(
+        self, doc: str, digest: str, path: Path, replace: bool
+    ) -> Document | Change | None:
+        """The document ``doc`` that a file would replace (None: none), or "unchanged"."""
+        old = next((d for d in self.documents() if d.id == doc), None)
+        if old is None:
+            return None
+        if old.hash == digest:
+            return Change(doc, "unchanged", old.triples, False)
+        if not replace:
+            where = f"from {old.source}" if old.source else "added from Python"
+            raise InputError(
+                f"{path}: the store already holds a document {doc!r} ({where}) with other "
+                "content; add --replace to replace it, or --doc NAME to add this file beside it"
+            )
+        return old
+
+    def _fresh_graph(self, doc: str, digest: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{DOCUMENT_BASE}{doc}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
 
     def remove(self, doc_id: str, *, assess: bool = True) -> Change:
         """Remove one document, exactly its graph, and recompute the assessment.
@@ -638,11 +804,13 @@ def add_files(
     progress: bool = True,
     *,
     assess: bool = True,
+    replace: bool = False,
 ) -> list[Change]:
-    """Add files to the on-disk store at ``store_path``, one document each.
+    """Add files to the on-disk store at ``store_path``, one document each: all or none.
 
-    This is what ``kg build FILE... --store PATH`` runs. Each file is its own
-    transaction, which also replaces the assessment graph.
+    This is what ``kg build FILE... --store PATH`` runs. The files go in by one
+    commit (:meth:`Store.add_file_group`), which also replaces the assessment
+    graph once; if one fails, none is added and the error names it.
 
     Args:
         store_path: The store's folder (created if missing).
@@ -650,12 +818,14 @@ def add_files(
         doc: A document id for a single file (default: from the file name).
         progress: Show a progress bar for large files.
         assess: Recompute the assessment graph after the load.
+        replace: Let files replace documents of their ids that hold other content.
 
     Returns:
         One :class:`Change` per file.
 
     Raises:
-        InputError: ``doc`` given with several files, or two files map to the same id.
+        InputError: ``doc`` given with several files, two files map to the same id,
+            a file would replace a document without ``replace``, or a file is bad.
     """
     paths = [Path(f) for f in files]
     if doc is not None and len(paths) != 1:
@@ -668,9 +838,7 @@ def add_files(
             "with --doc to give each its own id"
         )
     store = Store.open(store_path)
-    changes = [
-        store.add_file(p, i, progress=progress, assess=assess)
-        for p, i in zip(paths, ids, strict=True)
-    ]
+    changes = store.add_file_group(zip(paths, ids, strict=True), progress=progress,
+                                   assess=assess, replace=replace)
     store.flush()
     return changes
