@@ -29,7 +29,7 @@ from tests.conftest import ROOT, Result
 from tests.test_serve import Server
 
 SEED = ROOT / "kg" / "data" / "seed.yaml"
-KG = [sys.executable, "-c", "from kg.cli import main; raise SystemExit(main())"]
+KG = [sys.executable, "-m", "kg"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 #: a cross product of the seed's ~800 quads with itself 4 times: hours of CPU
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -330,7 +330,7 @@ def test_non_loopback_host_warns(kg: Callable[..., Result], monkeypatch: pytest.
                                  ) -> None:
     import uvicorn
 
-    from kg.store import cli
+    from kg.cli import store as cli
 
     def loopback_instead(host: str, port: int) -> socket.socket:  # never listen off loopback
         sock = socket.socket()

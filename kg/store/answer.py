@@ -7,7 +7,6 @@ HTTP response.
 
 Examples:
     >>> import pyoxigraph as ox
-    >>> from kg.store.workers import Request
     >>> reply = answer(ox.Store(), Request("ASK { }"), 10)
     >>> reply.status, reply.media_type, reply.body.strip()
     (200, 'application/sparql-results+json; charset=utf-8', b'{"head": {}, "boolean": true}')
@@ -17,15 +16,15 @@ Examples:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.store.guard import QueryLimits, check_query
 from kg.store.results import FORMATS, Results, write_results
-from kg.store.workers import Reply, Request
 
-__all__ = ["GRAPH_TYPES", "answer", "negotiate"]
+__all__ = ["GRAPH_TYPES", "Reply", "Request", "answer", "negotiate"]
 
 #: Media types offered for CONSTRUCT and DESCRIBE answers.
 GRAPH_TYPES = {
@@ -40,6 +39,27 @@ _RESULT_TYPES.update({"application/json": "json", "application/xml": "xml",
 _FORMAT_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
                  "turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt"}
 _TEXT = "text/plain; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One query for a worker: the text, the protocol's graphs, how to answer."""
+
+    sparql: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    accept: str = "*/*"
+    fmt: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A worker's answer: an HTTP status, media type, body and extra headers."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def negotiate(accept: str, kind: str) -> tuple[str, str] | None:
@@ -135,8 +155,7 @@ def answer(store: ox.Store, request: Request, max_rows: int,
         406 for a format not offered, 502 for a SERVICE endpoint that failed,
         500 for another evaluation error.
     """
-    from kg.errors import InputError
-    from kg.errors import RemoteError
+    from kg.errors import InputError, RemoteError
 
     try:
         results = _evaluate(store, request, max_rows, limits)

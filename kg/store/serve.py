@@ -66,11 +66,11 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg.errors import InputError
+from kg.store.answer import Request as QueryRequest
 from kg.store.answer import negotiate
 from kg.store.guard import QueryLimits, QueryRefused, check_query
 from kg.store.queries import QUERIES
 from kg.store.store import Store
-from kg.store.workers import Request as QueryRequest
 from kg.store.workers import WorkerPool
 
 __all__ = ["ServeOptions", "create_app", "negotiate"]

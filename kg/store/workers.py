@@ -13,8 +13,9 @@ die with the server: each watches that its parent is still there, and ends
 when its pipe closes. Each may get an address-space limit (``memory_mb``), so one query
 cannot take the machine's memory.
 
-A worker gets a :class:`Request` and sends back a :class:`Reply`, already
-written in the negotiated format, so that only bytes cross the pipe.
+A worker gets a :class:`~kg.store.answer.Request` and sends back a
+:class:`~kg.store.answer.Reply`, already written in the negotiated format, so
+that only bytes cross the pipe.
 """
 
 from __future__ import annotations
@@ -26,35 +27,14 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
+from kg.store.answer import Reply, Request, answer
 from kg.store.guard import QueryLimits
 
-__all__ = ["Reply", "Request", "WorkerPool"]
+__all__ = ["WorkerPool"]
 
 _START_TIMEOUT = 120.0  # seconds for a worker to import pyoxigraph and open the store
-
-
-@dataclass(frozen=True)
-class Request:
-    """One query for a worker: the text, the protocol's graphs, how to answer."""
-
-    sparql: str
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-    accept: str = "*/*"
-    fmt: str | None = None
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A worker's answer: an HTTP status, media type, body and extra headers."""
-
-    status: int
-    media_type: str
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 def _die_with_parent() -> None:
@@ -87,8 +67,6 @@ def _worker_main(conn: multiprocessing.connection.Connection, path: str, max_row
         conn.send(("error", f"{type(e).__name__}: {e}"))
         return
     conn.send(("ready", ""))
-    from kg.store.answer import answer
-
     while True:
         try:
             request = conn.recv()
