@@ -404,3 +404,27 @@ def test_kg_serve_refuses_a_store_being_written(tmp_path: Path,
     assert result.exit_code == 1 and "is writing to this store" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     del writer
+
+
+def test_a_query_over_the_worker_memory_fails_alone() -> None:
+    """A worker limited to 900 MiB: a sort of a 550M-row cross product hits the limit, the
+    worker dies, the query gets 500, and the next query is answered by a fresh worker."""
+    from kg.store.answer import Request
+    from kg.store.serve import create_app
+
+    store = Store()
+    store.add_dataset(seed_dataset(), "seed")
+    app = create_app(store, ServeOptions(workers=1, worker_memory_mb=900, timeout=60))
+    pool = app.state.pool
+    try:
+        started = time.monotonic()
+        reply = pool.run(Request(HEAVY.replace(" . ?j ?k ?l", "").replace(
+            "(COUNT(*) AS ?n)", "*") + " ORDER BY ?a ?d ?g"), 60)
+        assert reply is not None and reply.status == 500, reply
+        assert b"--worker-memory" in reply.body
+        assert time.monotonic() - started < 60
+        again = pool.run(Request("ASK { ?s ?p ?o }"), 60)
+        assert again is not None and again.status == 200
+        assert pool.killed == 1
+    finally:
+        pool.close()

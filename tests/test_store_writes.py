@@ -98,3 +98,20 @@ def test_doc_naming_an_existing_document_needs_replace(
         add_files(store, [other], doc="seed", progress=False)
     [change] = add_files(store, [other], doc="seed", progress=False, replace=True)
     assert change.status == "replaced"
+
+
+def test_kg_build_store_is_all_or_nothing_and_needs_replace(
+    tmp_path: Path, kg: Callable[..., Result]
+) -> None:
+    valid = write(tmp_path / "valid.yaml", VALID)
+    invalid = write(tmp_path / "invalid.yaml", "claims: [{id: c1}]\n")
+    store = tmp_path / "store"
+    failed = kg("build", valid, invalid, "--store", store)
+    assert failed.exit_code == 2 and "nothing was added" in failed.stderr
+    assert Store.open(store, read_only=True).documents() == []
+    assert kg("build", valid, "--store", store).exit_code == 0
+    write(valid, OTHER)
+    refused = kg("build", valid, "--store", store)
+    assert refused.exit_code == 2 and "--replace" in refused.stderr
+    replaced = kg("build", valid, "--store", store, "--replace")
+    assert replaced.exit_code == 0 and "valid: replaced" in replaced.stdout

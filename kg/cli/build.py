@@ -43,6 +43,9 @@ def register(app: typer.Typer) -> None:
         doc: Annotated[str | None, typer.Option(
             "--doc", help="With --store: the document id of a single file (default: its "
             "name).")] = None,
+        replace: Annotated[bool, typer.Option(
+            "--replace", help="With --store: replace documents of the same id that hold other "
+            "content (without it, that is an error).")] = False,
     ) -> None:
         """Load, validate and score datasets; write the same outputs as `kg demo`, or add them
         to a store."""
@@ -50,7 +53,7 @@ def register(app: typer.Typer) -> None:
             from kg.cli.store import print_changes
             from kg.store import add_files
 
-            print_changes(add_files(store, files, doc=doc, progress=True))
+            print_changes(add_files(store, files, doc=doc, progress=True, replace=replace))
             return
         from kg.formats.loading import load_datasets
 

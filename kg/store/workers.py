@@ -187,8 +187,8 @@ class WorkerPool:
                     self.killed += 1
                 self._replace()
                 return Reply(500, "text/plain; charset=utf-8",
-                             b"the query stopped its worker (a crash, or out of memory); "
-                             b"narrow it\n")
+                             b"the query stopped its worker (out of memory, see kg serve "
+                             b"--worker-memory; or a crash); narrow it\n")
             if reply is None:
                 worker.kill()
                 with self._lock:
