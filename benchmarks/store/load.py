@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     port = free_port()
-    cmd = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)]
+    cmd = [sys.executable, "-m", "kg", "serve", "--port", str(port)]
     if args.store:
         cmd += ["--store", str(args.store)]
     server = subprocess.Popen(cmd)
