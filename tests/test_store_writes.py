@@ -115,3 +115,23 @@ def test_kg_build_store_is_all_or_nothing_and_needs_replace(
     assert refused.exit_code == 2 and "--replace" in refused.stderr
     replaced = kg("build", valid, "--store", store, "--replace")
     assert replaced.exit_code == 0 and "valid: replaced" in replaced.stdout
+
+
+def test_a_reader_during_a_live_write_is_told_so(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.errors import StoreError
+    from kg.store.store import DOCUMENT_BASE
+
+    store = tmp_path / "store"
+    add_files(store, [SEED], progress=False)
+    writer = Store.open(store)  # a write in progress: its fresh graph is not committed yet
+    graph = ox.NamedNode(f"{DOCUMENT_BASE}more/0123456789abcdef-00000000")
+    writer.ox.add(ox.Quad(ox.NamedNode("https://example.org/a"),
+                          ox.NamedNode("https://example.org/b"), ox.Literal("c"), graph))
+    writer.flush()
+    with pytest.raises(StoreError, match=r"kg writer pid \d+ is writing to this store"):
+        Store.open(store, read_only=True)
+    del writer  # the writer ended without finishing: now it is an interrupted write
+    with pytest.raises(StoreError, match="interrupted"):
+        Store.open(store, read_only=True)

@@ -19,7 +19,12 @@ Examples:
     ...
     kg.store.lock.StoreBusy: ...: a kg serve is serving this store (pid ...); stop it, then retry
     >>> release(server)
-    >>> release(hold(folder, shared=False))
+    >>> w = hold(folder, shared=False)
+    >>> writer(folder).startswith("kg writer pid")
+    True
+    >>> release(w)
+    >>> writer(folder) is None
+    True
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from typing import IO
 
 from kg.errors import StoreError
 
-__all__ = ["LOCK_FILE", "StoreBusy", "hold", "release"]
+__all__ = ["LOCK_FILE", "StoreBusy", "hold", "release", "writer"]
 
 #: The lock file, inside the store's folder (RocksDB leaves unknown files alone).
 LOCK_FILE = "credkg.lock"
@@ -88,3 +93,21 @@ def release(handle: IO[str]) -> None:
     """Let the lock go."""
     fcntl.flock(handle, fcntl.LOCK_UN)
     handle.close()
+
+
+def writer(folder: str | Path) -> str | None:
+    """Who is writing to the store in ``folder`` right now ("kg writer pid N"), or None.
+
+    A reader that finds a write half-done asks this, to tell a live write from an
+    interrupted one.
+    """
+    path = Path(folder) / LOCK_FILE
+    if not path.is_file():
+        return None
+    with path.open("r", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return handle.read().strip() or "another process"
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return None

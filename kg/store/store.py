@@ -241,6 +241,12 @@ class Store:
         if not read_only:
             self._finish_interrupted()
         elif self._interrupted():
+            from kg.store.lock import writer
+
+            busy = writer(self.path) if self.path is not None else None
+            if busy is not None:
+                raise StoreError(f"{self.path}: {busy} is writing to this store; retry when it "
+                                 "has finished")
             raise StoreError(
                 f"{self.path}: a write to this store was interrupted; open it for writing "
                 f"once to finish it (e.g. kg optimize --store {self.path})"
