@@ -236,6 +236,11 @@ def _tree(pid: int) -> tuple[int, int, float, int]:
     return server.num_threads(), rss // 2**20, cpu, len(children)
 
 
+def _rss_by_process(pid: int) -> dict[int, int]:
+    server = psutil.Process(pid)
+    return {p.pid: p.memory_info().rss // 2**20 for p in [server, *server.children(True)]}
+
+
 def test_timed_out_queries_are_stopped_and_resources_come_back() -> None:
     with KgServe("--timeout", "1", "--workers", "2") as s, httpx.Client(timeout=60) as client:
 
@@ -243,17 +248,11 @@ def test_timed_out_queries_are_stopped_and_resources_come_back() -> None:
             with httpx.Client(timeout=60) as c:
                 return c.get(s.url, params={"query": query}).status_code
 
-        for _ in range(2):  # warm: 4 requests at once make the server's 4 waiting threads
-            with ThreadPoolExecutor(4) as pool:
-                assert list(pool.map(ask, ["ASK { ?s ?p ?o }"] * 4)) == [200] * 4
+        assert ask("ASK { ?s ?p ?o }") == 200
         threads0, rss0, _, workers0 = _tree(s.process.pid)
         for _ in range(2):
             with ThreadPoolExecutor(4) as pool:
                 assert list(pool.map(ask, [HEAVY] * 4)) == [503] * 4
-        # the server's waiting threads are idle now; anyio ends those idle for 10 s at the
-        # next request (running ones it cannot end: they would stay, as on main)
-        time.sleep(11)
-        assert ask("ASK { ?s ?p ?o }") == 200
         deadline = time.monotonic() + 30
         while True:
             threads, rss, cpu, workers = _tree(s.process.pid)
@@ -265,7 +264,9 @@ def test_timed_out_queries_are_stopped_and_resources_come_back() -> None:
         assert threads <= threads0, (threads, threads0)
         assert busy < 0.3, f"workers used {busy:.2f} s of CPU in 1 s after the timeouts"
         assert workers == workers0, (workers, workers0)
-        assert rss <= rss0 + 100, (rss, rss0)
+        # a timed-out query on main kept its memory (GBs at 20k claims); here its worker is
+        # gone: what remains is the fresh workers' and the server's own, with some slack
+        assert rss <= rss0 + 200, (rss, rss0, _rss_by_process(s.process.pid))
         assert client.get(s.url, params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
 
 

@@ -56,7 +56,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-import anyio
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -217,10 +216,7 @@ def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
             return _error(400, f"query refused: {e}")
         except InputError as e:
             return _error(400, f"malformed request: {e}")
-        try:
-            reply = await anyio.to_thread.run_sync(pool.run, job, opts.timeout)
-        except RuntimeError as e:  # a worker cannot start
-            return _error(500, f"the endpoint cannot run queries: {e}")
+        reply = await pool.arun(job, opts.timeout)
         if reply is None:
             return _error(503, f"the query ran out of time ({opts.timeout:g} s) and was "
                           "stopped; narrow it or add a LIMIT")

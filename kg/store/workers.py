@@ -20,7 +20,6 @@ that only bytes cross the pipe.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -29,12 +28,17 @@ import threading
 import time
 from typing import Any
 
+import anyio
+
 from kg.store.answer import Reply, Request, answer
 from kg.store.guard import QueryLimits
 
 __all__ = ["WorkerPool"]
 
 _START_TIMEOUT = 120.0  # seconds for a worker to import pyoxigraph and open the store
+#: Seconds a query holding a slot may wait for its worker to start (after a timeout killed
+#: the last one), on top of its own time limit, which counts from when a worker has it.
+_SPAWN_GRACE = 60.0
 
 
 def _die_with_parent() -> None:
@@ -110,6 +114,10 @@ class _Worker:
 class WorkerPool:
     """At most ``size`` worker processes reading the store at ``path``.
 
+    The server waits for answers without threads (:meth:`arun` awaits the pipe),
+    so a query that runs out of time leaves nothing behind in the server: its
+    worker is killed, and a replacement starts in a short-lived thread.
+
     Args:
         path: The store's folder (opened read-only by each worker).
         size: Most workers (queries running at once).
@@ -127,73 +135,107 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: list[_Worker] = []
+        self._workers = 0  # alive or starting
+        self._error: str | None = None  # why the last worker could not start
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(size)
+        self._aslots: anyio.Semaphore | None = None
         self.started = 0  # workers started so far (the first ``size``, then replacements)
         self.killed = 0  # workers killed because their query ran out of time or crashed
 
-    def _take(self) -> _Worker:
+    # -- the workers -------------------------------------------------------------------
+
+    def _spawn(self) -> None:
+        """Start one worker (in the calling thread) and make it idle."""
+        try:
+            worker = _Worker(self._ctx, self)
+        except RuntimeError as e:
+            with self._lock:
+                self._workers -= 1
+                self._error = str(e)
+            return
         with self._lock:
-            if self._idle:
-                return self._idle.pop()
-        return self._take_new()
+            self._error = None
+            self._idle.append(worker)
+
+    def _ensure(self) -> None:
+        """Start a worker in the background if there is room and none is idle."""
+        with self._lock:
+            if self._idle or self._workers >= self.size:
+                return
+            self._workers += 1
+            self.started += 1
+        threading.Thread(target=self._spawn, daemon=True, name="credkg-worker-start").start()
+
+    def _pop(self) -> _Worker | None:
+        with self._lock:
+            return self._idle.pop() if self._idle else None
 
     def _give_back(self, worker: _Worker) -> None:
         with self._lock:
-            if len(self._idle) < self.size:
-                self._idle.append(worker)
-                return
-        worker.kill()  # one too many (a replacement raced a lazy start)
+            self._idle.append(worker)
 
-    def _replace(self) -> None:
-        """Start a worker in place of a killed one, in the background."""
-
-        def start() -> None:
-            # if it cannot start, the next query starts one and reports why
-            with contextlib.suppress(RuntimeError):
-                self._give_back(self._take_new())
-
-        threading.Thread(target=start, daemon=True, name="credkg-worker-start").start()
-
-    def _take_new(self) -> _Worker:
+    def _discard(self, worker: _Worker) -> None:
+        """Kill a worker whose query ran out of time or crashed; start another."""
+        worker.kill()
         with self._lock:
-            self.started += 1
-        return _Worker(self._ctx, self)
+            self._workers -= 1
+            self.killed += 1
+        self._ensure()
 
     def warm(self) -> None:
-        """Start every worker now (``kg serve`` does, so the first queries do not wait)."""
-        workers = [self._take_new() for _ in range(self.size - len(self._idle))]
-        for w in workers:
-            self._give_back(w)
+        """Start every worker now (``kg serve`` does, so the first queries do not wait).
+
+        Raises:
+            RuntimeError: a worker cannot start (e.g. the store cannot be opened).
+        """
+        while True:
+            with self._lock:
+                if self._workers >= self.size:
+                    break
+                self._workers += 1
+                self.started += 1
+            self._spawn()
+            if self._error is not None:
+                raise RuntimeError(self._error)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def _crashed(self, worker: _Worker) -> Reply:
+        self._discard(worker)
+        return Reply(500, "text/plain; charset=utf-8",
+                     b"the query stopped its worker (out of memory, see kg serve "
+                     b"--worker-memory; or a crash); narrow it\n")
+
+    def _no_worker(self) -> Reply:
+        return Reply(500, "text/plain; charset=utf-8",
+                     f"the endpoint cannot run queries: {self._error}\n".encode())
 
     def run(self, request: Request, timeout: float) -> Reply | None:
-        """Answer ``request`` in a worker; None when it runs ``timeout`` seconds first.
+        """Answer ``request`` in a worker, blocking; None when it runs ``timeout`` s first.
 
-        Blocks the calling thread until a worker is free (at most ``timeout``),
-        then until the answer or the time limit; a worker still busy at the limit
-        is killed, and another one started in the background.
+        Waits for a free slot (at most ``timeout``) and its worker (one being started
+        after a kill: at most a minute more), then for the answer (at most
+        ``timeout``); a worker still busy then is killed and replaced.
         """
+        deadline = time.monotonic() + timeout + _SPAWN_GRACE
         if not self._slots.acquire(timeout=timeout):
             return None
         try:
-            worker = self._take()
+            while (worker := self._pop()) is None:
+                self._ensure()
+                if self._error is not None and self._workers == 0:
+                    return self._no_worker()
+                if time.monotonic() > deadline:
+                    return None
+                time.sleep(0.02)
             try:
                 worker.conn.send(request)
-                ready = worker.conn.poll(timeout)
-                reply = worker.conn.recv() if ready else None
+                reply = worker.conn.recv() if worker.conn.poll(timeout) else None
             except (EOFError, OSError):
-                worker.kill()
-                with self._lock:
-                    self.killed += 1
-                self._replace()
-                return Reply(500, "text/plain; charset=utf-8",
-                             b"the query stopped its worker (out of memory, see kg serve "
-                             b"--worker-memory; or a crash); narrow it\n")
+                return self._crashed(worker)
             if reply is None:
-                worker.kill()
-                with self._lock:
-                    self.killed += 1
-                self._replace()
+                self._discard(worker)
                 return None
             self._give_back(worker)
             assert isinstance(reply, Reply)
@@ -201,10 +243,47 @@ class WorkerPool:
         finally:
             self._slots.release()
 
+    async def arun(self, request: Request, timeout: float) -> Reply | None:
+        """:meth:`run` for the server's event loop: waits on the pipe, not in a thread."""
+        if self._aslots is None:
+            self._aslots = anyio.Semaphore(self.size)
+        deadline = time.monotonic() + timeout + _SPAWN_GRACE
+        with anyio.move_on_after(timeout) as waiting:
+            await self._aslots.acquire()
+        if waiting.cancelled_caught:
+            return None
+        try:
+            while (worker := self._pop()) is None:
+                self._ensure()
+                if self._error is not None and self._workers == 0:
+                    return self._no_worker()
+                if time.monotonic() > deadline:
+                    return None
+                await anyio.sleep(0.02)
+            try:
+                worker.conn.send(request)
+                with anyio.move_on_after(timeout):
+                    await anyio.wait_readable(worker.conn.fileno())
+                reply = worker.conn.recv() if worker.conn.poll(0) else None
+            except (EOFError, OSError):
+                return self._crashed(worker)
+            except BaseException:  # cancelled (the server stops): the query must not go on
+                self._discard(worker)
+                raise
+            if reply is None:
+                self._discard(worker)
+                return None
+            self._give_back(worker)
+            assert isinstance(reply, Reply)
+            return reply
+        finally:
+            self._aslots.release()
+
     def close(self) -> None:
         """Stop every idle worker (busy ones die with their deadline or the server)."""
         with self._lock:
             idle, self._idle = self._idle, []
+            self._workers -= len(idle)
         for w in idle:
             w.kill()
 
@@ -212,4 +291,3 @@ class WorkerPool:
         """Process ids of the idle workers (for tests and diagnostics)."""
         with self._lock:
             return [w.process.pid for w in self._idle if w.process.pid is not None]
-
