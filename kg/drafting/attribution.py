@@ -1,0 +1,223 @@
+"""Attribution: who, in one sentence, says the claim, to whom, citing whom.
+
+Rules over the sentence's text, tried in this order (the first that fits wins):
+
+=========================================================  ===================================
+cue                                                        reading
+=========================================================  ===================================
+"CLAIM, X said/reported/told Y [on DAY][, citing Z]."      X says CLAIM (to Y, from Z)
+"CLAIM," said X [, who ...].                               X says CLAIM (a quote's speaker)
+"[Intro,] X [, APPOSITIVE,] said/told Y/reported (that) C"  X says C (to Y)
+"... according to X['s statement/data] ..."                 X says the rest
+"X['s] data/figures show(ed) ..." / "per X data"           X (its owner) says the rest
+"..., citing X" / "X, citing Y, said"                      X is the origin the speaker cites
+"HEADLINE – X" / "HEADLINE, X says"                        X says the headline
+"in response to an inquiry from Y"                         Y relays the speaker
+"reportedly", "allegedly" (no speaker)                     the article's own, hedged
+=========================================================  ===================================
+
+The speaker X, the relay Y ("told Y") and the origin Z ("citing Z") are returned as
+written; :mod:`kg.drafting.sources` turns them into sources (names, kinds, pronouns,
+anonymous sources).
+
+Examples:
+    >>> a = attribute("Ukraine downed five drones, the country's air force said on Friday.")
+    >>> a.speaker, a.claim, a.when
+    ("the country's air force", 'Ukraine downed five drones.', 'on Friday')
+    >>> a = attribute("Over 250,000 cases were opened, Ukrainska Pravda reported on Aug. 26, "
+    ...               "citing the Prosecutor General's Office.")
+    >>> a.speaker, a.cited, a.when
+    ('Ukrainska Pravda', "the Prosecutor General's Office", 'on Aug. 26')
+    >>> a = attribute("Officials and lawyers told DV that 60 cases were open.")
+    >>> a.speaker, a.relay, a.claim
+    ('Officials and lawyers', 'DV', '60 cases were open.')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["HEDGES", "Attribution", "attribute"]
+
+_STRONG = ("said", "says", "say", "reported", "reports", "report", "stated", "states", "noted",
+           "notes", "added", "adds", "told", "tells", "announced", "announces", "warned", "warns",
+           "wrote", "writes", "claimed", "claims", "claim", "confirmed", "confirms", "declared",
+           "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
+           "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
+           "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
+           "has reported", "testified", "informed", "mentioned", "recalled", "noting")
+_WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", "suggested",
+         "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
+         "expects", "expected", "believes", "believed", "concluded", "published a report saying",
+         "published a report", "estimate", "said in a statement", "announced")
+_VERB = "|".join(sorted({re.escape(v) for v in _STRONG + _WEAK}, key=len, reverse=True))
+_ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|recently|" \
+       r"separately|officially|publicly|only|then|,)\s+)*"
+_TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
+               r"while|speaking)\b.*))?")
+_TRAIL = re.compile(
+    r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c"
+    r"\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)"
+    + _TRAIL_TAIL + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
+_INVERTED = re.compile(
+    r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?P<verb>said|says|added|adds|told|wrote|"
+    r"writes|noted|explained|stressed|continued|according to)\s+(?P<np>[^,;]{2,160}?)"
+    r"(?:,\s*(?P<tail>.+?))?\s*[.!?]?[\"\u201d]?$", re.DOTALL)
+_LEAD = re.compile(
+    r"^(?P<intro>(?:[^,\"\u201c]{1,70},\s+)?)(?P<np>[^,;:\"\u201c\u201d]{2,140}?)"
+    r"(?:,\s(?P<app>[^,]{3,100}),)?\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b"
+    r"(?P<after>.*)$", re.DOTALL)
+_ACCORDING = re.compile(
+    r"(?:,\s*)?\b(?:according to|per|as reported by|as highlighted by|as noted by)\s+"
+    r"(?P<np>[^,;.()\u201c\u201d\"]{2,140}?)(?=\s*(?:[,;.()]|$|\s(?:which|who|on the|"
+    r"released|published|issued)\b))", re.IGNORECASE)
+_CITING = re.compile(r"(?:,\s*)?\bciting\s+(?P<np>[^,;.\u201c\u201d\"]{2,120}?)"
+                     r"(?=\s*(?:[,;.]|$|\s(?:as saying|that|which|who|on)\b))", re.IGNORECASE)
+_OWNER = re.compile(r"^(?P<owner>.+?)['\u2019]s?\s+(?:own\s+)?(?:statement|data|report|figures?|"
+                    r"estimates?|tally|tallies|count|analysis|survey|study|website|"
+                    r"announcement|post|channel|account|page|interview|press release|"
+                    r"briefing|numbers|statistics)\b", re.IGNORECASE)
+_DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
+                         r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
+                         re.IGNORECASE)
+_INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
+                      r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
+_WHEN = re.compile(r"^\s*(?P<when>(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
+                   r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\w+day|week|month|"
+                   r"year))\b")
+_OBJECT = re.compile(r"^\s*(?P<obj>(?:the\s+|a\s+)?(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the)"
+                     r"(?:\s+(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the))*|the\s+[a-z]+"
+                     r"(?:\s+[a-z]+)?)(?=\s|[,.;]|$)")
+
+#: Words that make an assertion hedged.
+HEDGES = frozenset({"may", "might", "could", "likely", "possibly", "reportedly", "allegedly",
+                    "apparently", "purportedly", "perhaps", "feared", "believed", "probably",
+                    "suspected", "unconfirmed", "unverified", "estimated", "suggested",
+                    "suggests", "appears", "appeared", "seems", "speculation", "presumably"})
+_NOT_NP = re.compile(r"\b(?:that|which|when|if|because|while|than|as|is|are|was|were|will|"
+                     r"would|be|been|being|not|do|does|did|can|to|it's)\b", re.IGNORECASE)
+_NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b|several\b|"
+                       r"some\b|many\b|most\b|his\b|her\b|its\b|their\b|he\b|she\b|it\b|"
+                       r"they\b|we\b|\d)")
+
+
+@dataclass
+class Attribution:
+    """Who says a sentence's claim: speaker, relay ("told Y"), origin ("citing Z")."""
+
+    claim: str
+    speaker: str | None = None
+    relay: str | None = None
+    cited: str | None = None
+    when: str | None = None
+    hedged: bool = False
+    rule: str = "none"
+
+
+def _np_ok(np: str, *, lead: bool = False) -> bool:
+    np = np.strip()
+    words = np.split()
+    if not words or len(words) > (16 if lead else 14):
+        return False
+    if _NOT_NP.search(np) and not re.search(r"\b(?:of|for)\b", np):
+        return False
+    if re.search(r"\b(?:is|are|was|were|will|would|not|be)\b", np):
+        return False
+    return bool(_NP_START.match(np))
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip(" ,;:-\u2013\u2014\"\u201c\u201d")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _hedged(text: str) -> bool:
+    return bool(set(re.findall(r"[a-z]+", text.lower())) & HEDGES)
+
+
+def _when(after: str) -> str | None:
+    m = _WHEN.match(after)
+    return m.group("when") if m else None
+
+
+def _strip_intro(text: str) -> str:
+    return re.sub(r"^(?:and|but|however|meanwhile|also)\b,?\s*", "", text, flags=re.I)
+
+
+def attribute(sentence: str, *, headline: bool = False) -> Attribution:
+    """The attribution of one sentence (see the module's table)."""
+    s = " ".join(sentence.split())
+    hedged = _hedged(s)
+    cited = None
+    m = _CITING.search(s)
+    if m:
+        cited = m.group("np").strip()
+    relay = None
+    m = _INQUIRY.search(s)
+    if m:
+        relay = m.group("np").strip()
+    if headline:
+        m = re.match(r"^(?P<claim>.+?)\s+[-\u2013\u2014|:]\s+(?P<np>[^-\u2013\u2014]{2,80})$", s)
+        if m and _np_ok(m.group("np")):
+            return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
+                               hedged=hedged, rule="headline dash")
+    m = _TRAIL.match(s)
+    if m and _np_ok(m.group("np")) and not _ACCORDING.search(m.group("np")):
+        after = m.group("after") or ""
+        verb = m.group("verb")
+        if verb in ("told", "tells", "informed"):
+            obj = _OBJECT.match(after)
+            if obj:
+                relay = obj.group("obj").strip()
+                after = after[obj.end():]
+        tail = m.group("tail") or ""
+        if tail.startswith("citing") and cited is None:
+            cited = tail[len("citing"):].strip(" .")
+        return Attribution(_sentence_case(_ACCORDING.sub("", m.group("claim"))),
+                           m.group("np").strip(), relay, cited, _when(after), hedged, "trailing")
+    m = _INVERTED.match(s)
+    if m and m.group("verb") != "according to" and _np_ok(m.group("np")) and re.search(
+            r"[\"\u201d\u2019,]\s*$", s[:m.start("verb")]):
+        return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(), relay,
+                           cited, None, hedged, "inverted")
+    m = _DATA_SHOWS.match(s)
+    if m:
+        return Attribution(_sentence_case(s[m.end():].lstrip(" that")), m.group("np").strip(),
+                           relay, cited, None, hedged, "data shows")
+    m = _LEAD.match(_strip_intro(s))
+    if m and _np_ok(m.group("np"), lead=True) and not re.match(
+            r"(?i)(?:there|this|that|these|those|what|it)\b", m.group("np")):
+        verb, after = m.group("verb"), m.group("after")
+        weak = verb in _WEAK and verb not in _STRONG
+        if not weak or re.match(r"\s*(?:that\b|:)", after) or re.search(r"\bthat\b", after[:40]):
+            when = _when(after)
+            if when:
+                after = after[len(when) + 1:]
+            if verb in ("told", "tells", "informed"):
+                obj = _OBJECT.match(after)
+                if obj:
+                    relay = obj.group("obj").strip()
+                    after = after[obj.end():]
+            after = _CITING.sub("", after)
+            claim = re.sub(r"^[\s,]*(?:that\b|:)?\s*", "", after)
+            return Attribution(_sentence_case(claim or s), m.group("np").strip(), relay, cited,
+                               when, hedged, "leading")
+    m = _ACCORDING.search(s)
+    if m:
+        np = m.group("np").strip()
+        owner = _OWNER.match(np)
+        speaker = owner.group("owner") if owner else np
+        claim = (s[:m.start()] + s[m.end():]).strip(" ,")
+        claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
+        return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,
+                           None, hedged, "according to")
+    m = re.search(r"\b(?:the\s+)?(?P<np>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)['\u2019]s?\s+"
+                  r"(?:data|figures|statistics|tally)\b", s)
+    if m and cited is None:
+        cited = m.group("np")
+    return Attribution(_sentence_case(_CITING.sub("", s)), None, relay, cited, None, hedged,
+                       "citing" if cited else "none")

@@ -1,0 +1,265 @@
+"""Drafting one document: sentences to claims, figures to quantities, attributions to chains.
+
+Every sentence of the running text (and the headline, marked ``# CHECK: headline``)
+becomes one claim per figure it states (or one claim if it states none), asserted by a
+chain of sources, origin first:
+
+    cited origin ("citing Z")  <-  speaker ("X said")  <-  relay ("told Y")
+        <-  wire agency of the dateline ("(Reuters) -")  <-  the publisher
+
+Sentences of a quote without their own attribution go to the quote's speaker in the same
+paragraph. Every id starts with the document's slug, so the drafts of many articles load
+into one store together. Items the rules are unsure of carry a ``CHECK`` note, and the
+:class:`DraftReport` lists what was found, what was skipped and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.drafting.attribution import Attribution, attribute
+from kg.drafting.figures import Figure, find_figures
+from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
+from kg.drafting.periods import find_period, parse_day
+from kg.drafting.sources import DocumentSources
+from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
+
+__all__ = ["DraftReport", "draft_article"]
+
+UNNAMED_PUBLISHER = "Publisher of the article (unnamed)"
+
+
+@dataclass
+class DraftReport:
+    """What a draft found, and what it skipped and why (``kg extract --report``)."""
+
+    name: str
+    sources: int = 0
+    claims: int = 0
+    figures: int = 0
+    assertions: int = 0
+    checks: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report as lines of text."""
+        out = [f"{self.name}: {self.sources} sources, {self.claims} claims ({self.figures} "
+               f"with a figure), {self.assertions} assertions, {self.checks} CHECK notes"]
+        for text, why in self.skipped:
+            short = text if len(text) <= 70 else text[:67] + "..."
+            out.append(f"  skipped ({why}): {short}")
+        return out
+
+
+def _open_quote(text: str) -> int:
+    """+1 for each quotation opened and not closed in ``text``."""
+    return (text.count("\u201c") - text.count("\u201d")) + (text.count('"') % 2)
+
+
+def _quantity(fig: Figure, sentence: str, ref: dt.date | None) -> tuple[dict[str, Any], list[str]]:
+    q: dict[str, Any] = {"measure": fig.measure}
+    for key in ("value", "min_value", "max_value"):
+        if getattr(fig, key) is not None:
+            q[key] = getattr(fig, key)
+    if fig.approximate:
+        q["approximate"] = True
+    if fig.unit:
+        q["unit"] = fig.unit
+    if fig.per:
+        q["per"] = fig.per
+    notes: list[str] = []
+    start, end = find_period(sentence, ref)
+    if start is not None:
+        q["period_start"] = start
+    if end is not None:
+        q["period_end"] = end
+        if start is None:
+            notes.append(f"no period stated: read as up to {end}")
+    if start is not None and end is not None and start > end:
+        q.pop("period_start")
+        notes.append("the period's start came out after its end; dropped")
+    if fig.measure == "figure":
+        notes.append(f"what '{fig.text}' counts was not found; name the measure")
+    return q, notes
+
+
+class _Drafter:
+    def __init__(self, article: Article, slug: str) -> None:
+        self.a = article
+        self.slug = slug
+        self.src = DocumentSources(slug)
+        self.claims: list[dict[str, Any]] = []
+        self.assertions: list[dict[str, Any]] = []
+        self.reports: dict[str, dict[str, Any]] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.report = DraftReport(slug, skipped=list(article.skipped))
+        name = article.publisher or UNNAMED_PUBLISHER
+        self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
+        if article.publisher is None:
+            self.src.note(self.publisher, "CHECK: the outlet that published the article; name "
+                          "it (kg extract --outlet/--url) if known")
+        self.article_report = f"{slug}-article"
+        self.reports[self.article_report] = {
+            "id": self.article_report, "published_by": self.publisher,
+            **({"title": article.headline} if article.headline else {}),
+            **({"date": article.date} if article.date else {}),
+            **({"url": article.url} if article.url else {})}
+        if article.date is None:
+            self.note(self.article_report, "CHECK: the article's date was not found (give "
+                      "--date); periods and 'last year' need it")
+        self.agency = self.src.add(article.agency, "news_outlet") if article.agency else None
+        if article.byline:
+            self.src.add(article.byline, "person",
+                         affiliated_with=[self.agency or self.publisher],
+                         note="Byline of the article.")
+
+    def note(self, rid: str, text: str) -> None:
+        if text not in self.notes.setdefault(rid, []):
+            self.notes[rid].append(text)
+
+    def run(self) -> None:
+        if self.a.headline:
+            self.paragraph([self.a.headline], headline=True)
+        for par in self.a.standfirst:
+            self.paragraph([par], headline=True)
+        for par in self.a.paragraphs:
+            self.paragraph(sentences(par))
+
+    def paragraph(self, sents: list[str], *, headline: bool = False) -> None:
+        attrs: list[Attribution | None] = []
+        for s in sents:
+            if len(s) > MAX_SENTENCE:
+                self.report.skipped.append((s, f"sentence longer than {MAX_SENTENCE} characters"))
+                attrs.append(None)
+                continue
+            attrs.append(attribute(s, headline=headline))
+        depth = 0
+        inside: list[bool] = []
+        for s in sents:
+            inside.append(depth > 0 or s.lstrip().startswith(("\u201c", '"')))
+            depth = max(0, depth + _open_quote(s))
+        quote_speaker = next((x.speaker for x, q in zip(attrs, inside, strict=True)
+                              if x is not None and q and x.speaker), None)
+        for s, x, q in zip(sents, attrs, inside, strict=True):
+            if x is None:
+                continue
+            if x.speaker is None and q and quote_speaker:
+                x.speaker, x.rule = quote_speaker, "quote of the paragraph"
+            self.sentence(s, x, headline)
+
+    def sentence(self, s: str, x: Attribution, headline: bool) -> None:
+        speaker = self.src.resolve(x.speaker) if x.speaker else None
+        relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""})) if x.relay \
+            else None
+        cited = self.src.resolve(x.cited) if x.cited else None
+        if cited is not None and self.src.records[cited]["kind"] == "anonymous_source" \
+                and not x.cited.split()[0].lower() in ("a", "an", "one", "two", "the", "sources",
+                                                       "officials", "unnamed", "anonymous"):
+            cited = None  # "citing weakened immune systems": not a source
+        said = parse_day(x.when, self.a.date) if x.when else None
+        chain: list[str] = [c for c in (cited, speaker, relay, self.agency, self.publisher)
+                            if c is not None]
+        dedup: list[str] = []
+        for c in chain:
+            if not dedup or dedup[-1] != c:
+                if c in dedup:
+                    continue
+                dedup.append(c)
+        figs = find_figures(s)
+        self.report.figures += len(figs)
+        ref = said or self.a.date
+        items: list[tuple[dict[str, Any] | None, list[str]]] = []
+        for f in figs:
+            q, qnotes = _quantity(f, s, ref)
+            items.append((q, qnotes))
+        if not items:
+            items.append((None, []))
+        for q, qnotes in items:
+            cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
+            claim: dict[str, Any] = {"id": cid, "text": x.claim or s}
+            if q is not None:
+                claim["quantity"] = Quantity.model_validate(q)
+            self.claims.append(claim)
+            for n in qnotes:
+                self.note(cid, f"CHECK: {n}")
+            if headline:
+                self.note(cid, "CHECK: headline: the model has no headline mark yet; the "
+                          "headline's wording may differ from the body's")
+            if speaker is None:
+                self.note(cid, "CHECK: no source named: the article's own statement"
+                          + (" (hedged)" if x.hedged else "") + "; keep it only if it is a "
+                          "claim, not commentary")
+            elif x.speaker and x.speaker.lower() in ("he", "she", "it", "they", "his", "her"):
+                self.note(cid, f"CHECK: '{x.speaker}' read as "
+                          f"{self.src.records[speaker]['name']}")
+            elif x.rule == "quote of the paragraph":
+                self.note(cid, "CHECK: a quote without its own attribution, credited to the "
+                          "paragraph's speaker")
+            previous: str | None = None
+            for k, sid in enumerate(dedup):
+                aid = f"{cid}-{k + 1}"
+                a: dict[str, Any] = {"id": aid, "source": sid, "claim": cid,
+                                     "quote": " ".join(s.split())}
+                if x.hedged:
+                    a["hedged"] = True
+                rep = self._report(sid, said if sid == speaker else None)
+                if rep:
+                    a["report"] = rep
+                if previous is not None:
+                    a["cites"] = [previous]
+                self.assertions.append(a)
+                previous = aid
+
+    def _report(self, sid: str, said: dt.date | None) -> str | None:
+        if sid == self.publisher:
+            return self.article_report
+        rec = self.src.records[sid]
+        if rec["kind"] in ("anonymous_source", "unnamed_document"):
+            return None
+        rid = f"{sid}-report"
+        if said is not None and rid in self.reports and self.reports[rid].get("date") not in (
+                None, said):
+            rid = f"{sid}-report-{said:%Y%m%d}"
+        entry = self.reports.setdefault(rid, {"id": rid, "published_by": sid,
+                                              "title": f"Statement by {rec['name']} "
+                                              "(as relayed by the article)"})
+        if said is not None:
+            entry.setdefault("date", said)
+        return rid
+
+    def dataset(self) -> Dataset:
+        used = {a["source"] for a in self.assertions}
+        keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}
+        for rec in self.src.records.values():
+            keep |= set(rec.get("affiliated_with", ())) if rec["id"] in keep else set()
+        sources = []
+        for sid in sorted(keep):
+            rec = dict(self.src.records[sid])
+            sources.append(Source.model_validate(rec))
+        for sid, notes in self.src.notes.items():
+            if sid in keep:
+                for n in notes:
+                    self.note(sid, n)
+        ds = Dataset(sources=sources,
+                     reports=[Report.model_validate(r) for r in self.reports.values()],
+                     claims=[Claim.model_validate(c) for c in self.claims],
+                     assertions=[Assertion.model_validate(a) for a in self.assertions])
+        self.report.sources = len(ds.sources)
+        self.report.claims = len(ds.claims)
+        self.report.assertions = len(ds.assertions)
+        self.report.figures = sum(1 for c in ds.claims if c.quantity is not None)
+        self.report.checks = sum(len(v) for v in self.notes.values())
+        return ds
+
+
+def draft_article(article: Article, slug: str) -> tuple[Dataset, dict[str, list[str]],
+                                                        DraftReport]:
+    """The draft of one article: the dataset, the CHECK notes by record id, the report."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", slug):
+        slug = "-".join(re.findall(r"[a-z0-9]+", slug.lower()))[:80] or "article"
+    d = _Drafter(article, slug)
+    d.run()
+    return d.dataset(), d.notes, d.report

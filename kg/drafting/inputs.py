@@ -1,0 +1,233 @@
+"""An article as it comes: HTML or text, with page furniture, a headline, a dateline, a byline.
+
+:func:`read_article` turns the raw input into an :class:`Article`: its paragraphs of
+running text, its headline, the publisher and date (given, read from the URL, the
+dateline or the top of the text), the wire agency it carries ("(Reuters) -",
+"/TASS/"), the byline, and a list of what was skipped and why.
+
+Page furniture is skipped: navigation and share links, "2 min read", photo captions
+and credits, author boxes, related-story teasers, stray HTML tags, "News ID: 1234",
+date stamps, repeated paragraphs, and one- to three-word lines ("War").
+
+Examples:
+    >>> a = read_article("MOSCOW, Nov 12 (Reuters) - Troops advanced, officials said.\\n\\n"
+    ...                  "2 min read\\n\\nShare this story")
+    >>> a.agency, [p for p in a.paragraphs], a.skipped[0][1]
+    ('Reuters', ['Troops advanced, officials said.'], 'page furniture')
+    >>> publisher_from_url("https://www.tass.com/world/1853467")
+    ('TASS', ('tass.com',))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from kg.drafting.periods import article_date_in
+from kg.errors import InputError
+
+__all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sentences"]
+
+#: Longest sentence read (characters); longer ones are skipped and reported.
+MAX_SENTENCE = 3000
+
+_FURNITURE = re.compile(
+    r"\b(?:\d+\s+min(?:ute)?s?\s+read|skip to (?:main )?content|open this photo|share this|"
+    r"send a link|sign up|subscribe|newsletter|advertisement|read more|related (?:news|"
+    r"stories|articles?)|click here|follow us|all rights reserved|cookies?|privacy policy|"
+    r"perspectives in \d+ languages|news id|getty images|photo by|photo:|image:|"
+    r"icon\s?\w+icon|bookmark|comments?\s*\(\d+\))\b|©|^\s*share\s*$|^published:",
+    re.IGNORECASE)
+_CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$)")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
+_DATELINES = (
+    # MOSCOW, October 8. /TASS/.
+    re.compile(r"^\s*(?:[A-Z][A-Za-z' .-]{1,30},\s*)?(?:[A-Z][a-z]+\.?\s+\d{1,2}\.?\s*)?"
+               r"/(?P<agency>[A-Z][A-Za-z-]{1,15})/\.?\s*"),
+    # BRASILIA, May 18 (Reuters) -   KYIV (Reuters) -   RAMALLAH, West Bank (Reuters) -
+    re.compile(r"^\s*(?:[A-Z][A-Za-z' .,-]{1,40}?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+               r"\((?P<agency>[A-Z][A-Za-z&/ ]{1,20})\)\s*[-\u2013\u2014]+\s*"),
+    # MOSCOW, Nov 12 - ... (no agency)
+    re.compile(r"^\s*(?P<city>[A-Z]{3,}(?:[ ,][A-Z][A-Za-z]+)*),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+               r"\.?\s*[-\u2013\u2014.]\s*"),
+)
+_BYLINE = re.compile(r"^\s*(?:\[[^\]]{4,30}\]\s*)?By\s+(?P<name>[A-Z][\w.'\u2019-]+(?:\s+"
+                     r"(?:[A-Z][\w.'\u2019-]+|de|van|von|al)){1,3})\b")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|e\.g|i\.e)\.|"
+    r"\b[A-Z]\.)$")
+
+
+@dataclass
+class Article:
+    """The article's running text and what is known about it."""
+
+    paragraphs: list[str]
+    headline: str | None = None
+    standfirst: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    publisher_aliases: tuple[str, ...] = ()
+    date: dt.date | None = None
+    url: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """The main text of an HTML page (trafilatura) and its metadata (title, date, site, url).
+
+    Raises:
+        InputError: trafilatura (the ``credkg[extract]`` extra) is not installed, or the page
+            has no main text.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - the optional extra is missing
+        raise InputError("reading HTML needs trafilatura: pip install 'credkg[extract]'") from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               include_images=False, favor_precision=True)
+    if not text:
+        raise InputError("no article text found in the HTML page; save the article's text "
+                         "as .txt and give that")
+    meta: dict[str, str] = {}
+    doc = trafilatura.extract_metadata(html)
+    if doc is not None:
+        for key in ("title", "date", "sitename", "url"):
+            value = getattr(doc, key, None)
+            if value:
+                meta[key] = str(value)
+    return text, meta
+
+
+def publisher_from_url(url: str) -> tuple[str, tuple[str, ...]] | None:
+    """The publisher a URL names: its registered domain (short ones upper-cased) and aliases."""
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    host = host.removeprefix("www.").removeprefix("amp.")
+    if not host or "." not in host:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "ac"} \
+        else 2
+    domain = ".".join(labels[-keep:])
+    base = labels[-keep]
+    aliases = tuple(sorted({domain, host} - {domain})) + ((domain,) if len(base) <= 4 else ())
+    name = base.upper() if len(base) <= 4 else domain
+    return name, tuple(sorted(set(aliases)))
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph (abbreviations, initials and quotes kept together).
+
+    Examples:
+        >>> sentences('He said so on Aug. 26. "It is 5.5%," Mr. Smith added. Next one.')
+        ['He said so on Aug. 26.', '"It is 5.5%," Mr. Smith added.', 'Next one.']
+    """
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])",
+                         paragraph):
+        head = paragraph[start:m.start() + 1].rstrip()
+        if _ABBREV.search(head) and not head.endswith(("..", "\u2026")):
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _furniture(par: str) -> str | None:
+    """Why a paragraph is page furniture, or None."""
+    if _FURNITURE.search(par):
+        return "page furniture"
+    if _CAPTION.search(par):
+        return "photo caption or credit"
+    words = par.split()
+    if len(words) <= 3 and not par.endswith((".", "!", "?")):
+        return "a label, not a sentence"
+    if re.fullmatch(r"[\W\d_]*(?:\w+\s+)?\d{1,2},?\s+\d{4}[\W\d:_]*(?:\w+)?", par):
+        return "a date stamp"
+    if not re.search(r"[A-Za-z]{3}", par):
+        return "no words"
+    return None
+
+
+def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
+                 date: dt.date | None = None, html: bool | None = None) -> Article:
+    """The article in ``raw`` (text or HTML) with what is known about it (module doc)."""
+    meta: dict[str, str] = {}
+    if html or (html is None and re.match(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p\b)",
+                                           raw, re.IGNORECASE)):
+        raw, meta = html_to_text(raw)
+        url = url or meta.get("url")
+        outlet = outlet or meta.get("sitename")
+    text = _TAG.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if date is None:  # an ISO date on top ("date 2024-10-08"), else a stamp (below)
+        date = article_date_in(meta.get("date", "") + "\n" + text[:200], iso_only=True)
+    text = re.sub(r"^\s*date\s+\d{4}-\d\d-\d\d\s*", "", text, flags=re.IGNORECASE)
+    article = Article(paragraphs=[], date=date, url=url)
+    if outlet:
+        article.publisher = outlet
+        found = publisher_from_url(url) if url else None
+        article.publisher_aliases = tuple(a for a in ((found[0], *found[1]) if found else ())
+                                          if a.lower() != outlet.lower())
+    elif url:
+        found = publisher_from_url(url)
+        if found:
+            article.publisher, article.publisher_aliases = found
+    seen: set[str] = set()
+    lead = True
+    for block in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text):
+        par = " ".join(block.split()).lstrip("-\u2022* ").strip()
+        if not par:
+            continue
+        if par in seen:
+            article.skipped.append((par, "repeated paragraph"))
+            continue
+        seen.add(par)
+        m = _BYLINE.match(par)
+        if m and article.byline is None:
+            article.byline = m.group("name")
+            par = par[m.end():].strip(" ,|")
+            if not par:
+                continue
+        for pattern in _DATELINES:
+            m = pattern.match(par)
+            if m and lead:
+                agency = m.groupdict().get("agency")
+                if agency:
+                    article.agency = agency.strip()
+                par = par[m.end():].strip()
+                lead = False
+                break
+        why = _furniture(par)
+        if why is not None:
+            article.skipped.append((par, why))
+            continue
+        if not par.endswith((".", "!", "?", "\u201d", '"', "\u2019", ":", ")")):
+            if article.headline is None and not article.paragraphs and len(par.split()) >= 4:
+                article.headline = par
+                continue
+            if not article.paragraphs and len(par.split()) >= 5:
+                article.standfirst.append(par)
+                continue
+        lead = False
+        article.paragraphs.append(par)
+    if article.publisher is None and article.agency and article.agency.isupper() \
+            and re.search(r"/" + re.escape(article.agency) + "/", text):
+        article.publisher = article.agency  # "/TASS/": the agency's own copy
+        article.agency = None
+    if article.date is None:
+        for skipped, why in article.skipped:
+            if why in ("page furniture", "a date stamp", "no words") and (
+                    found_date := article_date_in(skipped)):
+                article.date = found_date
+                break
+    if not article.paragraphs and not article.headline:
+        raise InputError("the article has no sentences; give the text of a news article")
+    return article
