@@ -40,9 +40,9 @@ from dataclasses import dataclass
 
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
-_STRONG = ("said", "says", "say", "reported", "reports", "report", "stated", "states", "noted",
+_STRONG = ("said", "says", "say", "reported", "reports", "stated", "states", "noted",
            "notes", "added", "adds", "told", "tells", "announced", "announces", "warned", "warns",
-           "wrote", "writes", "claimed", "claims", "claim", "confirmed", "confirms", "declared",
+           "wrote", "writes", "claimed", "claims", "confirmed", "confirms", "declared",
            "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
            "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
            "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
@@ -50,14 +50,15 @@ _STRONG = ("said", "says", "say", "reported", "reports", "report", "stated", "st
 _WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", "suggested",
          "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
          "expects", "expected", "believes", "believed", "concluded", "published a report saying",
-         "published a report", "estimate", "said in a statement", "announced")
+         "published a report", "said in a statement", "announced", "put the number")
 _VERB = "|".join(sorted({re.escape(v) for v in _STRONG + _WEAK}, key=len, reverse=True))
 _ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|recently|" \
        r"separately|officially|publicly|only|then|,)\s+)*"
 _TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
                r"while|speaking)\b.*))?")
 _TRAIL = re.compile(
-    r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c"
+    r"^(?P<claim>.{8,}?)(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+"
+    r"(?P<np>[^,;\"\u201c"
     r"\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)"
     + _TRAIL_TAIL + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 _INVERTED = re.compile(
@@ -69,7 +70,8 @@ _LEAD = re.compile(
     r"(?:,\s(?P<app>[^,]{3,100}),)?\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b"
     r"(?P<after>.*)$", re.DOTALL)
 _ACCORDING = re.compile(
-    r"(?:,\s*)?\b(?:according to|per|as reported by|as highlighted by|as noted by)\s+"
+    r"(?:,\s*)?\b(?:according to|per|(?:as )?(?:reported|announced|confirmed|cited|tallied|"
+    r"highlighted|noted|estimated|released|published|recorded) by)\s+"
     r"(?P<np>[^,;.()\u201c\u201d\"]{2,140}?)(?=\s*(?:[,;.()]|$|\s(?:which|who|on the|"
     r"released|published|issued)\b))", re.IGNORECASE)
 _CITING = re.compile(r"(?:,\s*)?\bciting\s+(?P<np>[^,;.\u201c\u201d\"]{2,120}?)"
@@ -120,6 +122,9 @@ def _np_ok(np: str, *, lead: bool = False) -> bool:
     words = np.split()
     if not words or len(words) > (16 if lead else 14):
         return False
+    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b", np) or re.search(
+            r"\b[a-z]{3,}ed\s+(?:in|on|at|with|to|into|from|over|across|up|down|off)\b", np):
+        return False
     if _NOT_NP.search(np) and not re.search(r"\b(?:of|for)\b", np):
         return False
     if re.search(r"\b(?:is|are|was|were|will|would|not|be)\b", np):
@@ -148,7 +153,36 @@ def _strip_intro(text: str) -> str:
     return re.sub(r"^(?:and|but|however|meanwhile|also)\b,?\s*", "", text, flags=re.I)
 
 
-def attribute(sentence: str, *, headline: bool = False) -> Attribution:
+def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_that: bool
+          ) -> Attribution | None:
+    stripped = _strip_intro(s)
+    m = _LEAD.match(stripped)
+    if not (m and _np_ok(m.group("np"), lead=True) and not re.match(
+            r"(?i)(?:there|this|that|these|those|what)\b", m.group("np"))):
+        return None
+    verb, after = m.group("verb"), m.group("after")
+    if re.match(r"\s*by\b", after):
+        return None  # "reported by X": passive, read by "according to"
+    weak = verb in _WEAK and verb not in _STRONG
+    that = bool(re.match(r"\s*(?:that\b|:)", after) or re.search(r"\bthat\b", after[:60]))
+    if (weak or need_that) and not that:
+        return None
+    when = _when(after) or _when(m.group("intro"))
+    if when and after.lstrip().startswith(when):
+        after = after.lstrip()[len(when):]
+    if verb in ("told", "tells", "informed"):
+        obj = _OBJECT.match(after)
+        if obj:
+            relay = obj.group("obj").strip()
+            after = after[obj.end():]
+    after = _CITING.sub("", after)
+    claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
+    claim = re.sub(r"^[\s,]*", "", claim)
+    return Attribution(_sentence_case(claim or s), m.group("np").strip(), relay, cited, when,
+                       hedged, "leading")
+
+
+def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
     """The attribution of one sentence (see the module's table)."""
     s = " ".join(sentence.split())
     hedged = _hedged(s)
@@ -165,6 +199,18 @@ def attribute(sentence: str, *, headline: bool = False) -> Attribution:
         if m and _np_ok(m.group("np")):
             return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
                                hedged=hedged, rule="headline dash")
+    lead = _lead(s, relay, cited, hedged, need_that=True)
+    if lead is not None:
+        if nested:  # "A reported that B said C": B speaks, A relays
+            inner = attribute(lead.claim, nested=False)
+            if inner.speaker and inner.rule in ("trailing", "leading", "inverted") \
+                    and lead.relay is None:
+                inner.relay, inner.hedged = lead.speaker, hedged
+                inner.cited = inner.cited or lead.cited
+                inner.when = inner.when or lead.when
+                inner.rule = "nested"
+                return inner
+        return lead
     m = _TRAIL.match(s)
     if m and _np_ok(m.group("np")) and not _ACCORDING.search(m.group("np")):
         after = m.group("after") or ""
@@ -188,24 +234,9 @@ def attribute(sentence: str, *, headline: bool = False) -> Attribution:
     if m:
         return Attribution(_sentence_case(s[m.end():].lstrip(" that")), m.group("np").strip(),
                            relay, cited, None, hedged, "data shows")
-    m = _LEAD.match(_strip_intro(s))
-    if m and _np_ok(m.group("np"), lead=True) and not re.match(
-            r"(?i)(?:there|this|that|these|those|what|it)\b", m.group("np")):
-        verb, after = m.group("verb"), m.group("after")
-        weak = verb in _WEAK and verb not in _STRONG
-        if not weak or re.match(r"\s*(?:that\b|:)", after) or re.search(r"\bthat\b", after[:40]):
-            when = _when(after)
-            if when:
-                after = after[len(when) + 1:]
-            if verb in ("told", "tells", "informed"):
-                obj = _OBJECT.match(after)
-                if obj:
-                    relay = obj.group("obj").strip()
-                    after = after[obj.end():]
-            after = _CITING.sub("", after)
-            claim = re.sub(r"^[\s,]*(?:that\b|:)?\s*", "", after)
-            return Attribution(_sentence_case(claim or s), m.group("np").strip(), relay, cited,
-                               when, hedged, "leading")
+    lead = _lead(s, relay, cited, hedged, need_that=False)
+    if lead is not None:
+        return lead
     m = _ACCORDING.search(s)
     if m:
         np = m.group("np").strip()

@@ -59,7 +59,35 @@ def _open_quote(text: str) -> int:
     return (text.count("\u201c") - text.count("\u201d")) + (text.count('"') % 2)
 
 
-def _quantity(fig: Figure, sentence: str, ref: dt.date | None) -> tuple[dict[str, Any], list[str]]:
+def _segments(claim: str) -> list[str]:
+    """A claim split where the text joins two statements (", and", ", but", "; ")."""
+    parts = [p for p in re.split(r",\s+(?:and|but|while|whereas)\s+|;\s+", claim) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and (len(p.split()) < 4 or len(out[-1].split()) < 4):
+            out[-1] = out[-1] + ", " + p
+        else:
+            out.append(p)
+    return out or [claim]
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip(" ,;")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "\u201d", '"')) else text + "."
+
+
+def _clause(text: str, fig: Figure) -> str:
+    """The clause around a figure: between commas, semicolons, dashes or "and"."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;\u2013\u2014(]\s*|\s+and\s+|\s+but\s+",
+                                                 text)] + [len(text)]
+    start = max(b for b in bounds if b <= fig.start)
+    end = min((b for b in bounds if b > fig.end), default=len(text))
+    return text[start:end]
+
+
+def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None
+              ) -> tuple[dict[str, Any], list[str]]:
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
         if getattr(fig, key) is not None:
@@ -71,7 +99,13 @@ def _quantity(fig: Figure, sentence: str, ref: dt.date | None) -> tuple[dict[str
     if fig.per:
         q["per"] = fig.per
     notes: list[str] = []
-    start, end = find_period(sentence, ref)
+    from kg.drafting.figures import written_numbers
+
+    start, end = find_period(_clause(written_numbers(segment), fig), ref)
+    if start is None:
+        start, end = find_period(segment, ref)
+    if start is None:
+        start, end = find_period(claim, ref)
     if start is not None:
         q["period_start"] = start
     if end is not None:
@@ -168,18 +202,25 @@ class _Drafter:
                 if c in dedup:
                     continue
                 dedup.append(c)
-        figs = find_figures(s)
-        self.report.figures += len(figs)
         ref = said or self.a.date
-        items: list[tuple[dict[str, Any] | None, list[str]]] = []
-        for f in figs:
-            q, qnotes = _quantity(f, s, ref)
-            items.append((q, qnotes))
+        items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
+        segments = _segments(x.claim or s)
+        found = [(seg, find_figures(seg)) for seg in segments]
+        if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(
+                r"(?:,\s+(?:but|while|whereas)\s|;\s)", x.claim or s):
+            found = [(x.claim or s, [])]
+        for seg, figs in found:
+            self.report.figures += len(figs)
+            for f in figs:
+                q, qnotes = _quantity(f, seg, x.claim or s, ref)
+                items.append((_sentence_case(seg), q, qnotes))
+            if not figs and len(seg.split()) >= 4:
+                items.append((_sentence_case(seg), None, []))
         if not items:
-            items.append((None, []))
-        for q, qnotes in items:
+            items.append((x.claim or s, None, []))
+        for text, q, qnotes in items:
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
-            claim: dict[str, Any] = {"id": cid, "text": x.claim or s}
+            claim: dict[str, Any] = {"id": cid, "text": text}
             if q is not None:
                 claim["quantity"] = Quantity.model_validate(q)
             self.claims.append(claim)

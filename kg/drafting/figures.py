@@ -199,7 +199,8 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _NUMBER.finditer(s):
         num, num2 = m.group("num"), m.group("num2")
         start, end = m.start(), m.end()
-        if _is_date_or_time(s, m.start("num"), m.end("num"), num):
+        if _is_date_or_time(s, m.start("num"), m.end("num"), num) or re.match(
+                r"\s+and\s+a\s+half\b", s[m.end("num"):]):
             continue
         before = s[max(0, start - 30):start].lower()
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):

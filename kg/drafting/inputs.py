@@ -40,6 +40,8 @@ _FURNITURE = re.compile(
     r"perspectives in \d+ languages|news id|getty images|photo by|photo:|image:|"
     r"icon\s?\w+icon|bookmark|comments?\s*\(\d+\))\b|©|^\s*share\s*$|^published:",
     re.IGNORECASE)
+_HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
+                      "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
 _CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$)")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
 _DATELINES = (
@@ -112,6 +114,8 @@ def publisher_from_url(url: str) -> tuple[str, tuple[str, ...]] | None:
     labels = host.split(".")
     keep = 3 if len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "ac"} \
         else 2
+    if ".".join(labels[-2:]) in _HOSTING:  # a blog on a hosting service: the blog's name
+        keep = 3
     domain = ".".join(labels[-keep:])
     base = labels[-keep]
     aliases = tuple(sorted({domain, host} - {domain})) + ((domain,) if len(base) <= 4 else ())
@@ -154,6 +158,39 @@ def _furniture(par: str) -> str | None:
         return "a date stamp"
     if not re.search(r"[A-Za-z]{3}", par):
         return "no words"
+    return None
+
+
+def _name_in_text(domain: str, text: str) -> str | None:
+    """The outlet's name as the text writes it, when its letters spell the domain's name:
+    "theglobeandmail.com" -> "The Globe and Mail"."""
+    base = domain.split(".")[0].replace("-", "")
+    if len(base) < 5:
+        return None
+    for m in re.finditer(r"\b(?:The |the )?[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|&|[A-Z][\w'-]*))"
+                         r"{0,5}", text):
+        run = m.group(0)
+        words = run.split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                cand = " ".join(words[i:j])
+                squash = re.sub(r"[^a-z0-9]", "", cand.lower())
+                if squash == base or squash == "the" + base or "the" + squash == base:
+                    return cand
+    return None
+
+
+def _end_credit(skipped: list[tuple[str, str]], text: str) -> str | None:
+    """A wire service credited on a line of its own near the end ("IOL", "Source: AFP")."""
+    from kg.drafting.sources import is_outlet_name
+
+    tail = text.strip().splitlines()[-12:]
+    for line in reversed(tail):
+        line = line.strip()
+        m = re.fullmatch(r"(?:source|via|credit|copyright)?\s*:?\s*\(?([A-Z][\w .&-]{1,30}?)\)?"
+                         r"\.?", line, re.IGNORECASE)
+        if m and is_outlet_name(m.group(1)) and any(line == t for t, _ in skipped):
+            return m.group(1).strip()
     return None
 
 
@@ -218,6 +255,14 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 continue
         lead = False
         article.paragraphs.append(par)
+    if article.agency is None:
+        article.agency = _end_credit(article.skipped, text)
+    if article.publisher is not None and "." in article.publisher:
+        named = _name_in_text(article.publisher, text)
+        if named:
+            article.publisher_aliases = tuple(sorted({*article.publisher_aliases,
+                                                      article.publisher}))
+            article.publisher = named
     if article.publisher is None and article.agency and article.agency.isupper() \
             and re.search(r"/" + re.escape(article.agency) + "/", text):
         article.publisher = article.agency  # "/TASS/": the agency's own copy

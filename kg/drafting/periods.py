@@ -210,6 +210,12 @@ def find_period(sentence: str, ref: dt.date | None) -> Period:
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
+    m = re.search(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
+    if m and ref is not None:
+        day = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+        return day, day
+    if ref is not None and re.search(r"\bovernight\b", low):
+        return ref - dt.timedelta(days=1), ref
     m = re.search(r"\bas of\s+(?P<rest>[^,;.]{0,30})", s, re.I)
     if m:
         return None, parse_day(m.group("rest"), ref) or ref

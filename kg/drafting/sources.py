@@ -35,7 +35,7 @@ from typing import Any
 
 from kg.resolution.names import fold
 
-__all__ = ["DocumentSources", "slugify"]
+__all__ = ["DocumentSources", "is_outlet_name", "slugify"]
 
 _OUTLETS = frozenset({
     "reuters", "afp", "agence france presse", "ap", "associated press", "tass", "ria novosti",
@@ -99,6 +99,16 @@ _CUT = re.compile(r"\s+(?:who|which|that|whose)\b.*$|\s+(?:in|on|at|during|via|t
                   r"(?:a|an|its|his|her|their|the)\s+(?!(?:[A-Z]\w*\s*)+(?:$|[A-Z]))"
                   r".*$|\s+(?:on|via)\s+(?:Telegram|Facebook|X|Twitter|Instagram|TV)\b.*$|"
                   r"\s+(?:earlier|later|previously|also|again|on \w+day|last \w+|this week)$")
+
+
+def is_outlet_name(name: str) -> bool:
+    """Whether a name is a well-known news outlet or wire service ("IOL", "Reuters").
+
+    Examples:
+        >>> is_outlet_name("Reuters"), is_outlet_name("Kyiv")
+        (True, False)
+    """
+    return fold(name) in _OUTLETS
 
 
 def slugify(text: str, limit: int = 50) -> str:
