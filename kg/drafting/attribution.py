@@ -80,6 +80,10 @@ _OWNER = re.compile(r"^(?P<owner>.+?)['\u2019]s?\s+(?:own\s+)?(?:statement|data|
                     r"estimates?|tally|tallies|count|analysis|survey|study|website|"
                     r"announcement|post|channel|account|page|interview|press release|"
                     r"briefing|numbers|statistics)\b", re.IGNORECASE)
+_ISSUED = re.compile(r"^(?:a|an|the)\s+(?:new\s+|latest\s+)?(?:report|statement|study|"
+                     r"survey|analysis|document|tally|estimate)\s+(?:that\s+)?(?P<owner>(?:his|"
+                     r"her|its|their|the)\s+\w+|[A-Z][\w ]+?)\s+(?:issued|released|"
+                     r"published|put out|compiled|made)\b", re.IGNORECASE)
 _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
                          r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
                          re.IGNORECASE)
@@ -240,7 +244,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     m = _ACCORDING.search(s)
     if m:
         np = m.group("np").strip()
-        owner = _OWNER.match(np)
+        owner = _OWNER.match(np) or _ISSUED.match(np)
         speaker = owner.group("owner") if owner else np
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)

@@ -130,6 +130,7 @@ class _Drafter:
         self.reports: dict[str, dict[str, Any]] = {}
         self.notes: dict[str, list[str]] = {}
         self.report = DraftReport(slug, skipped=list(article.skipped))
+        self.headline_claims: set[str] = set()
         name = article.publisher or UNNAMED_PUBLISHER
         self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
         if article.publisher is None:
@@ -227,6 +228,7 @@ class _Drafter:
             for n in qnotes:
                 self.note(cid, f"CHECK: {n}")
             if headline:
+                self.headline_claims.add(cid)
                 self.note(cid, "CHECK: headline: the model has no headline mark yet; the "
                           "headline's wording may differ from the body's")
             if speaker is None:
@@ -271,7 +273,26 @@ class _Drafter:
             entry.setdefault("date", said)
         return rid
 
+    def _drop_repeated_headlines(self) -> None:
+        """A headline's figure that the body states from the same speaker is the body's."""
+        def key(cid: str) -> tuple[Any, ...] | None:
+            claim = next(c for c in self.claims if c["id"] == cid)
+            q = claim.get("quantity")
+            if q is None:
+                return None
+            origin = next(a["source"] for a in self.assertions if a["claim"] == cid
+                          and a["id"].endswith("-1"))
+            return q.value, q.min_value, q.max_value, origin
+        body = {key(c["id"]) for c in self.claims if c["id"] not in self.headline_claims}
+        drop = {cid for cid in self.headline_claims if (k := key(cid)) and k in body}
+        for cid in sorted(drop):
+            claim = next(c for c in self.claims if c["id"] == cid)
+            self.report.skipped.append((claim["text"], "headline repeats the body's claim"))
+        self.claims = [c for c in self.claims if c["id"] not in drop]
+        self.assertions = [a for a in self.assertions if a["claim"] not in drop]
+
     def dataset(self) -> Dataset:
+        self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
         keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}
         for rec in self.src.records.values():

@@ -42,7 +42,10 @@ _FURNITURE = re.compile(
     re.IGNORECASE)
 _HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
                       "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
-_CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$)")
+_CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$|"
+                      r"^[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|^\(?(?:additional )?(?:reporting|writing|"
+                      r"editing|compiled|produced) by\b)", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|\(?(?:photo|image|picture)\b)")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
 _DATELINES = (
     # MOSCOW, October 8. /TASS/.
@@ -245,6 +248,9 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
         why = _furniture(par)
         if why is not None:
             article.skipped.append((par, why))
+            if _CREDIT.match(par) and article.paragraphs and not lead:
+                # a photo credit ends a caption: the paragraph just before it
+                article.skipped.append((article.paragraphs.pop(), "photo caption"))
             continue
         if not par.endswith((".", "!", "?", "\u201d", '"', "\u2019", ":", ")")):
             if article.headline is None and not article.paragraphs and len(par.split()) >= 4:
