@@ -40,7 +40,8 @@ from dataclasses import dataclass
 
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
-_STRONG = ("said", "says", "say", "reported", "reports", "stated", "states", "noted",
+_STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insist", "confirm",
+           "tell", "write", "report", "state", "announce", "estimate", "allege", "admit", "reported", "reports", "stated", "states", "noted",
            "notes", "added", "adds", "told", "tells", "announced", "announces", "warned", "warns",
            "wrote", "writes", "claimed", "claims", "confirmed", "confirms", "declared",
            "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
@@ -241,6 +242,14 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     lead = _lead(s, relay, cited, hedged, need_that=False)
     if lead is not None:
         return lead
+    matches = list(_ACCORDING.finditer(s))
+    if len(matches) > 1 and relay is None:
+        last = matches[-1]
+        owner = _OWNER.match(last.group("np")) or re.match(
+            r"^(?P<owner>.+?)\s+(?:article|report|story|piece|interview|investigation)$",
+            last.group("np").strip())
+        relay = (owner.group("owner") if owner else last.group("np")).strip()
+        s = (s[:last.start()] + s[last.end():]).strip()
     m = _ACCORDING.search(s)
     if m:
         np = m.group("np").strip()

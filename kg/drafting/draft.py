@@ -86,8 +86,13 @@ def _clause(text: str, fig: Figure) -> str:
     return text[start:end]
 
 
-def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None
-              ) -> tuple[dict[str, Any], list[str]]:
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
+                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
+
+
+def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None,
+              since: dt.date | None = None) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
         if getattr(fig, key) is not None:
@@ -98,7 +103,6 @@ def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None
         q["unit"] = fig.unit
     if fig.per:
         q["per"] = fig.per
-    notes: list[str] = []
     from kg.drafting.figures import written_numbers
 
     start, end = find_period(_clause(written_numbers(segment), fig), ref)
@@ -106,6 +110,11 @@ def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None
         start, end = find_period(segment, ref)
     if start is None:
         start, end = find_period(claim, ref)
+    if start is None and since is not None and end == ref and _PERFECT.search(segment) \
+            and (ref is None or since <= ref):
+        start = since
+        notes.append(f"period read as from {since}, the start the article gave earlier "
+                     "(\"since ...\")")
     if start is not None:
         q["period_start"] = start
     if end is not None:
@@ -131,6 +140,7 @@ class _Drafter:
         self.notes: dict[str, list[str]] = {}
         self.report = DraftReport(slug, skipped=list(article.skipped))
         self.headline_claims: set[str] = set()
+        self.since: dt.date | None = None  # the latest "since ..." start of the article
         name = article.publisher or UNNAMED_PUBLISHER
         self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
         if article.publisher is None:
@@ -187,8 +197,8 @@ class _Drafter:
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
         speaker = self.src.resolve(x.speaker) if x.speaker else None
-        relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""})) if x.relay \
-            else None
+        relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""}),
+                                 hint="news_outlet") if x.relay else None
         cited = self.src.resolve(x.cited) if x.cited else None
         if cited is not None and self.src.records[cited]["kind"] == "anonymous_source" \
                 and not x.cited.split()[0].lower() in ("a", "an", "one", "two", "the", "sources",
@@ -204,6 +214,10 @@ class _Drafter:
                     continue
                 dedup.append(c)
         ref = said or self.a.date
+        if re.search(r"\bsince\b", s, re.IGNORECASE):
+            start, _ = find_period(s, ref)
+            if start is not None and (ref is None or start <= ref):
+                self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
         segments = _segments(x.claim or s)
         found = [(seg, find_figures(seg)) for seg in segments]
@@ -213,7 +227,9 @@ class _Drafter:
         for seg, figs in found:
             self.report.figures += len(figs)
             for f in figs:
-                q, qnotes = _quantity(f, seg, x.claim or s, ref)
+                q, qnotes = _quantity(f, seg, x.claim or s, ref, self.since)
+                if "period_start" in q and re.search(r"\bsince\b", seg, re.IGNORECASE):
+                    self.since = q["period_start"]
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
                 items.append((_sentence_case(seg), None, []))

@@ -154,6 +154,8 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r",", after) and len(num) <= 3:
+        return True  # "John Smith, 45, said": an age
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", num)) and not re.match(
         r"\s?(?:%|percent|people|soldiers|deaths|troops|times)", after)
 

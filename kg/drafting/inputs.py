@@ -40,6 +40,11 @@ _FURNITURE = re.compile(
     r"perspectives in \d+ languages|news id|getty images|photo by|photo:|image:|"
     r"icon\s?\w+icon|bookmark|comments?\s*\(\d+\))\b|©|^\s*share\s*$|^published:",
     re.IGNORECASE)
+_AUTHOR_BOX = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
+    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|author|"
+    r"producer)\b|\bhas (?:written|reported|worked) for\b|^about the author\b", re.IGNORECASE)
+_SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:[a-z]{2,6}|[A-Z]{2,6})$")
 _HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
                       "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
 _CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$|"
@@ -57,6 +62,8 @@ _DATELINES = (
     # MOSCOW, Nov 12 - ... (no agency)
     re.compile(r"^\s*(?P<city>[A-Z]{3,}(?:[ ,][A-Z][A-Za-z]+)*),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
                r"\.?\s*[-\u2013\u2014.]\s*"),
+    # KYIV - ...   KYIV, Ukraine -- ...
+    re.compile(r"^\s*(?P<city>[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+)?)\s+[-\u2013\u2014]+\s+"),
 )
 _BYLINE = re.compile(r"^\s*(?:\[[^\]]{4,30}\]\s*)?By\s+(?P<name>[A-Z][\w.'\u2019-]+(?:\s+"
                      r"(?:[A-Z][\w.'\u2019-]+|de|van|von|al)){1,3})\b")
@@ -152,6 +159,8 @@ def _furniture(par: str) -> str | None:
     """Why a paragraph is page furniture, or None."""
     if _FURNITURE.search(par):
         return "page furniture"
+    if _AUTHOR_BOX.search(par):
+        return "author box"
     if _CAPTION.search(par):
         return "photo caption or credit"
     words = par.split()
@@ -246,6 +255,10 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 lead = False
                 break
         why = _furniture(par)
+        if why is not None and _SITE.match(par) and not article.paragraphs \
+                and article.publisher is None and outlet is None:
+            article.publisher = par  # the site's name on top of the page: "FAKTI.BG"
+            why = "the site's name (read as the publisher)"
         if why is not None:
             article.skipped.append((par, why))
             if _CREDIT.match(par) and article.paragraphs and not lead:

@@ -208,7 +208,8 @@ class DocumentSources:
                 return sid
         return None
 
-    def resolve(self, mention: str, *, exclude: frozenset[str] = frozenset()) -> str | None:
+    def resolve(self, mention: str, *, exclude: frozenset[str] = frozenset(),
+                hint: str | None = None) -> str | None:
         """The source a mention stands for, created if new (module doc); None if not a source."""
         text = " ".join(mention.split()).strip(" ,.;:\"\u201c\u201d'")
         text = re.sub(r"^(?:but|and|so|also|meanwhile|however|then)\s+", "", text, flags=re.I)
@@ -241,6 +242,8 @@ class DocumentSources:
                     self._seen(found)
                     return found
         kind = self._kind(bare, head, named)
+        if hint and kind == "organization" and fold(bare).isalpha() and bare.isupper():
+            kind = hint  # "told DV": an acronym one tells things to is an outlet
         if kind == "person":
             person = self._person(bare)
             if person is None:
@@ -248,8 +251,8 @@ class DocumentSources:
             name, role = person
             for sid in reversed(self.recent):
                 r = self.records[sid]
-                if r["kind"] == "person" and (fold(name) == fold(r["name"]) or fold(name) in (
-                        fold(r["name"]).split()[-1], fold(r["name"]).split()[0])):
+                if r["kind"] == "person" and (fold(name) == fold(r["name"]) or self._same_person(
+                        fold(name), sid)):
                     self._seen(sid)
                     return sid
             if len(name.split()) == 1 and name[0].isupper():
@@ -265,7 +268,15 @@ class DocumentSources:
                       if kind == "anonymous_source" else
                       "CHECK: an unnamed document; say whose it is if the text tells")
             return sid
-        name = bare if not text.lower().startswith(("the ",)) or kind != "news_outlet" else bare
+        name = bare
+        if kind == "news_outlet":
+            m = re.match(r"^(?:[\w-]+\s+)*?(?:news\s+)?(?:outlet|newspaper|agency|broadcaster|"
+                         r"channel|website|magazine|daily|tabloid|news site)\s+(?P<n>[A-Z].*)$|"
+                         r"^(?P<m>[A-Z][\w.&' -]*?)\s+(?:news\s+)?(?:outlet|newspaper|agency|"
+                         r"broadcaster|channel|website|magazine|daily|tabloid)$", bare)
+            if m:
+                aliases.append(bare)
+                name = (m.group("n") or m.group("m")).strip()
         return self.add(name, kind, tuple(aliases))
 
     def _kind(self, text: str, head: str, named: bool) -> str:
@@ -284,22 +295,32 @@ class DocumentSources:
             return "government_body"
         if words & _ORGANIZATION:
             return "organization"
-        if self._person_name(text) or (named and len(key.split()) == 1 and any(
-                self.records[s]["kind"] == "person" and key in fold(self.records[s]["name"])
+        if self._person_name(text) or (named and len(key.split()) <= 2 and any(
+                self.records[s]["kind"] == "person" and self._same_person(key, s)
                 for s in self.recent)):
             return "person"
         if not named:
             return "anonymous_source"
         return "organization"
 
+    def _same_person(self, key: str, sid: str) -> bool:
+        """A surname or first name alone ("Boiko", "al-Kaila") of a person named before."""
+        full = fold(self.records[sid]["name"])
+        return full == key or full.endswith(" " + key) or full.startswith(key + " ")
+
     @staticmethod
     def _person_name(text: str) -> bool:
+        """A run of two to four capitalised words that names no body: "Vladimir Boiko"."""
         words = _words(text)
-        caps = [w for w in words if w[:1].isupper() and not w.isupper()]
-        if len(caps) >= 2 and not set(fold(text).split()) & (
-                _GOVERNMENT | _MILITARY | _ORGANIZATION | _OUTLET_HEADS | _DOC_HEADS):
-            return True
-        return bool(words) and fold(words[0]).rstrip(".") in _ROLES and len(caps) >= 2
+        run = best = 0
+        for w in words:
+            run = run + 1 if w[:1].isupper() and not w.isupper() and not (
+                _DEMONYM.search(w.lower()) and len(w) > 4 and run == 0) else 0
+            best = max(best, run)
+        if not 2 <= best <= 4:
+            return False
+        return not set(fold(text).split()) & (
+            _GOVERNMENT | _MILITARY | _ORGANIZATION | _OUTLET_HEADS | _DOC_HEADS)
 
     @staticmethod
     def _person(text: str) -> tuple[str, str] | None:
