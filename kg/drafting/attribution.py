@@ -162,8 +162,14 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
           ) -> Attribution | None:
     stripped = _strip_intro(s)
     m = _LEAD.match(stripped)
-    if not (m and _np_ok(m.group("np"), lead=True) and not re.match(
-            r"(?i)(?:there|this|that|these|those|what)\b", m.group("np"))):
+    if not m:
+        return None
+    np = m.group("np")
+    to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
+                  r"(?P<relay>.+)$", np)
+    if to:
+        np, relay = to.group("np"), to.group("relay")
+    if not _np_ok(np, lead=True) or re.match(r"(?i)(?:there|this|that|these|those|what)\b", np):
         return None
     verb, after = m.group("verb"), m.group("after")
     if re.match(r"\s*by\b", after):
@@ -183,7 +189,7 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     after = _CITING.sub("", after)
     claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
     claim = re.sub(r"^[\s,]*", "", claim)
-    return Attribution(_sentence_case(claim or s), m.group("np").strip(), relay, cited, when,
+    return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
                        hedged, "leading")
 
 

@@ -152,9 +152,12 @@ class _Drafter:
             **({"title": article.headline} if article.headline else {}),
             **({"date": article.date} if article.date else {}),
             **({"url": article.url} if article.url else {})}
+        self.ref = article.date or article.date_guessed
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
-                      "--date); periods and 'last year' need it")
+                      "--date); periods and 'last year' need it" + (
+                          f"; periods are read as of {self.ref}, the latest date the text "
+                          "names" if self.ref else ""))
         self.agency = self.src.add(article.agency, "news_outlet") if article.agency else None
         if article.byline:
             self.src.add(article.byline, "person",
@@ -204,7 +207,7 @@ class _Drafter:
                 and not x.cited.split()[0].lower() in ("a", "an", "one", "two", "the", "sources",
                                                        "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
-        said = parse_day(x.when, self.a.date) if x.when else None
+        said = parse_day(x.when, self.ref) if x.when else None
         chain: list[str] = [c for c in (cited, speaker, relay, self.agency, self.publisher)
                             if c is not None]
         dedup: list[str] = []
@@ -213,7 +216,7 @@ class _Drafter:
                 if c in dedup:
                     continue
                 dedup.append(c)
-        ref = said or self.a.date
+        ref = said or self.ref
         if re.search(r"\bsince\b", s, re.IGNORECASE):
             start, _ = find_period(s, ref)
             if start is not None and (ref is None or start <= ref):

@@ -124,8 +124,8 @@ def written_numbers(sentence: str) -> str:
         scales.append(m.group(0))
         return f" qqscale{len(scales) - 1}qq"
 
-    masked = re.sub(r"(?<=\d)\s?(?:thousand|million|billion|trillion)\b", hide, sentence,
-                    flags=re.IGNORECASE)
+    masked = re.sub(r"(?<=\d)\s?(?:thousand|million|billion|trillion)\b|\b(?:thousands|millions|"
+                    r"billions|hundreds|dozens|tens|scores)\b", hide, sentence, flags=re.IGNORECASE)
     try:
         converted: str = convert(masked, "en", threshold=2)  # type: ignore[operator]
     except Exception:  # pragma: no cover - the library refuses odd text

@@ -86,6 +86,7 @@ class Article:
     url: str | None = None
     agency: str | None = None
     byline: str | None = None
+    date_guessed: dt.date | None = None  # the latest date the text names, when none is given
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
 
 
@@ -171,6 +172,31 @@ def _furniture(par: str) -> str | None:
     if not re.search(r"[A-Za-z]{3}", par):
         return "no words"
     return None
+
+
+def latest_date_in(text: str) -> dt.date | None:
+    """The latest full date ("December 18th, 2024", "18 December 2024") the text names.
+
+    Examples:
+        >>> latest_date_in("On March 3, 2023 and on December 18th, 2024, it rained.")
+        datetime.date(2024, 12, 18)
+    """
+    from kg.drafting.periods import month_number
+
+    found: list[dt.date] = []
+    for m in re.finditer(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|"
+                         r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b", text):
+        month = month_number(m.group(1) or m.group(5) or "")
+        if month:
+            try:
+                found.append(dt.date(int(m.group(3) or m.group(6)), month,
+                                     int(m.group(2) or m.group(4))))
+            except ValueError:
+                continue
+    if not found:
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+        found = [dt.date(max(years), 12, 31)] if years else []
+    return max(found) if found else None
 
 
 def _name_in_text(domain: str, text: str) -> str | None:
@@ -292,6 +318,8 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                     found_date := article_date_in(skipped)):
                 article.date = found_date
                 break
+    if article.date is None:
+        article.date_guessed = latest_date_in(text)
     if not article.paragraphs and not article.headline:
         raise InputError("the article has no sentences; give the text of a news article")
     return article

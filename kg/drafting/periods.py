@@ -169,6 +169,13 @@ def find_period(sentence: str, ref: dt.date | None) -> Period:
             first = m.group(1) in ("first", "1st")
             return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else \
                 (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
+                  + _Y.format("y") + r"\b", low)
+    if m and not re.search(r"\bsince\s+(?:the\s+)?" + re.escape(m.group(1)), low):
+        y = int(m.group("y"))
+        if m.group(1) in ("beginning", "start", "early"):
+            return dt.date(y, 1, 1), dt.date(y, 3, 31)
+        return dt.date(y, 10, 1), dt.date(y, 12, 31)
     m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
                   + _Y.format("y"), low)
     if m:
