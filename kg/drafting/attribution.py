@@ -57,11 +57,6 @@ _ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|rece
        r"separately|officially|publicly|only|then|,)\s+)*"
 _TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
                r"while|speaking)\b.*))?")
-_TRAIL = re.compile(
-    r"^(?P<claim>.{8,}?)(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+"
-    r"(?P<np>[^,;\"\u201c"
-    r"\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)"
-    + _TRAIL_TAIL + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 _INVERTED = re.compile(
     r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?P<verb>said|says|added|adds|told|wrote|"
     r"writes|noted|explained|stressed|continued|according to)\s+(?P<np>[^,;]{2,160}?)"
@@ -120,6 +115,7 @@ class Attribution:
     when: str | None = None
     hedged: bool = False
     rule: str = "none"
+    appositive: str | None = None
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
@@ -158,6 +154,45 @@ def _strip_intro(text: str) -> str:
     return re.sub(r"^(?:and|but|however|meanwhile|also)\b,?\s*", "", text, flags=re.I)
 
 
+_SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
+_SUFFIX = re.compile(
+    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>"
+    + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
+    + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
+
+
+def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
+              ) -> Attribution | None:
+    """"CLAIM, X said ...": the rightmost separator after which a speaker and a verb end
+    the sentence."""
+    for sep in reversed(list(_SEP.finditer(s))):
+        if sep.start() < 8:
+            break
+        m = _SUFFIX.match(s, sep.end())
+        if not m or not _np_ok(m.group("np")) or _ACCORDING.search(m.group("np")):
+            continue
+        after = m.group("after") or ""
+        if m.group("verb") in ("told", "tells", "informed"):
+            obj = _OBJECT.match(after)
+            if obj:
+                relay = obj.group("obj").strip()
+                after = after[obj.end():]
+        tail = m.group("tail") or ""
+        if tail.startswith("citing") and cited is None:
+            cited = tail[len("citing"):].strip(" .")
+        via = _VIA.search(after + " " + tail)
+        if via and relay is None:
+            relay = via.group("np").strip()
+        claim = _ACCORDING.sub("", s[:sep.start()])
+        return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited,
+                           _when(after), hedged, "trailing")
+    return None
+
+
+_VIA = re.compile(r"\b(?:in an? (?:\w+ )?(?:interview|conversation|comments?|statement) (?:with|to)|"
+                  r"speaking to|talking to|told) (?P<np>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)")
+
+
 def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_that: bool
           ) -> Attribution | None:
     stripped = _strip_intro(s)
@@ -190,7 +225,7 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
     claim = re.sub(r"^[\s,]*", "", claim)
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
-                       hedged, "leading")
+                       hedged, "leading", m.group("app"))
 
 
 def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
@@ -222,25 +257,19 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
                 inner.rule = "nested"
                 return inner
         return lead
-    m = _TRAIL.match(s)
-    if m and _np_ok(m.group("np")) and not _ACCORDING.search(m.group("np")):
-        after = m.group("after") or ""
-        verb = m.group("verb")
-        if verb in ("told", "tells", "informed"):
-            obj = _OBJECT.match(after)
-            if obj:
-                relay = obj.group("obj").strip()
-                after = after[obj.end():]
-        tail = m.group("tail") or ""
-        if tail.startswith("citing") and cited is None:
-            cited = tail[len("citing"):].strip(" .")
-        return Attribution(_sentence_case(_ACCORDING.sub("", m.group("claim"))),
-                           m.group("np").strip(), relay, cited, _when(after), hedged, "trailing")
+    trail = _trailing(s, relay, cited, hedged)
+    if trail is not None:
+        return trail
     m = _INVERTED.match(s)
     if m and m.group("verb") != "according to" and _np_ok(m.group("np")) and re.search(
             r"[\"\u201d\u2019,]\s*$", s[:m.start("verb")]):
-        return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(), relay,
-                           cited, None, hedged, "inverted")
+        np = m.group("np").strip()
+        via = _VIA.search(np + " " + (m.group("tail") or ""))
+        if via and relay is None:
+            relay = via.group("np").strip()
+            np = np[:via.start()].strip() if via.start() < len(np) else np
+        return Attribution(_sentence_case(m.group("claim")), np, relay, cited, None, hedged,
+                           "inverted")
     m = _DATA_SHOWS.match(s)
     if m:
         return Attribution(_sentence_case(s[m.end():].lstrip(" that")), m.group("np").strip(),

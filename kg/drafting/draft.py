@@ -208,6 +208,8 @@ class _Drafter:
                                                        "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
         said = parse_day(x.when, self.ref) if x.when else None
+        if speaker is not None and x.appositive:
+            self._appositive(speaker, x.appositive)
         chain: list[str] = [c for c in (cited, speaker, relay, self.agency, self.publisher)
                             if c is not None]
         dedup: list[str] = []
@@ -275,6 +277,21 @@ class _Drafter:
                 self.assertions.append(a)
                 previous = aid
 
+    def _appositive(self, sid: str, text: str) -> None:
+        """"X, a correspondent for Y, said": X works for the outlet Y; the role is noted."""
+        rec = self.src.records[sid]
+        if rec["kind"] != "person":
+            return
+        rec.setdefault("note", f"Described as {text.strip()}.")
+        m = re.search(r"\b(?:correspondent|journalist|reporter|editor|columnist|writer|"
+                      r"commentator)\s+(?:for|at|of|with)\s+(?:the\s+)?(?P<o>[A-Z][\w.&' -]+)",
+                      text)
+        if m:
+            outlet = self.src.add(m.group("o").strip(), "news_outlet")
+            rec.setdefault("affiliated_with", [])
+            if outlet not in rec["affiliated_with"]:
+                rec["affiliated_with"].append(outlet)
+
     def _report(self, sid: str, said: dt.date | None) -> str | None:
         if sid == self.publisher:
             return self.article_report
@@ -294,19 +311,22 @@ class _Drafter:
 
     def _drop_repeated_headlines(self) -> None:
         """A headline's figure that the body states from the same speaker is the body's."""
-        def key(cid: str) -> tuple[Any, ...] | None:
-            claim = next(c for c in self.claims if c["id"] == cid)
+        if not self.headline_claims:
+            return
+        origin: dict[str, str] = {}
+        for a in self.assertions:
+            origin.setdefault(a["claim"], a["source"])  # the chain is written origin first
+        def key(claim: dict[str, Any]) -> tuple[Any, ...] | None:
             q = claim.get("quantity")
             if q is None:
                 return None
-            origin = next(a["source"] for a in self.assertions if a["claim"] == cid
-                          and a["id"].endswith("-1"))
-            return q.value, q.min_value, q.max_value, origin
-        body = {key(c["id"]) for c in self.claims if c["id"] not in self.headline_claims}
-        drop = {cid for cid in self.headline_claims if (k := key(cid)) and k in body}
-        for cid in sorted(drop):
-            claim = next(c for c in self.claims if c["id"] == cid)
-            self.report.skipped.append((claim["text"], "headline repeats the body's claim"))
+            return q.value, q.min_value, q.max_value, origin.get(claim["id"])
+        body = {key(c) for c in self.claims if c["id"] not in self.headline_claims}
+        drop = {c["id"] for c in self.claims if c["id"] in self.headline_claims
+                and (k := key(c)) is not None and k in body}
+        for c in self.claims:
+            if c["id"] in drop:
+                self.report.skipped.append((c["text"], "headline repeats the body's claim"))
         self.claims = [c for c in self.claims if c["id"] not in drop]
         self.assertions = [a for a in self.assertions if a["claim"] not in drop]
 

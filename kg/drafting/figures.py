@@ -154,14 +154,20 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
-    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r",", after) and len(num) <= 3:
+    if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
+            and len(num) <= 3:
         return True  # "John Smith, 45, said": an age
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", num)) and not re.match(
         r"\s?(?:%|percent|people|soldiers|deaths|troops|times)", after)
 
 
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$")
+
+
 def _cue(before: str, cues: tuple[str, ...]) -> bool:
-    return any(re.search(r"(?:^|\W)" + re.escape(c) + r"\s*$", before) for c in cues)
+    return _cue_pattern(cues).search(before) is not None
 
 
 def _per(s: str, end: int) -> str | None:
@@ -292,7 +298,8 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
                           approximate=_cue(before, _MAX_APPROX + _APPROX), measure="change",
                           **{bound: 1.0}))
     for word, v in _FRACTIONS.items():
-        for m in re.finditer(r"\b" + word + r" of\b", low):
+        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r" of\b(?! (?:the )?(?:year|"
+                             r"month|(?:19|20)\d\d|this|last|next)\b)", low):
             before = low[max(0, m.start() - 20):m.start()]
             out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=round(v, 1),
                               approximate=_cue(before, _APPROX), unit="percent",

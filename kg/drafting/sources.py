@@ -231,8 +231,9 @@ class DocumentSources:
         bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         head = _head(bare)
         named = _has_name(bare)
-        if not named or text.lower().startswith("the ") and not any(
-                w[:1].isupper() for w in _words(bare)[1:]):
+        caps = [w for w in _words(bare) if w[:1].isupper() and (w.isupper() or not (
+            _DEMONYM.search(w.lower()) and len(w) > 4))]
+        if not named or text.lower().startswith("the ") and not caps:
             # a description: "the newspaper", "the official", "the study", "the ministry"
             if text.lower().startswith("the ") or low.startswith(("this ", "that ")):
                 kind = self._kind(bare, head, named)
@@ -261,7 +262,8 @@ class DocumentSources:
                            **({"note": f"Described as {role}."} if role else {}))
             return sid
         if kind == "anonymous_source" or kind == "unnamed_document":
-            name = bare[:1].upper() + bare[1:]
+            name = text if not text.lower().startswith("the ") else bare
+            name = name[:1].upper() + name[1:]
             sid = self.add(name, kind, tuple(aliases))
             self.note(sid, "CHECK: an anonymous source or unnamed document as the text "
                       "describes it; merge it with another if it is the same"
