@@ -177,8 +177,8 @@ def test_nested_attribution_and_quotes_with_their_speaker() -> None:
 
 
 def test_hedges_anonymous_sources_and_headline() -> None:
-    text = ("Thousands of convicts reportedly deserted, sources say\n\nA source familiar with the matter told Reuters "
-            "that thousands of convicts may have deserted.")
+    text = ("Thousands of convicts reportedly deserted, sources say\n\nA source familiar with "
+            "the matter told Reuters that thousands of convicts may have deserted.")
     ds, notes = draft_dataset(text, url="https://example.org/x")
     anon = next(s for s in ds.sources if s.kind == "anonymous_source")
     assert anon.name == "A source familiar with the matter"

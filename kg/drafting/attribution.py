@@ -11,7 +11,7 @@ cue                                                        reading
 "... according to X['s statement/data] ..."                 X says the rest
 "X['s] data/figures show(ed) ..." / "per X data"           X (its owner) says the rest
 "..., citing X" / "X, citing Y, said"                      X is the origin the speaker cites
-"HEADLINE – X" / "HEADLINE, X says"                        X says the headline
+"HEADLINE - X" / "HEADLINE, X says"                        X says the headline
 "in response to an inquiry from Y"                         Y relays the speaker
 "reportedly", "allegedly" (no speaker)                     the article's own, hedged
 =========================================================  ===================================
@@ -41,7 +41,8 @@ from dataclasses import dataclass
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
 _STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insist", "confirm",
-           "tell", "write", "report", "state", "announce", "estimate", "allege", "admit", "reported", "reports", "stated", "states", "noted",
+           "tell", "write", "report", "state", "announce", "estimate", "allege", "admit",
+           "reported", "reports", "stated", "states", "noted",
            "notes", "added", "adds", "told", "tells", "announced", "announces", "warned", "warns",
            "wrote", "writes", "claimed", "claims", "confirmed", "confirms", "declared",
            "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
@@ -189,8 +190,9 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
     return None
 
 
-_VIA = re.compile(r"\b(?:in an? (?:\w+ )?(?:interview|conversation|comments?|statement) (?:with|to)|"
-                  r"speaking to|talking to|told) (?P<np>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)")
+_VIA = re.compile(r"\b(?:in an? (?:\w+ )?(?:interview|conversation|comments?|statement) "
+                  r"(?:with|to)|speaking to|talking to|told) "
+                  r"(?P<np>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)")
 
 
 def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_that: bool
@@ -272,8 +274,9 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
                            "inverted")
     m = _DATA_SHOWS.match(s)
     if m:
-        return Attribution(_sentence_case(s[m.end():].lstrip(" that")), m.group("np").strip(),
-                           relay, cited, None, hedged, "data shows")
+        claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
+        return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
+                           hedged, "data shows")
     lead = _lead(s, relay, cited, hedged, need_that=False)
     if lead is not None:
         return lead

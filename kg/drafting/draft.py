@@ -204,8 +204,8 @@ class _Drafter:
                                  hint="news_outlet") if x.relay else None
         cited = self.src.resolve(x.cited) if x.cited else None
         if cited is not None and self.src.records[cited]["kind"] == "anonymous_source" \
-                and not x.cited.split()[0].lower() in ("a", "an", "one", "two", "the", "sources",
-                                                       "officials", "unnamed", "anonymous"):
+                and (x.cited or "x").split()[0].lower() not in (
+                    "a", "an", "one", "two", "the", "sources", "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
         said = parse_day(x.when, self.ref) if x.when else None
         if speaker is not None and x.appositive:
@@ -240,11 +240,11 @@ class _Drafter:
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))
-        for text, q, qnotes in items:
+        for text, quantity, qnotes in items:
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
             claim: dict[str, Any] = {"id": cid, "text": text}
-            if q is not None:
-                claim["quantity"] = Quantity.model_validate(q)
+            if quantity is not None:
+                claim["quantity"] = Quantity.model_validate(quantity)
             self.claims.append(claim)
             for n in qnotes:
                 self.note(cid, f"CHECK: {n}")

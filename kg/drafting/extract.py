@@ -23,7 +23,7 @@ Examples:
     ...     "air force said on Friday.", slug="kyiv", url="https://example.com/x",
     ...     date=dt.date(2024, 8, 16))
     >>> [ds.source(a.source).name for a in ds.assertions]
-    ["country's air force", 'Reuters', 'EXAMPLE.COM']
+    ["country's air force", 'Reuters', 'example.com']
     >>> q = ds.claims[0].quantity
     >>> q.value, str(q.period_end)
     (5.0, '2024-08-16')

@@ -40,7 +40,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 __all__ = ["Figure", "find_figures", "written_numbers"]
@@ -100,10 +100,10 @@ class Figure:
 @cache
 def _alpha2digit() -> object | None:
     try:
-        from text_to_num import alpha2digit
+        from text_to_num import alpha2digit  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - the optional extra is missing
         return None
-    return alpha2digit
+    return alpha2digit  # type: ignore[no-any-return]
 
 
 def written_numbers(sentence: str) -> str:
@@ -181,7 +181,7 @@ def _per(s: str, end: int) -> str | None:
 
 
 def _measure(s: str, end: int) -> tuple[str, str | None]:
-    words = re.findall(r"[A-Za-z][\w'’-]*", s[end:end + 60])
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", s[end:end + 60])
     stop = {"of", "in", "on", "at", "to", "from", "by", "for", "and", "or", "the", "a", "an",
             "have", "has", "had", "were", "was", "are", "is", "be", "been", "since", "during",
             "this", "that", "with", "who", "which", "every", "each", "per"}
@@ -265,6 +265,13 @@ def find_figures(sentence: str) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+def _bounded(f: Figure, bound: str, v: float) -> Figure:
+    """The figure with ``v`` as its value, min_value or max_value."""
+    return replace(f, value=v if bound == "value" else None,
+                   min_value=v if bound == "min_value" else None,
+                   max_value=v if bound == "max_value" else None)
+
+
 def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
     """Figures in words: "fourfold", "twice as many", "thousands", "half", "a third"."""
     out: list[Figure] = []
@@ -274,12 +281,12 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
         v = float(_FOLD[m.group(1)])
         bound = "min_value" if _cue(before, _MIN) else "max_value" if _cue(before, _MAX) \
             else "value"
-        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
-                          measure="growth", **{bound: v}))
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
+                                   measure="growth"), bound, v))
     for m in re.finditer(r"\b(?:more than )?twice as (?:many|much)\b", low):
         bound = "min_value" if m.group(0).startswith("more") else "value"
-        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
-                          measure="ratio", **{bound: 2.0}))
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
+                                   measure="ratio"), bound, 2.0))
     for word, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(r"\b" + word + r"\b(?! of (?:thousands|millions))", low):
             if any(a <= m.start() < b for a, b in taken) or any(
@@ -294,9 +301,9 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
     for m in re.finditer(r"\ba (?:full )?percentage point\b", low):
         before = low[max(0, m.start() - 20):m.start()]
         bound = "max_value" if _cue(before, _MAX_APPROX + _MAX) else "value"
-        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="percentage point",
-                          approximate=_cue(before, _MAX_APPROX + _APPROX), measure="change",
-                          **{bound: 1.0}))
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0),
+                                   unit="percentage point", measure="change",
+                                   approximate=_cue(before, _MAX_APPROX + _APPROX)), bound, 1.0))
     for word, v in _FRACTIONS.items():
         for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r" of\b(?! (?:the )?(?:year|"
                              r"month|(?:19|20)\d\d|this|last|next)\b)", low):

@@ -184,7 +184,8 @@ def latest_date_in(text: str) -> dt.date | None:
     from kg.drafting.periods import month_number
 
     found: list[dt.date] = []
-    for m in re.finditer(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|"
+    for m in re.finditer(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                         r"((?:19|20)\d\d)\b|"
                          r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b", text):
         month = month_number(m.group(1) or m.group(5) or "")
         if month:

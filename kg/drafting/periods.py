@@ -193,7 +193,8 @@ def find_period(sentence: str, ref: dt.date | None) -> Period:
         if day is not None:
             return day, ref
     if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", low) \
-            and ref and not re.search(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|predict(?:s|ed)?|"
+            and ref and not re.search(r"\b(?:forecasts?|forecasted|projections?|projects?|"
+                                      r"projected|predict(?:s|ed)?|"
                                       r"outlook|goal|budget|plans?|expects?|expected|"
                                       r"estimate|will|target)\b", low):
         return dt.date(ref.year, 1, 1), ref

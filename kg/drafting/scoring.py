@@ -174,8 +174,8 @@ def _figures(claim: Claim) -> set[float]:
 
 def _pair_sources(draft: list[Source], gold: list[Source]) -> int:
     """Size of a one-to-one pairing of matching sources (greedy, exact names first)."""
-    candidates = sorted(((0 if source_keys(d) & source_keys(g) else 1, d.id, g.id)
-                         for d in draft for g in gold if sources_match(d, g)))
+    candidates = sorted((0 if source_keys(d) & source_keys(g) else 1, d.id, g.id)
+                         for d in draft for g in gold if sources_match(d, g))
     used_d: set[str] = set()
     used_g: set[str] = set()
     for _, d, g in candidates:

@@ -233,15 +233,15 @@ class DocumentSources:
         named = _has_name(bare)
         caps = [w for w in _words(bare) if w[:1].isupper() and (w.isupper() or not (
             _DEMONYM.search(w.lower()) and len(w) > 4))]
-        if not named or text.lower().startswith("the ") and not caps:
+        if (not named or (text.lower().startswith("the ") and not caps)) and (
+                text.lower().startswith("the ") or low.startswith(("this ", "that "))):
             # a description: "the newspaper", "the official", "the study", "the ministry"
-            if text.lower().startswith("the ") or low.startswith(("this ", "that ")):
-                kind = self._kind(bare, head, named)
-                found = self._by_head(head, kind)
-                if found and kind in ("anonymous_source", "unnamed_document", "news_outlet",
-                                      "government_body", "person", "military_body"):
-                    self._seen(found)
-                    return found
+            kind = self._kind(bare, head, named)
+            found = self._by_head(head, kind)
+            if found and kind in ("anonymous_source", "unnamed_document", "news_outlet",
+                                  "government_body", "person", "military_body"):
+                self._seen(found)
+                return found
         kind = self._kind(bare, head, named)
         if hint and kind == "organization" and fold(bare).isalpha() and bare.isupper():
             kind = hint  # "told DV": an acronym one tells things to is an outlet
@@ -330,7 +330,7 @@ class DocumentSources:
         words = _words(text)
         last_role = max((i for i, w in enumerate(words) if fold(w).rstrip(".") in _ROLES),
                         default=-1)
-        name_words = [w for w in words[last_role + 1:]]
+        name_words = list(words[last_role + 1:])
         while name_words and not name_words[0][:1].isupper():
             name_words.pop(0)
         if not name_words:
