@@ -86,6 +86,8 @@ def _clause(text: str, fig: Figure) -> str:
     return text[start:end]
 
 
+_POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
+                       r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
                       r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
 
@@ -207,6 +209,13 @@ class _Drafter:
                 and (x.cited or "x").split()[0].lower() not in (
                     "a", "an", "one", "two", "the", "sources", "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
+        if speaker is None and _POLL_CUE.search(s):
+            speaker = self._latest_poll()
+            if speaker is not None:
+                x.rule = "the poll's figure"
+        if speaker is not None and relay is None \
+                and self.src.records[speaker]["kind"] == "unnamed_document":
+            relay = self._outlet_in_name(speaker)
         said = parse_day(x.when, self.ref) if x.when else None
         if speaker is not None and x.appositive:
             self._appositive(speaker, x.appositive)
@@ -259,6 +268,9 @@ class _Drafter:
             elif x.speaker and x.speaker.lower() in ("he", "she", "it", "they", "his", "her"):
                 self.note(cid, f"CHECK: '{x.speaker}' read as "
                           f"{self.src.records[speaker]['name']}")
+            elif x.rule == "the poll's figure":
+                self.note(cid, "CHECK: a figure about respondents, credited to the poll the "
+                          "article named last")
             elif x.rule == "quote of the paragraph":
                 self.note(cid, "CHECK: a quote without its own attribution, credited to the "
                           "paragraph's speaker")
@@ -276,6 +288,24 @@ class _Drafter:
                     a["cites"] = [previous]
                 self.assertions.append(a)
                 previous = aid
+
+    def _latest_poll(self) -> str | None:
+        """The poll or survey the article last named (its respondents' figures are its own)."""
+        for sid in reversed(self.src.recent):
+            rec = self.src.records[sid]
+            if rec["kind"] == "unnamed_document" and re.search(
+                    r"\b(?:poll|survey|census)\b", rec["name"], re.IGNORECASE):
+                return sid
+        return None
+
+    def _outlet_in_name(self, sid: str) -> str | None:
+        """A document named after an outlet ("the Reuters/Ipsos poll") is relayed by it."""
+        from kg.drafting.sources import is_outlet_name
+
+        for word in re.split(r"[/\s-]+", self.src.records[sid]["name"]):
+            if word[:1].isupper() and is_outlet_name(word):
+                return self.src.add(word, "news_outlet")
+        return None
 
     def _appositive(self, sid: str, text: str) -> None:
         """"X, a correspondent for Y, said": X works for the outlet Y; the role is noted."""
