@@ -173,6 +173,10 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         if not m or not _np_ok(m.group("np")) or _ACCORDING.search(m.group("np")):
             continue
         after = m.group("after") or ""
+        when = _when(after)
+        rest = after.strip()[len(when or ""):]
+        if len(rest.split()) > 12 or re.search(r"\d", rest):
+            continue  # "..., it forecast inflation of 5.7%": a clause, not a speech tag
         if m.group("verb") in ("told", "tells", "informed"):
             obj = _OBJECT.match(after)
             if obj:
@@ -213,8 +217,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
         return None  # "reported by X": passive, read by "according to"
     weak = verb in _WEAK and verb not in _STRONG
     that = bool(re.match(r"\s*(?:that\b|:)", after) or re.search(r"\bthat\b", after[:60]))
-    if (weak or need_that) and not that:
-        return None
+    if (need_that and not that) or (weak and not that and not re.search(r"\d", after)):
+        return None  # a weak verb ("projects", "found") needs "that" or a figure after it
     when = _when(after) or _when(m.group("intro"))
     if when and after.lstrip().startswith(when):
         after = after.lstrip()[len(when):]
@@ -226,6 +230,10 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     after = _CITING.sub("", after)
     claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
     claim = re.sub(r"^[\s,]*", "", claim)
+    intro = m.group("intro").strip()
+    if intro and not intro.lower().startswith("on ") and re.search(
+            r"\d|\b(?:year|month|week|since|during)\b", intro, re.IGNORECASE):
+        claim = f"{intro} {claim}"  # "For 2022, it forecast ...": the period stays with it
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
                        hedged, "leading", m.group("app"))
 
@@ -261,6 +269,12 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         return lead
     trail = _trailing(s, relay, cited, hedged)
     if trail is not None:
+        if nested and trail.relay is None:  # "B said it projects C, Reuters reported"
+            tagged = _lead(trail.claim, None, trail.cited, hedged, need_that=False)
+            if tagged is not None:
+                tagged.relay, tagged.rule = trail.speaker, "nested"
+                tagged.when = tagged.when or trail.when
+                return tagged
         return trail
     m = _INVERTED.match(s)
     if m and m.group("verb") != "according to" and _np_ok(m.group("np")) and re.search(

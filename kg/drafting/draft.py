@@ -23,7 +23,7 @@ from typing import Any
 from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.figures import Figure, find_figures
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
-from kg.drafting.periods import find_period, parse_day
+from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.sources import DocumentSources
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
@@ -92,7 +92,7 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
                       r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
 
 
-def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None,
+def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
               since: dt.date | None = None) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
@@ -107,11 +107,12 @@ def _quantity(fig: Figure, segment: str, claim: str, ref: dt.date | None,
         q["per"] = fig.per
     from kg.drafting.figures import written_numbers
 
-    start, end = find_period(_clause(written_numbers(segment), fig), ref)
+    forecast = bool(FORECAST.search(sentence))
+    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast)
     if start is None:
-        start, end = find_period(segment, ref)
+        start, end = find_period(segment, ref, forecast=forecast)
     if start is None:
-        start, end = find_period(claim, ref)
+        start, end = find_period(claim, ref, forecast=forecast)
     if start is None and since is not None and end == ref and _PERFECT.search(segment) \
             and (ref is None or since <= ref):
         start = since
@@ -241,7 +242,7 @@ class _Drafter:
         for seg, figs in found:
             self.report.figures += len(figs)
             for f in figs:
-                q, qnotes = _quantity(f, seg, x.claim or s, ref, self.since)
+                q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since)
                 if "period_start" in q and re.search(r"\bsince\b", seg, re.IGNORECASE):
                     self.since = q["period_start"]
                 items.append((_sentence_case(seg), q, qnotes))

@@ -36,7 +36,7 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["MONTHS", "article_date_in", "find_period", "month_number", "parse_day"]
+__all__ = ["FORECAST", "MONTHS", "article_date_in", "find_period", "month_number", "parse_day"]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -139,10 +139,21 @@ def _year(word: str | None, ref: dt.date | None, month: int) -> int | None:
 Period = tuple[dt.date | None, dt.date | None]
 
 
-def find_period(sentence: str, ref: dt.date | None) -> Period:
-    """The period a sentence's figures cover (see the module's table); (None, ref) if none."""
+FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
+                       r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
+                       r"estimate|will|target)\b", re.IGNORECASE)
+
+
+def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = None) -> Period:
+    """The period a sentence's figures cover (see the module's table); (None, ref) if none.
+
+    ``forecast`` says whether the figure is a forecast (then "this year" is the whole year);
+    by default the sentence's own words decide.
+    """
     s = sentence
     low = s.lower()
+    if forecast is None:
+        forecast = bool(FORECAST.search(low))
     this_year = ref.year if ref else None
     # month [year] (to|until|-|—|and) month year
     m = re.search(r"\b(?:from|between|during|in)?\s*" + _M.format("m1") + r"(?:\s+"
@@ -193,10 +204,7 @@ def find_period(sentence: str, ref: dt.date | None) -> Period:
         if day is not None:
             return day, ref
     if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", low) \
-            and ref and not re.search(r"\b(?:forecasts?|forecasted|projections?|projects?|"
-                                      r"projected|predict(?:s|ed)?|"
-                                      r"outlook|goal|budget|plans?|expects?|expected|"
-                                      r"estimate|will|target)\b", low):
+            and ref and not forecast:
         return dt.date(ref.year, 1, 1), ref
     m = re.search(r"\b(?:in|during|for|of)\s+" + _M.format("m") + r"(?:\s+" + _Y.format("y")
                   + r")?\b(?!\s*\d)", s, re.I)
