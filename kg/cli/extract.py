@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import err
+from kg.cli.common import check_output, err, need_extra
 from kg.cli.common import say as _print
 from kg.errors import DatasetError, InputError
 
@@ -68,7 +68,11 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"{out}: with several articles, --out must be a folder")
         if many and out is None:
             raise InputError("several articles: give --out FOLDER for their drafts")
+        if any(a.suffix.lower() in (".html", ".htm") for a in articles):
+            need_extra("extract", "trafilatura")
         folder = out if out is not None and (many or out.is_dir()) else None
+        if out is not None:
+            check_output(out, articles, folder=folder is not None)
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
         with Progress(console=err, transient=True, disable=not many) as bar:

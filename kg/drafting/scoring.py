@@ -4,7 +4,7 @@ Stated once here and used by ``benchmarks/material/extract_dev.py`` and by the t
 that pins the dev-corpus averages. An independent scorer uses the same words:
 
 1. **Sources.** A draft source *matches* a gold source when one of its folded names
-   (name or alias; :func:`~kg.resolution.names.fold`, with a leading "the"/"a"/"an"
+   (name or alias; :func:`~kg.names.fold`, with a leading "the"/"a"/"an"
    dropped) equals one of the gold source's. Anonymous sources and unnamed documents
    have descriptions, not names: two of the same kind also match when half the content
    words of the shorter description appear in the other. The sources counted are those
@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from kg.model import UNNAMED_KINDS, Claim, Dataset, Source
-from kg.resolution.names import fold
+from kg.names import fold
 
 __all__ = ["ArticleScore", "content_words", "score_article", "source_keys", "sources_match"]
 

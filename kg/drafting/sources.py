@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.resolution.names import fold
+from kg.names import fold
 
 __all__ = ["DocumentSources", "is_outlet_name", "slugify"]
 
