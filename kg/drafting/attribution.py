@@ -305,7 +305,8 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     m = _ACCORDING.search(s)
     if m:
         np = m.group("np").strip()
-        owner = _OWNER.match(np) or _ISSUED.match(np)
+        owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
+            r"^(?P<owner>.*[A-Z].*?)\s+(?:data|figures|statistics|numbers)$", np)
         speaker = owner.group("owner") if owner else np
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)

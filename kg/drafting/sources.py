@@ -98,7 +98,8 @@ _DEMONYM = re.compile(r"(?:ian|ish|ese|ern|ic|i|an|ch)$")
 _CUT = re.compile(r"\s+(?:who|which|that|whose)\b.*$|\s+(?:in|on|at|during|via|through)\s+"
                   r"(?:a|an|its|his|her|their|the)\s+(?!(?:[A-Z]\w*\s*)+(?:$|[A-Z]))"
                   r".*$|\s+(?:on|via)\s+(?:Telegram|Facebook|X|Twitter|Instagram|TV)\b.*$|"
-                  r"\s+(?:earlier|later|previously|also|again|on \w+day|last \w+|this week)$")
+                  r"\s+(?:earlier|later|previously|also|again)\b.*$|\s+(?:on|last|this)\s+(?:\w+day|"
+                  r"week|month|year)\b.*$")
 
 
 def is_outlet_name(name: str) -> bool:
@@ -214,7 +215,9 @@ class DocumentSources:
         text = " ".join(mention.split()).strip(" ,.;:\"\u201c\u201d'")
         text = re.sub(r"^(?:but|and|so|also|meanwhile|however|then)\s+", "", text, flags=re.I)
         text = _CUT.sub("", text).strip(" ,")
-        if not text:
+        text = re.sub(r"^(?:a|the)\s+(?:figure|number|toll|tally|claim|estimate)\s+(?=[A-Z])", "",
+                      text)  # "a figure AP said it could not verify"
+        if not re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:the|a|an|this|that)\b", "", text)):
             return None
         low = fold(text)
         if low in _PRONOUNS:
@@ -287,7 +290,10 @@ class DocumentSources:
         if key in _OUTLETS or head in _OUTLET_HEADS or (words & {"times", "post", "news",
                                                                  "journal", "herald"} and named):
             return "news_outlet"
-        if head in _DOC_HEADS and not (named and head in {"statement", "post"}):
+        head_is_name = bool(re.search(r"\b" + re.escape(head) + r"\b", text, re.IGNORECASE)) \
+            and not re.search(r"\b" + re.escape(head) + r"\b", text)
+        if head in _DOC_HEADS and not head_is_name and not (
+                named and head in {"statement", "post"}):
             return "unnamed_document"
         if head in _ANON_HEADS and not self._person_name(text):
             return "anonymous_source"
