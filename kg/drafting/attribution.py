@@ -81,6 +81,10 @@ _ISSUED = re.compile(r"^(?:a|an|the)\s+(?:new\s+|latest\s+)?(?:report|statement|
                      r"survey|analysis|document|tally|estimate)\s+(?:that\s+)?(?P<owner>(?:his|"
                      r"her|its|their|the)\s+\w+|[A-Z][\w ]+?)\s+(?:issued|released|"
                      r"published|put out|compiled|made)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"^(?P<np>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3})(?:, (?P<app>[^,]{3,100}),)? "
+    r"[^,]{0,80}, (?:saying|suggesting|adding|noting|arguing|warning|stressing|insisting) "
+    r"(?:that )?(?P<claim>.+)$")
 _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
                          r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
                          re.IGNORECASE)
@@ -205,7 +209,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     m = _LEAD.match(stripped)
     if not m:
         return None
-    np = m.group("np")
+    np = re.sub(r"\s+who\s+(?:asked|spoke|declined|requested|was|were|is|are)\b.*$", "",
+                m.group("np"))  # "an official who asked not to be named"
     to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
                   r"(?P<relay>.+)$", np)
     if to:
@@ -294,6 +299,10 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     lead = _lead(s, relay, cited, hedged, need_that=False)
     if lead is not None:
         return lead
+    m = _PARTICIPLE.match(s)
+    if m:  # "Awadalla, a doctor, supported the estimate, suggesting that the toll is higher"
+        return Attribution(_sentence_case(m.group("claim")), m.group("np"), relay, cited, None,
+                           hedged, "participle", m.group("app"))
     matches = list(_ACCORDING.finditer(s))
     if len(matches) > 1 and relay is None:
         last = matches[-1]
