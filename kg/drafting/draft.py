@@ -228,7 +228,11 @@ class _Drafter:
                 if c in dedup:
                     continue
                 dedup.append(c)
-        ref = said or self.ref
+        # a figure is as of its statement: said on that day, or the speaker's (or relay's)
+        # report dated earlier in the article, or else the article
+        earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
+                        if c and self.reports.get(f"{c}-report", {}).get("date")), None)
+        ref = said or earlier or self.ref
         if re.search(r"\bsince\b", s, re.IGNORECASE):
             start, _ = find_period(s, ref)
             if start is not None and (ref is None or start <= ref):
