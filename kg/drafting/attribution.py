@@ -178,7 +178,7 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
             continue
         after = m.group("after") or ""
         when = _when(after)
-        rest = after.strip()[len(when or ""):]
+        rest = re.sub(r"\([^()]*\)", "", after.strip()[len(when or ""):])  # asides
         if len(rest.split()) > 12 or re.search(r"\d", rest):
             continue  # "..., it forecast inflation of 5.7%": a clause, not a speech tag
         if m.group("verb") in ("told", "tells", "informed"):

@@ -185,7 +185,8 @@ def _measure(s: str, end: int) -> tuple[str, str | None]:
     stop = {"of", "in", "on", "at", "to", "from", "by", "for", "and", "or", "the", "a", "an",
             "have", "has", "had", "were", "was", "are", "is", "be", "been", "since", "during",
             "this", "that", "with", "who", "which", "every", "each", "per"}
-    if words and words[0].lower() == "of":
+    while words and words[0].lower() in ("of", "the", "these", "those", "its", "their", "his",
+                                         "her", "all"):
         words = words[1:]
     kept: list[str] = []
     for w in words:
@@ -208,8 +209,12 @@ def find_figures(sentence: str) -> list[Figure]:
         num, num2 = m.group("num"), m.group("num2")
         start, end = m.start(), m.end()
         if _is_date_or_time(s, m.start("num"), m.end("num"), num) or re.match(
-                r"\s+and\s+a\s+half\b", s[m.end("num"):]):
-            continue
+                r"\s+and\s+a\s+half\b", s[m.end("num"):]) or (
+                re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?)\b", s[m.end("num"):])
+                and re.search(r"\b(?:these|those|the past|the last|the next|the first|over the|"
+                              r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
+                              re.IGNORECASE)):
+            continue  # "two and a half years", "these two months": a span of time
         before = s[max(0, start - 30):start].lower()
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
             num2 = None  # "from 1.6 to 1.9": a change, not a range
