@@ -90,7 +90,7 @@ _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data
                          re.IGNORECASE)
 _INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
                       r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
-_WHEN = re.compile(r"^\s*(?P<when>(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
+_WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\w+day|week|month|"
                    r"year))\b")
 _OBJECT = re.compile(r"^\s*(?P<obj>(?:the\s+|a\s+)?(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the)"
