@@ -93,7 +93,8 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
 
 
 def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
-              since: dt.date | None = None) -> tuple[dict[str, Any], list[str]]:
+              since: dt.date | None = None,
+              last: tuple[dt.date, dt.date] | None = None) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
@@ -113,6 +114,14 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         start, end = find_period(segment, ref, forecast=forecast)
     if start is None:
         start, end = find_period(claim, ref, forecast=forecast)
+    if start is None and last is not None and re.search(
+            r"\b(?:over|in|during|for|within) (?:that|the same|this) (?:period|time)\b", sentence,
+            re.IGNORECASE):
+        start, end = last
+        notes.append(f"'that period' read as {start} to {end}, the period named before")
+    if start is not None and end is not None and ref is not None and start <= ref < end \
+            and not forecast:
+        end = ref  # a count of this month or year runs up to the day it is stated
     if start is None and since is not None and end == ref and _PERFECT.search(segment) \
             and (ref is None or since <= ref):
         start = since
@@ -144,6 +153,7 @@ class _Drafter:
         self.report = DraftReport(slug, skipped=list(article.skipped))
         self.headline_claims: set[str] = set()
         self.since: dt.date | None = None  # the latest "since ..." start of the article
+        self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
         name = article.publisher or UNNAMED_PUBLISHER
         self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
         if article.publisher is None:
@@ -233,8 +243,9 @@ class _Drafter:
         earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
                         if c and self.reports.get(f"{c}-report", {}).get("date")), None)
         ref = said or earlier or self.ref
-        if re.search(r"\bsince\b", s, re.IGNORECASE):
-            start, _ = find_period(s, ref)
+        since = re.search(r"\bsince\b[^,;]*", s, re.IGNORECASE)
+        if since:
+            start, _ = find_period(since.group(0), ref)
             if start is not None and (ref is None or start <= ref):
                 self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
@@ -246,9 +257,11 @@ class _Drafter:
         for seg, figs in found:
             self.report.figures += len(figs)
             for f in figs:
-                q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since)
-                if "period_start" in q and re.search(r"\bsince\b", seg, re.IGNORECASE):
-                    self.since = q["period_start"]
+                q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
+                                      self.last_period)
+                if "period_start" in q and "period_end" in q and not re.search(
+                        r"\b(?:that|the same|this) (?:period|time)\b", seg, re.IGNORECASE):
+                    self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
                 items.append((_sentence_case(seg), None, []))
