@@ -69,8 +69,11 @@ _LEAD = re.compile(
 _ACCORDING = re.compile(
     r"(?:,\s*)?\b(?:according to|per|(?:as )?(?:reported|announced|confirmed|cited|tallied|"
     r"highlighted|noted|estimated|released|published|recorded) by)\s+"
-    r"(?P<np>[^,;.()\u201c\u201d\"]{2,140}?)(?=\s*(?:[,;.()]|$|\s(?:which|who|on the|"
-    r"released|published|issued)\b))", re.IGNORECASE)
+    r"(?P<np>(?:[^,;.()\u201c\u201d\"]|\([A-Z]{2,10}\)){2,140}?)(?=\s*(?:[,;.)]|"
+    r"\((?![A-Z]{2,10}\))|$|"
+    r"\s(?:which|who|on the)\b))", re.IGNORECASE)
+_BACKED = re.compile(r"\b(?:backed up by|based on|drawing on|confirmed by)\s+(?P<np>[A-Z][\w.&'-]*"
+                     r"(?:\s+[A-Z][\w.&'-]*)*(?:\s+(?:analysis|data|figures|estimates?))?)")
 _CITING = re.compile(r"(?:,\s*)?\bciting\s+(?P<np>[^,;.\u201c\u201d\"]{2,120}?)"
                      r"(?=\s*(?:[,;.]|$|\s(?:as saying|that|which|who|on)\b))", re.IGNORECASE)
 _OWNER = re.compile(r"^(?P<owner>.+?)['\u2019]s?\s+(?:own\s+)?(?:statement|data|report|figures?|"
@@ -248,9 +251,10 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     s = " ".join(sentence.split())
     hedged = _hedged(s)
     cited = None
-    m = _CITING.search(s)
+    m = _CITING.search(s) or _BACKED.search(s)
     if m:
-        cited = m.group("np").strip()
+        cited = re.sub(r"\s+(?:analysis|data|figures|estimates?|assessment)$", "",
+                       m.group("np").strip())
     relay = None
     m = _INQUIRY.search(s)
     if m:
@@ -263,7 +267,8 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     lead = _lead(s, relay, cited, hedged, need_that=True)
     if lead is not None:
         if nested:  # "A reported that B said C": B speaks, A relays
-            inner = attribute(lead.claim, nested=False)
+            inner = _lead(lead.claim, None, None, hedged, need_that=False) or attribute(
+                lead.claim, nested=False)
             if inner.speaker and inner.rule in ("trailing", "leading", "inverted") \
                     and lead.relay is None:
                 inner.relay, inner.hedged = lead.speaker, hedged

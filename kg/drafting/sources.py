@@ -192,8 +192,10 @@ class DocumentSources:
             kind = self.records[sid]["kind"]
             if sid in exclude:
                 continue
-            if want == "person" and kind == "person":
-                return sid
+            if want == "person" and (kind == "person" or (
+                    kind == "anonymous_source"
+                    and not fold(self.records[sid]["name"]).split()[-1].endswith("s"))):
+                return sid  # "he": a person, or one anonymous official
             if want == "body" and kind not in ("person", "anonymous_source"):
                 return sid
             if want == "any":
@@ -231,6 +233,10 @@ class DocumentSources:
         if m:
             aliases.append(m.group(1))
             text = text[:m.start()].strip()
+        m = re.search(r"\s*\(([A-Z]{2,10})\)", text)
+        if m:  # "the Armed Conflict Location & Event Data (ACLED) project"
+            aliases.append(m.group(1))
+            text = (text[:m.start()] + text[m.end():]).strip()
         bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         head = _head(bare)
         named = _has_name(bare)
