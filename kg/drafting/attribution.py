@@ -243,7 +243,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
             r"\d|\b(?:year|month|week|since|during)\b", intro, re.IGNORECASE):
         claim = f"{intro} {claim}"  # "For 2022, it forecast ...": the period stays with it
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
-                       hedged, "leading", m.group("app"))
+                       hedged, "leading weak" if weak and not that else "leading",
+                       m.group("app"))
 
 
 def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
@@ -269,7 +270,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         if nested:  # "A reported that B said C": B speaks, A relays
             inner = _lead(lead.claim, None, None, hedged, need_that=False) or attribute(
                 lead.claim, nested=False)
-            if inner.speaker and inner.rule in ("trailing", "leading", "inverted") \
+            if inner.speaker and inner.rule in ("trailing", "leading", "leading weak", "inverted") \
                     and lead.relay is None:
                 inner.relay, inner.hedged = lead.speaker, hedged
                 inner.cited = inner.cited or lead.cited
@@ -302,7 +303,8 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
                            hedged, "data shows")
     lead = _lead(s, relay, cited, hedged, need_that=False)
-    if lead is not None:
+    if lead is not None and not (lead.rule == "leading weak" and _ACCORDING.search(s)):
+        lead.rule = "leading"
         return lead
     m = _PARTICIPLE.match(s)
     if m:  # "Awadalla, a doctor, supported the estimate, suggesting that the toll is higher"

@@ -91,6 +91,12 @@ _ROLES = frozenset({
     "senator", "representative", "judge", "economist", "researcher", "author", "blogger",
     "commissioner", "envoy", "lawmaker", "mp", "activist", "pope", "sheikh", "colonel-general",
 })
+#: Head words that stand for the latest source of their kind ("the agency", "the official").
+_GENERIC_HEADS = frozenset({"agency", "newspaper", "outlet", "broadcaster", "channel", "paper",
+                            "official", "officials", "source", "sources", "report", "study",
+                            "statement", "document", "data", "survey", "poll", "ministry",
+                            "minister", "spokesman", "spokeswoman", "spokesperson",
+                            "journalist", "reporter", "correspondent"})
 _PRONOUNS = {"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
              "it": "body", "its": "body", "they": "any", "their": "any", "we": "any",
              "i": "any"}
@@ -207,7 +213,7 @@ class DocumentSources:
             r = self.records[sid]
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
             if any(head in n.split() for n in names) or (
-                    kind != "organization" and r["kind"] == kind):
+                    head in _GENERIC_HEADS and r["kind"] == kind):
                 return sid
         return None
 
@@ -216,7 +222,13 @@ class DocumentSources:
         """The source a mention stands for, created if new (module doc); None if not a source."""
         text = " ".join(mention.split()).strip(" ,.;:\"\u201c\u201d'")
         text = re.sub(r"^(?:but|and|so|also|meanwhile|however|then)\s+", "", text, flags=re.I)
-        text = _CUT.sub("", text).strip(" ,")
+        text = re.sub(r"\s+(?:itself|themselves|himself|herself)\b", "", text)
+        if re.match(r"(?i)(?:an?|the|this|that)?\s*(?:new\s+|latest\s+|recent\s+)?(?:study|report|"
+                    r"survey|poll|analysis|paper|review)\b", text):
+            # a document: keep where it was published, drop who made it ("... by X")
+            text = re.sub(r"\s+(?:who|which|that)\b.*$|\s+by\s+(?:the\s+)?[A-Z].*$", "", text)
+        else:
+            text = _CUT.sub("", text).strip(" ,")
         text = re.sub(r"^(?:a|the)\s+(?:figure|number|toll|tally|claim|estimate)\s+(?=[A-Z])", "",
                       text)  # "a figure AP said it could not verify"
         if not re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:the|a|an|this|that)\b", "", text)):
