@@ -1,0 +1,336 @@
+"""Attribution: who, in one sentence, says the claim, to whom, citing whom.
+
+Rules over the sentence's text, tried in this order (the first that fits wins):
+
+=========================================================  ===================================
+cue                                                        reading
+=========================================================  ===================================
+"CLAIM, X said/reported/told Y [on DAY][, citing Z]."      X says CLAIM (to Y, from Z)
+"CLAIM," said X [, who ...].                               X says CLAIM (a quote's speaker)
+"[Intro,] X [, APPOSITIVE,] said/told Y/reported (that) C"  X says C (to Y)
+"... according to X['s statement/data] ..."                 X says the rest
+"X['s] data/figures show(ed) ..." / "per X data"           X (its owner) says the rest
+"..., citing X" / "X, citing Y, said"                      X is the origin the speaker cites
+"HEADLINE - X" / "HEADLINE, X says"                        X says the headline
+"in response to an inquiry from Y"                         Y relays the speaker
+"reportedly", "allegedly" (no speaker)                     the article's own, hedged
+=========================================================  ===================================
+
+The speaker X, the relay Y ("told Y") and the origin Z ("citing Z") are returned as
+written; :mod:`kg.drafting.sources` turns them into sources (names, kinds, pronouns,
+anonymous sources).
+
+Examples:
+    >>> a = attribute("Ukraine downed five drones, the country's air force said on Friday.")
+    >>> a.speaker, a.claim, a.when
+    ("the country's air force", 'Ukraine downed five drones.', 'on Friday')
+    >>> a = attribute("Over 250,000 cases were opened, Ukrainska Pravda reported on Aug. 26, "
+    ...               "citing the Prosecutor General's Office.")
+    >>> a.speaker, a.cited, a.when
+    ('Ukrainska Pravda', "the Prosecutor General's Office", 'on Aug. 26')
+    >>> a = attribute("Officials and lawyers told DV that 60 cases were open.")
+    >>> a.speaker, a.relay, a.claim
+    ('Officials and lawyers', 'DV', '60 cases were open.')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["HEDGES", "Attribution", "attribute"]
+
+_STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insist", "confirm",
+           "tell", "write", "report", "state", "announce", "estimate", "allege", "admit",
+           "reported", "reports", "stated", "states", "noted",
+           "notes", "added", "adds", "told", "tells", "announced", "announces", "warned", "warns",
+           "wrote", "writes", "claimed", "claims", "confirmed", "confirms", "declared",
+           "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
+           "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
+           "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
+           "has reported", "testified", "informed", "mentioned", "recalled", "noting")
+_WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", "suggested",
+         "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
+         "expects", "expected", "believes", "believed", "concluded", "published a report saying",
+         "published a report", "said in a statement", "announced", "put the number")
+_VERB = "|".join(sorted({re.escape(v) for v in _STRONG + _WEAK}, key=len, reverse=True))
+_ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|recently|" \
+       r"separately|officially|publicly|only|then|,)\s+)*"
+_TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
+               r"while|speaking)\b.*))?")
+_INVERTED = re.compile(
+    r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?P<verb>said|says|added|adds|told|wrote|"
+    r"writes|noted|explained|stressed|continued|according to)\s+(?P<np>[^,;]{2,160}?)"
+    r"(?:,\s*(?P<tail>.+?))?\s*[.!?]?[\"\u201d]?$", re.DOTALL)
+_LEAD = re.compile(
+    r"^(?P<intro>(?:[^,\"\u201c]{1,70},\s+)?)(?P<np>[^,;:\"\u201c\u201d]{2,140}?)"
+    r"(?:,\s(?P<app>[^,]{3,100}),)?\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b"
+    r"(?P<after>.*)$", re.DOTALL)
+_ACCORDING = re.compile(
+    r"(?:,\s*)?\b(?:according to|per|(?:as )?(?:reported|announced|confirmed|cited|tallied|"
+    r"highlighted|noted|estimated|released|published|recorded) by)\s+"
+    r"(?P<np>(?:[^,;.()\u201c\u201d\"]|\([A-Z]{2,10}\)){2,140}?)(?=\s*(?:[,;.)]|"
+    r"\((?![A-Z]{2,10}\))|$|"
+    r"\s(?:which|who|on the)\b))", re.IGNORECASE)
+_BACKED = re.compile(r"\b(?:backed up by|based on|drawing on|confirmed by)\s+(?P<np>[A-Z][\w.&'-]*"
+                     r"(?:\s+[A-Z][\w.&'-]*)*(?:\s+(?:analysis|data|figures|estimates?))?)")
+_CITING = re.compile(r"(?:,\s*)?\bciting\s+(?P<np>[^,;.\u201c\u201d\"]{2,120}?)"
+                     r"(?=\s*(?:[,;.]|$|\s(?:as saying|that|which|who|on)\b))", re.IGNORECASE)
+_OWNER = re.compile(r"^(?P<owner>.+?)['\u2019]s?\s+(?:own\s+)?(?:statement|data|report|figures?|"
+                    r"estimates?|tally|tallies|count|analysis|survey|study|website|"
+                    r"announcement|post|channel|account|page|interview|press release|"
+                    r"briefing|numbers|statistics)\b", re.IGNORECASE)
+_ISSUED = re.compile(r"^(?:a|an|the)\s+(?:new\s+|latest\s+)?(?:report|statement|study|"
+                     r"survey|analysis|document|tally|estimate)\s+(?:that\s+)?(?P<owner>(?:his|"
+                     r"her|its|their|the)\s+\w+|[A-Z][\w ]+?)\s+(?:issued|released|"
+                     r"published|put out|compiled|made)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"^(?P<np>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3})(?:, (?P<app>[^,]{3,100}),)? "
+    r"[^,]{0,80}, (?:saying|suggesting|adding|noting|arguing|warning|stressing|insisting) "
+    r"(?:that )?(?P<claim>.+)$")
+_DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
+                         r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
+                         re.IGNORECASE)
+_INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
+                      r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
+_WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
+                   r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\w+day|week|month|"
+                   r"year))\b")
+_OBJECT = re.compile(r"^\s*(?P<obj>(?:the\s+|a\s+)?(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the)"
+                     r"(?:\s+(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the))*|the\s+[a-z]+"
+                     r"(?:\s+[a-z]+)?)(?=\s|[,.;]|$)")
+
+#: Words that make an assertion hedged.
+HEDGES = frozenset({"may", "might", "could", "likely", "possibly", "reportedly", "allegedly",
+                    "apparently", "purportedly", "perhaps", "feared", "believed", "probably",
+                    "suspected", "unconfirmed", "unverified", "estimated", "suggested",
+                    "suggests", "appears", "appeared", "seems", "speculation", "presumably"})
+_NOT_NP = re.compile(r"\b(?:that|which|when|if|because|while|than|as|is|are|was|were|will|"
+                     r"would|be|been|being|not|do|does|did|can|to|it's)\b", re.IGNORECASE)
+_NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b|several\b|"
+                       r"some\b|many\b|most\b|his\b|her\b|its\b|their\b|he\b|she\b|it\b|"
+                       r"they\b|we\b|\d)")
+
+
+@dataclass
+class Attribution:
+    """Who says a sentence's claim: speaker, relay ("told Y"), origin ("citing Z")."""
+
+    claim: str
+    speaker: str | None = None
+    relay: str | None = None
+    cited: str | None = None
+    when: str | None = None
+    hedged: bool = False
+    rule: str = "none"
+    appositive: str | None = None
+
+
+def _np_ok(np: str, *, lead: bool = False) -> bool:
+    np = np.strip()
+    words = np.split()
+    if not words or len(words) > (16 if lead else 14):
+        return False
+    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b", np) or re.search(
+            r"\b[a-z]{3,}ed\s+(?:in|on|at|with|to|into|from|over|across|up|down|off)\b", np):
+        return False
+    if _NOT_NP.search(np) and not re.search(r"\b(?:of|for)\b", np):
+        return False
+    if re.search(r"\b(?:is|are|was|were|will|would|not|be)\b", np):
+        return False
+    return bool(_NP_START.match(np))
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip(" ,;:-\u2013\u2014\"\u201c\u201d")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _hedged(text: str) -> bool:
+    return bool(set(re.findall(r"[a-z]+", text.lower())) & HEDGES)
+
+
+def _when(after: str) -> str | None:
+    m = _WHEN.match(after)
+    return m.group("when") if m else None
+
+
+def _strip_intro(text: str) -> str:
+    return re.sub(r"^(?:and|but|however|meanwhile|also)\b,?\s*", "", text, flags=re.I)
+
+
+_SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
+_SUFFIX = re.compile(
+    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>"
+    + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
+    + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
+
+
+def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
+              ) -> Attribution | None:
+    """"CLAIM, X said ...": the rightmost separator after which a speaker and a verb end
+    the sentence."""
+    for sep in reversed(list(_SEP.finditer(s))):
+        if sep.start() < 8:
+            break
+        m = _SUFFIX.match(s, sep.end())
+        if not m or not _np_ok(m.group("np")) or _ACCORDING.search(m.group("np")):
+            continue
+        after = m.group("after") or ""
+        when = _when(after)
+        rest = re.sub(r"\([^()]*\)", "", after.strip()[len(when or ""):])  # asides
+        if len(rest.split()) > 12 or re.search(r"\d", rest):
+            continue  # "..., it forecast inflation of 5.7%": a clause, not a speech tag
+        if m.group("verb") in ("told", "tells", "informed"):
+            obj = _OBJECT.match(after)
+            if obj:
+                relay = obj.group("obj").strip()
+                after = after[obj.end():]
+        tail = m.group("tail") or ""
+        if tail.startswith("citing") and cited is None:
+            cited = tail[len("citing"):].strip(" .")
+        via = _VIA.search(after + " " + tail)
+        if via and relay is None:
+            relay = via.group("np").strip()
+        claim = _ACCORDING.sub("", s[:sep.start()])
+        return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited,
+                           _when(after), hedged, "trailing")
+    return None
+
+
+_VIA = re.compile(r"\b(?:in an? (?:\w+ )?(?:interview|conversation|comments?|statement) "
+                  r"(?:with|to)|speaking to|talking to|told) "
+                  r"(?P<np>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)")
+
+
+def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_that: bool
+          ) -> Attribution | None:
+    stripped = _strip_intro(s)
+    m = _LEAD.match(stripped)
+    if not m:
+        return None
+    np = re.sub(r"\s+who\s+(?:asked|spoke|declined|requested|was|were|is|are)\b.*$", "",
+                m.group("np"))  # "an official who asked not to be named"
+    to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
+                  r"(?P<relay>.+)$", np)
+    if to:
+        np, relay = to.group("np"), to.group("relay")
+    if not _np_ok(np, lead=True) or re.match(r"(?i)(?:there|this|that|these|those|what)\b", np):
+        return None
+    verb, after = m.group("verb"), m.group("after")
+    if re.match(r"\s*by\b", after):
+        return None  # "reported by X": passive, read by "according to"
+    weak = verb in _WEAK and verb not in _STRONG
+    that = bool(re.match(r"\s*(?:that\b|:)", after) or re.search(r"\bthat\b", after[:60]))
+    if (need_that and not that) or (weak and not that and not re.search(r"\d", after)):
+        return None  # a weak verb ("projects", "found") needs "that" or a figure after it
+    when = _when(after) or _when(m.group("intro"))
+    if when and after.lstrip().startswith(when):
+        after = after.lstrip()[len(when):]
+    if verb in ("told", "tells", "informed"):
+        obj = _OBJECT.match(after)
+        if obj:
+            relay = obj.group("obj").strip()
+            after = after[obj.end():]
+    after = _CITING.sub("", after)
+    claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
+    claim = re.sub(r"^[\s,]*", "", claim)
+    intro = m.group("intro").strip()
+    if intro and not intro.lower().startswith("on ") and re.search(
+            r"\d|\b(?:year|month|week|since|during)\b", intro, re.IGNORECASE):
+        claim = f"{intro} {claim}"  # "For 2022, it forecast ...": the period stays with it
+    return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
+                       hedged, "leading weak" if weak and not that else "leading",
+                       m.group("app"))
+
+
+def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
+    """The attribution of one sentence (see the module's table)."""
+    s = " ".join(sentence.split())
+    hedged = _hedged(s)
+    cited = None
+    m = _CITING.search(s) or _BACKED.search(s)
+    if m:
+        cited = re.sub(r"\s+(?:analysis|data|figures|estimates?|assessment)$", "",
+                       m.group("np").strip())
+    relay = None
+    m = _INQUIRY.search(s)
+    if m:
+        relay = m.group("np").strip()
+    if headline:
+        m = re.match(r"^(?P<claim>.+?)\s+[-\u2013\u2014|:]\s+(?P<np>[^-\u2013\u2014]{2,80})$", s)
+        if m and _np_ok(m.group("np")):
+            return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
+                               hedged=hedged, rule="headline dash")
+    lead = _lead(s, relay, cited, hedged, need_that=True)
+    if lead is not None:
+        if nested:  # "A reported that B said C": B speaks, A relays
+            inner = _lead(lead.claim, None, None, hedged, need_that=False) or attribute(
+                lead.claim, nested=False)
+            if inner.speaker and inner.rule in ("trailing", "leading", "leading weak", "inverted") \
+                    and lead.relay is None:
+                inner.relay, inner.hedged = lead.speaker, hedged
+                inner.cited = inner.cited or lead.cited
+                inner.when = inner.when or lead.when
+                inner.rule = "nested"
+                return inner
+        return lead
+    trail = _trailing(s, relay, cited, hedged)
+    if trail is not None:
+        if nested and trail.relay is None:  # "B said it projects C, Reuters reported"
+            tagged = _lead(trail.claim, None, trail.cited, hedged, need_that=False)
+            if tagged is not None:
+                tagged.relay, tagged.rule = trail.speaker, "nested"
+                tagged.when = tagged.when or trail.when
+                return tagged
+        return trail
+    m = _INVERTED.match(s)
+    if m and m.group("verb") != "according to" and _np_ok(m.group("np")) and re.search(
+            r"[\"\u201d\u2019,]\s*$", s[:m.start("verb")]):
+        np = m.group("np").strip()
+        via = _VIA.search(np + " " + (m.group("tail") or ""))
+        if via and relay is None:
+            relay = via.group("np").strip()
+            np = np[:via.start()].strip() if via.start() < len(np) else np
+        return Attribution(_sentence_case(m.group("claim")), np, relay, cited, None, hedged,
+                           "inverted")
+    m = _DATA_SHOWS.match(s)
+    if m:
+        claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
+        return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
+                           hedged, "data shows")
+    lead = _lead(s, relay, cited, hedged, need_that=False)
+    if lead is not None and not (lead.rule == "leading weak" and _ACCORDING.search(s)):
+        lead.rule = "leading"
+        return lead
+    m = _PARTICIPLE.match(s)
+    if m:  # "Awadalla, a doctor, supported the estimate, suggesting that the toll is higher"
+        return Attribution(_sentence_case(m.group("claim")), m.group("np"), relay, cited, None,
+                           hedged, "participle", m.group("app"))
+    matches = list(_ACCORDING.finditer(s))
+    if len(matches) > 1 and relay is None:
+        last = matches[-1]
+        owner = _OWNER.match(last.group("np")) or re.match(
+            r"^(?P<owner>.+?)\s+(?:article|report|story|piece|interview|investigation)$",
+            last.group("np").strip())
+        relay = (owner.group("owner") if owner else last.group("np")).strip()
+        s = (s[:last.start()] + s[last.end():]).strip()
+    m = _ACCORDING.search(s)
+    if m:
+        np = m.group("np").strip()
+        owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
+            r"^(?P<owner>.*[A-Z].*?)\s+(?:data|figures|statistics|numbers)$", np)
+        speaker = owner.group("owner") if owner else np
+        claim = (s[:m.start()] + s[m.end():]).strip(" ,")
+        claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
+        return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,
+                           None, hedged, "according to")
+    m = re.search(r"\b(?:the\s+)?(?P<np>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)['\u2019]s?\s+"
+                  r"(?:data|figures|statistics|tally)\b", s)
+    if m and cited is None:
+        cited = m.group("np")
+    return Attribution(_sentence_case(_CITING.sub("", s)), None, relay, cited, None, hedged,
+                       "citing" if cited else "none")

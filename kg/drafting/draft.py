@@ -1,0 +1,414 @@
+"""Drafting one document: sentences to claims, figures to quantities, attributions to chains.
+
+Every sentence of the running text (and the headline, marked ``# CHECK: headline``)
+becomes one claim per figure it states (or one claim if it states none), asserted by a
+chain of sources, origin first:
+
+    cited origin ("citing Z")  <-  speaker ("X said")  <-  relay ("told Y")
+        <-  wire agency of the dateline ("(Reuters) -")  <-  the publisher
+
+Sentences of a quote without their own attribution go to the quote's speaker in the same
+paragraph. Every id starts with the document's slug, so the drafts of many articles load
+into one store together. Items the rules are unsure of carry a ``CHECK`` note, and the
+:class:`DraftReport` lists what was found, what was skipped and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.drafting.attribution import Attribution, attribute
+from kg.drafting.figures import Figure, find_figures
+from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
+from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.sources import DocumentSources
+from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
+
+__all__ = ["DraftReport", "draft_article"]
+
+UNNAMED_PUBLISHER = "Publisher of the article (unnamed)"
+
+
+@dataclass
+class DraftReport:
+    """What a draft found, and what it skipped and why (``kg extract --report``)."""
+
+    name: str
+    sources: int = 0
+    claims: int = 0
+    figures: int = 0
+    assertions: int = 0
+    checks: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report as lines of text."""
+        out = [f"{self.name}: {self.sources} sources, {self.claims} claims ({self.figures} "
+               f"with a figure), {self.assertions} assertions, {self.checks} CHECK notes"]
+        for text, why in self.skipped:
+            short = text if len(text) <= 70 else text[:67] + "..."
+            out.append(f"  skipped ({why}): {short}")
+        return out
+
+
+def _open_quote(text: str) -> int:
+    """+1 for each quotation opened and not closed in ``text``."""
+    return (text.count("\u201c") - text.count("\u201d")) + (text.count('"') % 2)
+
+
+def _segments(claim: str) -> list[str]:
+    """A claim split where the text joins two statements (", and", ", but", "; ")."""
+    parts = [p for p in re.split(r",\s+(?:and|but|while|whereas)\s+|;\s+", claim) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and (len(p.split()) < 4 or len(out[-1].split()) < 4):
+            out[-1] = out[-1] + ", " + p
+        else:
+            out.append(p)
+    return out or [claim]
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip(" ,;")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "\u201d", '"')) else text + "."
+
+
+def _clause(text: str, fig: Figure) -> str:
+    """The clause around a figure: between commas, semicolons, dashes or "and"."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;\u2013\u2014(]\s*|\s+and\s+|\s+but\s+",
+                                                 text)] + [len(text)]
+    start = max(b for b in bounds if b <= fig.start)
+    end = min((b for b in bounds if b > fig.end), default=len(text))
+    return text[start:end]
+
+
+_POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
+                       r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
+                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
+
+
+def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
+              since: dt.date | None = None,
+              last: tuple[dt.date, dt.date] | None = None) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    q: dict[str, Any] = {"measure": fig.measure}
+    for key in ("value", "min_value", "max_value"):
+        if getattr(fig, key) is not None:
+            q[key] = getattr(fig, key)
+    if fig.approximate:
+        q["approximate"] = True
+    if fig.unit:
+        q["unit"] = fig.unit
+    if fig.per:
+        q["per"] = fig.per
+    from kg.drafting.figures import written_numbers
+
+    forecast = bool(FORECAST.search(sentence))
+    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast)
+    if start is None:
+        start, end = find_period(segment, ref, forecast=forecast)
+    if start is None:
+        start, end = find_period(claim, ref, forecast=forecast)
+    if start is None and last is not None and re.search(
+            r"\b(?:over|in|during|for|within) (?:that|the same|this) (?:period|time)\b", sentence,
+            re.IGNORECASE):
+        start, end = last
+        notes.append(f"'that period' read as {start} to {end}, the period named before")
+    if start is not None and end is not None and ref is not None and start <= ref < end \
+            and not forecast:
+        end = ref  # a count of this month or year runs up to the day it is stated
+    if start is None and since is not None and end == ref and _PERFECT.search(segment) \
+            and (ref is None or since <= ref):
+        start = since
+        notes.append(f"period read as from {since}, the start the article gave earlier "
+                     "(\"since ...\")")
+    if start is not None:
+        q["period_start"] = start
+    if end is not None:
+        q["period_end"] = end
+        if start is None:
+            notes.append(f"no period stated: read as up to {end}")
+    if start is not None and end is not None and start > end:
+        q.pop("period_start")
+        notes.append("the period's start came out after its end; dropped")
+    if fig.measure == "figure":
+        notes.append(f"what '{fig.text}' counts was not found; name the measure")
+    return q, notes
+
+
+class _Drafter:
+    def __init__(self, article: Article, slug: str) -> None:
+        self.a = article
+        self.slug = slug
+        self.src = DocumentSources(slug)
+        self.claims: list[dict[str, Any]] = []
+        self.assertions: list[dict[str, Any]] = []
+        self.reports: dict[str, dict[str, Any]] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.report = DraftReport(slug, skipped=list(article.skipped))
+        self.headline_claims: set[str] = set()
+        self.since: dt.date | None = None  # the latest "since ..." start of the article
+        self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
+        name = article.publisher or UNNAMED_PUBLISHER
+        self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
+        if article.publisher is None:
+            self.src.note(self.publisher, "CHECK: the outlet that published the article; name "
+                          "it (kg extract --outlet/--url) if known")
+        self.article_report = f"{slug}-article"
+        self.reports[self.article_report] = {
+            "id": self.article_report, "published_by": self.publisher,
+            **({"title": article.headline} if article.headline else {}),
+            **({"date": article.date} if article.date else {}),
+            **({"url": article.url} if article.url else {})}
+        self.ref = article.date or article.date_guessed
+        if article.date is None:
+            self.note(self.article_report, "CHECK: the article's date was not found (give "
+                      "--date); periods and 'last year' need it" + (
+                          f"; periods are read as of {self.ref}, the latest date the text "
+                          "names" if self.ref else ""))
+        self.agency = self.src.add(article.agency, "news_outlet") if article.agency else None
+        if article.byline:
+            self.src.add(article.byline, "person",
+                         affiliated_with=[self.agency or self.publisher],
+                         note="Byline of the article.")
+
+    def note(self, rid: str, text: str) -> None:
+        if text not in self.notes.setdefault(rid, []):
+            self.notes[rid].append(text)
+
+    def run(self) -> None:
+        if self.a.headline:
+            self.paragraph([self.a.headline], headline=True)
+        for par in self.a.standfirst:
+            self.paragraph([par], headline=True)
+        for par in self.a.paragraphs:
+            self.paragraph(sentences(par))
+
+    def paragraph(self, sents: list[str], *, headline: bool = False) -> None:
+        attrs: list[Attribution | None] = []
+        for s in sents:
+            if len(s) > MAX_SENTENCE:
+                self.report.skipped.append((s, f"sentence longer than {MAX_SENTENCE} characters"))
+                attrs.append(None)
+                continue
+            attrs.append(attribute(s, headline=headline))
+        depth = 0
+        inside: list[bool] = []
+        for s in sents:
+            inside.append(depth > 0 or s.lstrip().startswith(("\u201c", '"')))
+            depth = max(0, depth + _open_quote(s))
+        quote_speaker = next((x.speaker for x, q in zip(attrs, inside, strict=True)
+                              if x is not None and q and x.speaker), None)
+        for s, x, q in zip(sents, attrs, inside, strict=True):
+            if x is None:
+                continue
+            if x.speaker is None and q and quote_speaker:
+                x.speaker, x.rule = quote_speaker, "quote of the paragraph"
+            self.sentence(s, x, headline)
+
+    def sentence(self, s: str, x: Attribution, headline: bool) -> None:
+        speaker = self.src.resolve(x.speaker) if x.speaker else None
+        relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""}),
+                                 hint="news_outlet") if x.relay else None
+        cited = self.src.resolve(x.cited) if x.cited else None
+        if cited is not None and self.src.records[cited]["kind"] == "anonymous_source" \
+                and (x.cited or "x").split()[0].lower() not in (
+                    "a", "an", "one", "two", "the", "sources", "officials", "unnamed", "anonymous"):
+            cited = None  # "citing weakened immune systems": not a source
+        if speaker is None and _POLL_CUE.search(s):
+            speaker = self._latest_poll()
+            if speaker is not None:
+                x.rule = "the poll's figure"
+        if speaker is not None and relay is None \
+                and self.src.records[speaker]["kind"] == "unnamed_document":
+            relay = self._outlet_in_name(speaker)
+        said = parse_day(x.when, self.ref) if x.when else None
+        if speaker is not None and x.appositive:
+            self._appositive(speaker, x.appositive)
+        chain: list[str] = [c for c in (cited, speaker, relay, self.agency, self.publisher)
+                            if c is not None]
+        dedup: list[str] = []
+        for c in chain:
+            if not dedup or dedup[-1] != c:
+                if c in dedup:
+                    continue
+                dedup.append(c)
+        # a figure is as of its statement: said on that day, or the speaker's (or relay's)
+        # report dated earlier in the article, or else the article
+        earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
+                        if c and self.reports.get(f"{c}-report", {}).get("date")), None)
+        ref = said or earlier or self.ref
+        since = re.search(r"\bsince\b[^,;]*", s, re.IGNORECASE)
+        if since:
+            start, _ = find_period(since.group(0), ref)
+            if start is not None and (ref is None or start <= ref):
+                self.since = start
+        items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
+        segments = _segments(x.claim or s)
+        found = [(seg, find_figures(seg)) for seg in segments]
+        if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(
+                r"(?:,\s+(?:but|while|whereas)\s|;\s)", x.claim or s):
+            found = [(x.claim or s, [])]
+        for seg, figs in found:
+            self.report.figures += len(figs)
+            for f in figs:
+                q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
+                                      self.last_period)
+                if "period_start" in q and "period_end" in q and not re.search(
+                        r"\b(?:that|the same|this) (?:period|time)\b", seg, re.IGNORECASE):
+                    self.last_period = (q["period_start"], q["period_end"])
+                items.append((_sentence_case(seg), q, qnotes))
+            if not figs and len(seg.split()) >= 4:
+                items.append((_sentence_case(seg), None, []))
+        if not items:
+            items.append((x.claim or s, None, []))
+        for text, quantity, qnotes in items:
+            cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
+            claim: dict[str, Any] = {"id": cid, "text": text}
+            if quantity is not None:
+                claim["quantity"] = Quantity.model_validate(quantity)
+            self.claims.append(claim)
+            for n in qnotes:
+                self.note(cid, f"CHECK: {n}")
+            if headline:
+                self.headline_claims.add(cid)
+                self.note(cid, "CHECK: headline: the model has no headline mark yet; the "
+                          "headline's wording may differ from the body's")
+            if speaker is None:
+                self.note(cid, "CHECK: no source named: the article's own statement"
+                          + (" (hedged)" if x.hedged else "") + "; keep it only if it is a "
+                          "claim, not commentary")
+            elif x.speaker and x.speaker.lower() in ("he", "she", "it", "they", "his", "her"):
+                self.note(cid, f"CHECK: '{x.speaker}' read as "
+                          f"{self.src.records[speaker]['name']}")
+            elif x.rule == "the poll's figure":
+                self.note(cid, "CHECK: a figure about respondents, credited to the poll the "
+                          "article named last")
+            elif x.rule == "quote of the paragraph":
+                self.note(cid, "CHECK: a quote without its own attribution, credited to the "
+                          "paragraph's speaker")
+            previous: str | None = None
+            for k, sid in enumerate(dedup):
+                aid = f"{cid}-{k + 1}"
+                a: dict[str, Any] = {"id": aid, "source": sid, "claim": cid,
+                                     "quote": " ".join(s.split())}
+                if x.hedged:
+                    a["hedged"] = True
+                rep = self._report(sid, said if sid == speaker else None)
+                if rep:
+                    a["report"] = rep
+                if previous is not None:
+                    a["cites"] = [previous]
+                self.assertions.append(a)
+                previous = aid
+
+    def _latest_poll(self) -> str | None:
+        """The poll or survey the article last named (its respondents' figures are its own)."""
+        for sid in reversed(self.src.recent):
+            rec = self.src.records[sid]
+            if rec["kind"] == "unnamed_document" and re.search(
+                    r"\b(?:poll|survey|census)\b", rec["name"], re.IGNORECASE):
+                return sid
+        return None
+
+    def _outlet_in_name(self, sid: str) -> str | None:
+        """A document named after an outlet ("the Reuters/Ipsos poll") is relayed by it."""
+        from kg.drafting.sources import is_outlet_name
+
+        for word in re.split(r"[/\s-]+", self.src.records[sid]["name"]):
+            if word[:1].isupper() and is_outlet_name(word):
+                return self.src.add(word, "news_outlet")
+        return None
+
+    def _appositive(self, sid: str, text: str) -> None:
+        """"X, a correspondent for Y, said": X works for the outlet Y; the role is noted."""
+        rec = self.src.records[sid]
+        if rec["kind"] != "person":
+            return
+        rec.setdefault("note", f"Described as {text.strip()}.")
+        m = re.search(r"\b(?:correspondent|journalist|reporter|editor|columnist|writer|"
+                      r"commentator)\s+(?:for|at|of|with)\s+(?:the\s+)?(?P<o>[A-Z][\w.&' -]+)",
+                      text)
+        if m:
+            outlet = self.src.add(m.group("o").strip(), "news_outlet")
+            rec.setdefault("affiliated_with", [])
+            if outlet not in rec["affiliated_with"]:
+                rec["affiliated_with"].append(outlet)
+
+    def _report(self, sid: str, said: dt.date | None) -> str | None:
+        if sid == self.publisher:
+            return self.article_report
+        rec = self.src.records[sid]
+        if rec["kind"] in ("anonymous_source", "unnamed_document"):
+            return None
+        rid = f"{sid}-report"
+        if said is not None and rid in self.reports and self.reports[rid].get("date") not in (
+                None, said):
+            rid = f"{sid}-report-{said:%Y%m%d}"
+        entry = self.reports.setdefault(rid, {"id": rid, "published_by": sid,
+                                              "title": f"Statement by {rec['name']} "
+                                              "(as relayed by the article)"})
+        if said is not None:
+            entry.setdefault("date", said)
+        return rid
+
+    def _drop_repeated_headlines(self) -> None:
+        """A headline's figure that the body states from the same speaker is the body's."""
+        if not self.headline_claims:
+            return
+        origin: dict[str, str] = {}
+        for a in self.assertions:
+            origin.setdefault(a["claim"], a["source"])  # the chain is written origin first
+        def key(claim: dict[str, Any]) -> tuple[Any, ...] | None:
+            q = claim.get("quantity")
+            if q is None:
+                return None
+            return q.value, q.min_value, q.max_value, origin.get(claim["id"])
+        body = {key(c) for c in self.claims if c["id"] not in self.headline_claims}
+        drop = {c["id"] for c in self.claims if c["id"] in self.headline_claims
+                and (k := key(c)) is not None and k in body}
+        for c in self.claims:
+            if c["id"] in drop:
+                self.report.skipped.append((c["text"], "headline repeats the body's claim"))
+        self.claims = [c for c in self.claims if c["id"] not in drop]
+        self.assertions = [a for a in self.assertions if a["claim"] not in drop]
+
+    def dataset(self) -> Dataset:
+        self._drop_repeated_headlines()
+        used = {a["source"] for a in self.assertions}
+        keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}
+        for rec in self.src.records.values():
+            keep |= set(rec.get("affiliated_with", ())) if rec["id"] in keep else set()
+        sources = []
+        for sid in sorted(keep):
+            rec = dict(self.src.records[sid])
+            sources.append(Source.model_validate(rec))
+        for sid, notes in self.src.notes.items():
+            if sid in keep:
+                for n in notes:
+                    self.note(sid, n)
+        ds = Dataset(sources=sources,
+                     reports=[Report.model_validate(r) for r in self.reports.values()],
+                     claims=[Claim.model_validate(c) for c in self.claims],
+                     assertions=[Assertion.model_validate(a) for a in self.assertions])
+        self.report.sources = len(ds.sources)
+        self.report.claims = len(ds.claims)
+        self.report.assertions = len(ds.assertions)
+        self.report.figures = sum(1 for c in ds.claims if c.quantity is not None)
+        self.report.checks = sum(len(v) for v in self.notes.values())
+        return ds
+
+
+def draft_article(article: Article, slug: str) -> tuple[Dataset, dict[str, list[str]],
+                                                        DraftReport]:
+    """The draft of one article: the dataset, the CHECK notes by record id, the report."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", slug):
+        slug = "-".join(re.findall(r"[a-z0-9]+", slug.lower()))[:80] or "article"
+    d = _Drafter(article, slug)
+    d.run()
+    return d.dataset(), d.notes, d.report

@@ -1,0 +1,319 @@
+"""Number grammar: the figures of a sentence, with their bounds, scale, unit and rate.
+
+A figure is a count, amount, percentage or ratio stated in the text. Read:
+
+=======================================  =============================================
+text                                     figure
+=======================================  =============================================
+"290 000", "290,000", "290.000"          290000 (any thousands separator)
+"60 thousand", "2m", "$47.16bn"          60000, 2000000, 47160000000 (unit USD)
+"five drones" (written numbers)          5, via text2num when it is installed
+"8-9,000", "50 to 70%", "two to three"   a range: min_value 8000, max_value 9000
+"fourfold", "twice as many", "3 times"   a ratio
+"over/more than/at least/upwards of N"   min_value N
+"up to/as many as/at most/under N"       max_value N
+"almost/nearly/just under N"             max_value N, approximate
+"about/around/some/roughly N"            value N, approximate
+"thousands"/"millions"/"scores"          min_value 2000 / 2000000 / 40
+"half", "a third", "three quarters"      50 / 33.3 / 75 percent (approximate for "about")
+=======================================  =============================================
+
+Never figures: years, dates ("Aug. 26", "26 August"), times ("23:01", "0845 GMT"),
+ordinals ("22nd"), ages ("aged 45", "45-year-old"), model names ("Iskander-M",
+"COVID-19"), "N min read".
+
+Examples:
+    >>> [(f.value, f.min_value, f.max_value, f.approximate) for f in find_figures(
+    ...     "almost 290 000 criminal cases and about 60 thousand soldiers")]
+    [(None, None, 290000.0, True), (60000.0, None, None, True)]
+    >>> [(f.min_value, f.max_value, f.per) for f in find_figures(
+    ...     "Russia adds 8-9,000 people every month")]
+    [(8000.0, 9000.0, 'month')]
+    >>> f, = find_figures("the US spent $47.16bn on arms"); f.value, f.unit
+    (47160000000.0, 'USD')
+    >>> [f.min_value for f in find_figures("deserters soared at least fourfold since 2022")]
+    [4.0]
+    >>> find_figures("On Aug. 26, at 23:01, a 45-year-old man aged 45; 1 min read")
+    []
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+__all__ = ["Figure", "find_figures", "written_numbers"]
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+           "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_AFTER = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
+                   "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY",
+                   "rupees": "INR", "reais": "BRL"}
+_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
+         "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
+_VAGUE = {"thousands": 2000.0, "millions": 2e6, "hundreds": 200.0, "dozens": 24.0,
+          "scores": 40.0, "billions": 2e9, "tens of thousands": 20000.0,
+          "hundreds of thousands": 200000.0}
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+              "a quarter": 25.0, "three quarters": 75.0, "one in five": 20.0}
+_MIN = ("more than", "over", "at least", "above", "exceeding", "upwards of", "in excess of",
+        "just over", "no fewer than", "no less than", "a minimum of", "greater than")
+_MAX = ("up to", "as many as", "as much as", "at most", "no more than", "fewer than",
+        "less than", "under", "below", "a maximum of", "not exceeding")
+_MAX_APPROX = ("almost", "nearly", "just under", "close to", "just shy of", "approaching")
+_APPROX = ("about", "around", "approximately", "roughly", "some", "circa", "an estimated",
+           "estimated", "approx.", "approx", "almost exactly", "c.")
+_RATE = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",
+         "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+         "annual": "year"}
+_NUM = r"\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?!\d)|\d+(?:\.\d+)?"
+_NUMBER = re.compile(
+    r"(?<![\w.,:/#-])(?<![A-Za-z]-)(?P<cur>US\$|\$|€|£|₴|₽)?\s?(?P<num>" + _NUM + r")"
+    r"(?:\s?(?P<dash>[-\u2013]|to)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM.replace(
+        "sep", "sep2") + r"))?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|b|tn)\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per\scent)\b|\s(?:percentage\spoints?)\b)?"
+    r"(?P<times>\s(?:times|-fold)\b|-fold\b)?",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a sentence: position, value or bounds, and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    per: str | None = None
+    measure: str = "figure"
+
+
+@cache
+def _alpha2digit() -> object | None:
+    try:
+        from text_to_num import alpha2digit  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - the optional extra is missing
+        return None
+    return alpha2digit  # type: ignore[no-any-return]
+
+
+def written_numbers(sentence: str) -> str:
+    """The sentence with written numbers as digits ("five" -> "5"; "one" stays a word).
+
+    Uses text2num (the ``credkg[extract]`` extra) when it is installed.
+
+    Examples:
+        >>> written_numbers("five drones and sixty thousand soldiers")
+        '5 drones and 60000 soldiers'
+    """
+    convert = _alpha2digit()
+    if convert is None or not re.search(r"[a-z]", sentence):
+        return sentence
+    scales: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:  # "2 million" stays: text2num would read "million"
+        scales.append(m.group(0))
+        return f" qqscale{len(scales) - 1}qq"
+
+    masked = re.sub(r"(?<=\d)\s?(?:thousand|million|billion|trillion)\b|\b(?:thousands|millions|"
+                    r"billions|hundreds|dozens|tens|scores)\b", hide, sentence, flags=re.IGNORECASE)
+    try:
+        converted: str = convert(masked, "en", threshold=2)  # type: ignore[operator]
+    except Exception:  # pragma: no cover - the library refuses odd text
+        return sentence
+    return re.sub(r" qqscale(\d+)qq", lambda m: scales[int(m.group(1))], converted)
+
+
+def _value(num: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", num):
+        return float(re.sub(r"\D", "", num))
+    return float(num)
+
+
+def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
+    before, after = s[max(0, start - 12):start].lower(), s[end:end + 14].lower()
+    if re.search(_MONTH + r"\s*$", before) and len(num) <= 2:
+        return True  # "Aug. 26"
+    if re.match(r"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"(?!\w)", after) \
+            and len(num) <= 2:
+        return True  # "26 August", "the 22nd of April"
+    if re.match(r"(?:st|nd|rd|th)\b", after):
+        return True
+    if re.match(r"\s*(?:gmt|utc|a\.m\.|p\.m\.|am\b|pm\b|hrs\b|[:h]\d)", after) \
+            or before.endswith(":"):
+        return True
+    if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
+            or re.search(r"\baged?\s*$", before):
+        return True
+    if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
+            and len(num) <= 3:
+        return True  # "John Smith, 45, said": an age
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", num)) and not re.match(
+        r"\s?(?:%|percent|people|soldiers|deaths|troops|times)", after)
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$")
+
+
+def _cue(before: str, cues: tuple[str, ...]) -> bool:
+    return _cue_pattern(cues).search(before) is not None
+
+
+def _per(s: str, end: int) -> str | None:
+    m = re.match(r"[^.;]{0,60}?\b(?:every|each|per|a|an)\s+(day|week|month|year)\b|"
+                 r"[^.;]{0,60}?\b(daily|weekly|monthly|yearly|annually)\b", s[end:], re.I)
+    if m:
+        return _RATE[(m.group(1) or m.group(2)).lower()]
+    m = re.search(r"\b(daily|weekly|monthly|yearly|annual)\s+\S*\s*$", s[max(0, end - 60):end],
+                  re.I)
+    return _RATE[m.group(1).lower()] if m else None
+
+
+def _measure(s: str, end: int) -> tuple[str, str | None]:
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", s[end:end + 60])
+    stop = {"of", "in", "on", "at", "to", "from", "by", "for", "and", "or", "the", "a", "an",
+            "have", "has", "had", "were", "was", "are", "is", "be", "been", "since", "during",
+            "this", "that", "with", "who", "which", "every", "each", "per"}
+    while words and words[0].lower() in ("of", "the", "these", "those", "its", "their", "his",
+                                         "her", "all"):
+        words = words[1:]
+    kept: list[str] = []
+    for w in words:
+        if w.lower() in stop or len(kept) == 3:
+            break
+        kept.append(w.lower())
+    noun = " ".join(kept) or "figure"
+    people = {"people", "soldiers", "persons", "civilians", "troops", "deserters", "men",
+              "women", "children", "prisoners", "recruits", "servicemen", "palestinians",
+              "respondents", "voters", "workers", "nationals", "ukrainians", "russians"}
+    unit = "person" if set(kept) & people else None
+    return noun, unit
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """The figures of one sentence, left to right (see the module's table)."""
+    s = written_numbers(sentence)
+    out: list[Figure] = []
+    for m in _NUMBER.finditer(s):
+        num, num2 = m.group("num"), m.group("num2")
+        start, end = m.start(), m.end()
+        if _is_date_or_time(s, m.start("num"), m.end("num"), num) or re.match(
+                r"\s+and\s+a\s+half\b", s[m.end("num"):]) or (
+                re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?)\b", s[m.end("num"):])
+                and re.search(r"\b(?:these|those|the past|the last|the next|the first|over the|"
+                              r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
+                              re.IGNORECASE)):
+            continue  # "two and a half years", "these two months": a span of time
+        before = s[max(0, start - 30):start].lower()
+        if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
+            num2 = None  # "from 1.6 to 1.9": a change, not a range
+            end = m.end("num")
+        scale_word = (m.group("scale") or "").strip().lower()
+        scale = _SCALES.get(scale_word, 1.0)
+        if num2 is None and m.group("scale") is None and not m.group("cur"):
+            nxt = re.match(r"\s?(thousand|million|billion)\b", s[m.end("num"):], re.I)
+            if nxt:
+                scale = _SCALES[nxt.group(1).lower()]
+        try:
+            a = _value(num) * scale
+            b = _value(num2) * scale if num2 else None
+        except ValueError:
+            continue
+        if b is not None and a * 100 < b:  # "8-9,000": the first takes the second's magnitude
+            for factor in (1e3, 1e6, 1e9):
+                if a * factor <= b < a * factor * 10:
+                    a *= factor
+                    break
+        if b is not None and a >= b:
+            b = None
+        unit: str | None = None
+        cur = (m.group("cur") or m.group("cur2") or "").lower()
+        if cur:
+            unit = _CURRENCY_BEFORE.get(cur)
+        after = s[end:end + 20].lower()
+        for word, code in _CURRENCY_AFTER.items():
+            if after.lstrip().startswith(word):
+                unit = code
+        pct = (m.group("pct") or "").strip().lower()
+        if pct:
+            unit = "percentage point" if "point" in pct else "percent"
+        if m.group("times"):
+            unit = "ratio"
+        fields: dict[str, float | None] = {"value": None, "min_value": None, "max_value": None}
+        approximate = False
+        if b is not None:
+            fields["min_value"], fields["max_value"] = a, b
+        elif _cue(before, _MAX_APPROX):
+            fields["max_value"], approximate = a, True
+        elif _cue(before, _MIN):
+            fields["min_value"] = a
+        elif _cue(before, _MAX):
+            fields["max_value"] = a
+        else:
+            fields["value"] = a
+            approximate = _cue(before, _APPROX)
+        measure, people = _measure(s, end)
+        out.append(Figure(start=start, end=end, text=m.group(0).strip(), approximate=approximate,
+                          unit=unit or people, per=_per(s, end), measure=measure, **fields))
+    out += _word_figures(s, {(f.start, f.end) for f in out})
+    return sorted(out, key=lambda f: f.start)
+
+
+def _bounded(f: Figure, bound: str, v: float) -> Figure:
+    """The figure with ``v`` as its value, min_value or max_value."""
+    return replace(f, value=v if bound == "value" else None,
+                   min_value=v if bound == "min_value" else None,
+                   max_value=v if bound == "max_value" else None)
+
+
+def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
+    """Figures in words: "fourfold", "twice as many", "thousands", "half", "a third"."""
+    out: list[Figure] = []
+    low = s.lower()
+    for m in re.finditer(r"\b(" + "|".join(_FOLD) + r")\b", low):
+        before = low[max(0, m.start() - 30):m.start()]
+        v = float(_FOLD[m.group(1)])
+        bound = "min_value" if _cue(before, _MIN) else "max_value" if _cue(before, _MAX) \
+            else "value"
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
+                                   measure="growth"), bound, v))
+    for m in re.finditer(r"\b(?:more than )?twice as (?:many|much)\b", low):
+        bound = "min_value" if m.group(0).startswith("more") else "value"
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
+                                   measure="ratio"), bound, 2.0))
+    for word, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(r"\b" + word + r"\b(?! of (?:thousands|millions))", low):
+            if any(a <= m.start() < b for a, b in taken) or any(
+                    f.start <= m.start() < f.end for f in out):
+                continue
+            if word in ("thousands", "hundreds", "millions") and re.match(
+                    r"\s+of\s+(?:thousands|millions)", low[m.end():]):
+                continue
+            measure, unit = _measure(s, m.end())
+            out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), min_value=v,
+                              measure=measure, unit=unit))
+    for m in re.finditer(r"\ba (?:full )?percentage point\b", low):
+        before = low[max(0, m.start() - 20):m.start()]
+        bound = "max_value" if _cue(before, _MAX_APPROX + _MAX) else "value"
+        out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0),
+                                   unit="percentage point", measure="change",
+                                   approximate=_cue(before, _MAX_APPROX + _APPROX)), bound, 1.0))
+    for word, v in _FRACTIONS.items():
+        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r" of\b(?! (?:the )?(?:year|"
+                             r"month|(?:19|20)\d\d|this|last|next)\b)", low):
+            before = low[max(0, m.start() - 20):m.start()]
+            out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=round(v, 1),
+                              approximate=_cue(before, _APPROX), unit="percent",
+                              measure=_measure(s, m.end())[0]))
+    return out

@@ -1,0 +1,326 @@
+"""An article as it comes: HTML or text, with page furniture, a headline, a dateline, a byline.
+
+:func:`read_article` turns the raw input into an :class:`Article`: its paragraphs of
+running text, its headline, the publisher and date (given, read from the URL, the
+dateline or the top of the text), the wire agency it carries ("(Reuters) -",
+"/TASS/"), the byline, and a list of what was skipped and why.
+
+Page furniture is skipped: navigation and share links, "2 min read", photo captions
+and credits, author boxes, related-story teasers, stray HTML tags, "News ID: 1234",
+date stamps, repeated paragraphs, and one- to three-word lines ("War").
+
+Examples:
+    >>> a = read_article("MOSCOW, Nov 12 (Reuters) - Troops advanced, officials said.\\n\\n"
+    ...                  "2 min read\\n\\nShare this story")
+    >>> a.agency, [p for p in a.paragraphs], a.skipped[0][1]
+    ('Reuters', ['Troops advanced, officials said.'], 'page furniture')
+    >>> publisher_from_url("https://www.tass.com/world/1853467")
+    ('TASS', ('tass.com',))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from kg.drafting.periods import article_date_in
+from kg.errors import InputError
+
+__all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sentences"]
+
+#: Longest sentence read (characters); longer ones are skipped and reported.
+MAX_SENTENCE = 3000
+
+_FURNITURE = re.compile(
+    r"\b(?:\d+\s+min(?:ute)?s?\s+read|skip to (?:main )?content|open this photo|share this|"
+    r"send a link|sign up|subscribe|newsletter|advertisement|read more|related (?:news|"
+    r"stories|articles?)|click here|follow us|all rights reserved|cookies?|privacy policy|"
+    r"perspectives in \d+ languages|news id|getty images|photo by|photo:|image:|"
+    r"icon\s?\w+icon|bookmark|comments?\s*\(\d+\))\b|©|^\s*share\s*$|^published:",
+    re.IGNORECASE)
+_AUTHOR_BOX = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
+    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|author|"
+    r"producer)\b|\bhas (?:written|reported|worked) for\b|^about the author\b", re.IGNORECASE)
+_SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:[a-z]{2,6}|[A-Z]{2,6})$")
+_HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
+                      "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
+_CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$|"
+                      r"^[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|^\(?(?:additional )?(?:reporting|writing|"
+                      r"editing|compiled|produced) by\b)", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|\(?(?:photo|image|picture)\b)")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
+_DATELINES = (
+    # MOSCOW, October 8. /TASS/.
+    re.compile(r"^\s*(?:[A-Z][A-Za-z' .-]{1,30},\s*)?(?:[A-Z][a-z]+\.?\s+\d{1,2}\.?\s*)?"
+               r"/(?P<agency>[A-Z][A-Za-z-]{1,15})/\.?\s*"),
+    # BRASILIA, May 18 (Reuters) -   KYIV (Reuters) -   RAMALLAH, West Bank (Reuters) -
+    re.compile(r"^\s*(?:[A-Z][A-Za-z' .,-]{1,40}?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+               r"\((?P<agency>[A-Z][A-Za-z&/ ]{1,20})\)\s*[-\u2013\u2014]+\s*"),
+    # MOSCOW, Nov 12 - ... (no agency)
+    re.compile(r"^\s*(?P<city>[A-Z]{3,}(?:[ ,][A-Z][A-Za-z]+)*),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+               r"\.?\s*[-\u2013\u2014.]\s*"),
+    # KYIV - ...   KYIV, Ukraine -- ...
+    re.compile(r"^\s*(?P<city>[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+)?)\s+[-\u2013\u2014]+\s+"),
+)
+_BYLINE = re.compile(r"^\s*(?:\[[^\]]{4,30}\]\s*)?By\s+(?P<name>[A-Z][\w.'\u2019-]+(?:\s+"
+                     r"(?:[A-Z][\w.'\u2019-]+|de|van|von|al)){1,3})\b")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|e\.g|i\.e)\.|"
+    r"\b[A-Z]\.)$")
+
+
+@dataclass
+class Article:
+    """The article's running text and what is known about it."""
+
+    paragraphs: list[str]
+    headline: str | None = None
+    standfirst: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    publisher_aliases: tuple[str, ...] = ()
+    date: dt.date | None = None
+    url: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    date_guessed: dt.date | None = None  # the latest date the text names, when none is given
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """The main text of an HTML page (trafilatura) and its metadata (title, date, site, url).
+
+    Raises:
+        InputError: trafilatura (the ``credkg[extract]`` extra) is not installed, or the page
+            has no main text.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - the optional extra is missing
+        raise InputError("reading HTML needs trafilatura: pip install 'credkg[extract]'") from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               include_images=False, favor_precision=True)
+    if not text:
+        raise InputError("no article text found in the HTML page; save the article's text "
+                         "as .txt and give that")
+    meta: dict[str, str] = {}
+    doc = trafilatura.extract_metadata(html)
+    if doc is not None:
+        for key in ("title", "date", "sitename", "url"):
+            value = getattr(doc, key, None)
+            if value:
+                meta[key] = str(value)
+    return text, meta
+
+
+def publisher_from_url(url: str) -> tuple[str, tuple[str, ...]] | None:
+    """The publisher a URL names: its registered domain (short ones upper-cased) and aliases."""
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    host = host.removeprefix("www.").removeprefix("amp.")
+    if not host or "." not in host:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "ac"} \
+        else 2
+    if ".".join(labels[-2:]) in _HOSTING:  # a blog on a hosting service: the blog's name
+        keep = 3
+    domain = ".".join(labels[-keep:])
+    base = labels[-keep]
+    aliases = tuple(sorted({domain, host} - {domain})) + ((domain,) if len(base) <= 4 else ())
+    name = base.upper() if len(base) <= 4 else domain
+    return name, tuple(sorted(set(aliases)))
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph (abbreviations, initials and quotes kept together).
+
+    Examples:
+        >>> sentences('He said so on Aug. 26. "It is 5.5%," Mr. Smith added. Next one.')
+        ['He said so on Aug. 26.', '"It is 5.5%," Mr. Smith added.', 'Next one.']
+    """
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])",
+                         paragraph):
+        head = paragraph[start:m.start() + 1].rstrip()
+        if _ABBREV.search(head) and not head.endswith(("..", "\u2026")):
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _furniture(par: str) -> str | None:
+    """Why a paragraph is page furniture, or None."""
+    if _FURNITURE.search(par):
+        return "page furniture"
+    if _AUTHOR_BOX.search(par):
+        return "author box"
+    if _CAPTION.search(par):
+        return "photo caption or credit"
+    words = par.split()
+    if len(words) <= 3 and not par.endswith((".", "!", "?")):
+        return "a label, not a sentence"
+    if re.fullmatch(r"[\W\d_]*(?:\w+\s+)?\d{1,2},?\s+\d{4}[\W\d:_]*(?:\w+)?", par):
+        return "a date stamp"
+    if not re.search(r"[A-Za-z]{3}", par):
+        return "no words"
+    return None
+
+
+def latest_date_in(text: str) -> dt.date | None:
+    """The latest full date ("December 18th, 2024", "18 December 2024") the text names.
+
+    Examples:
+        >>> latest_date_in("On March 3, 2023 and on December 18th, 2024, it rained.")
+        datetime.date(2024, 12, 18)
+    """
+    from kg.drafting.periods import month_number
+
+    found: list[dt.date] = []
+    for m in re.finditer(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                         r"((?:19|20)\d\d)\b|"
+                         r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b", text):
+        month = month_number(m.group(1) or m.group(5) or "")
+        if month:
+            try:
+                found.append(dt.date(int(m.group(3) or m.group(6)), month,
+                                     int(m.group(2) or m.group(4))))
+            except ValueError:
+                continue
+    if not found:
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+        found = [dt.date(max(years), 12, 31)] if years else []
+    return max(found) if found else None
+
+
+def _name_in_text(domain: str, text: str) -> str | None:
+    """The outlet's name as the text writes it, when its letters spell the domain's name:
+    "theglobeandmail.com" -> "The Globe and Mail"."""
+    base = domain.split(".")[0].replace("-", "")
+    if len(base) < 5:
+        return None
+    for m in re.finditer(r"\b(?:The |the )?[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|&|[A-Z][\w'-]*))"
+                         r"{0,5}", text):
+        run = m.group(0)
+        words = run.split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                cand = " ".join(words[i:j])
+                squash = re.sub(r"[^a-z0-9]", "", cand.lower())
+                if squash == base or squash == "the" + base or "the" + squash == base:
+                    return cand
+    return None
+
+
+def _end_credit(skipped: list[tuple[str, str]], text: str) -> str | None:
+    """A wire service credited on a line of its own near the end ("IOL", "Source: AFP")."""
+    from kg.drafting.sources import is_outlet_name
+
+    tail = text.strip().splitlines()[-12:]
+    for line in reversed(tail):
+        line = line.strip()
+        m = re.fullmatch(r"(?:source|via|credit|copyright)?\s*:?\s*\(?([A-Z][\w .&-]{1,30}?)\)?"
+                         r"\.?", line, re.IGNORECASE)
+        if m and is_outlet_name(m.group(1)) and any(line == t for t, _ in skipped):
+            return m.group(1).strip()
+    return None
+
+
+def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
+                 date: dt.date | None = None, html: bool | None = None) -> Article:
+    """The article in ``raw`` (text or HTML) with what is known about it (module doc)."""
+    meta: dict[str, str] = {}
+    if html or (html is None and re.match(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p\b)",
+                                           raw, re.IGNORECASE)):
+        raw, meta = html_to_text(raw)
+        url = url or meta.get("url")
+        outlet = outlet or meta.get("sitename")
+    text = _TAG.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if date is None:  # an ISO date on top ("date 2024-10-08"), else a stamp (below)
+        date = article_date_in(meta.get("date", "") + "\n" + text[:200], iso_only=True)
+    text = re.sub(r"^\s*date\s+\d{4}-\d\d-\d\d\s*", "", text, flags=re.IGNORECASE)
+    article = Article(paragraphs=[], date=date, url=url)
+    if outlet:
+        article.publisher = outlet
+        found = publisher_from_url(url) if url else None
+        article.publisher_aliases = tuple(a for a in ((found[0], *found[1]) if found else ())
+                                          if a.lower() != outlet.lower())
+    elif url:
+        found = publisher_from_url(url)
+        if found:
+            article.publisher, article.publisher_aliases = found
+    seen: set[str] = set()
+    lead = True
+    for block in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text):
+        par = " ".join(block.split()).lstrip("-\u2022* ").strip()
+        if not par:
+            continue
+        if par in seen:
+            article.skipped.append((par, "repeated paragraph"))
+            continue
+        seen.add(par)
+        m = _BYLINE.match(par)
+        if m and article.byline is None:
+            article.byline = m.group("name")
+            par = par[m.end():].strip(" ,|")
+            if not par:
+                continue
+        for pattern in _DATELINES:
+            m = pattern.match(par)
+            if m and lead:
+                agency = m.groupdict().get("agency")
+                if agency:
+                    article.agency = agency.strip()
+                par = par[m.end():].strip()
+                lead = False
+                break
+        why = _furniture(par)
+        if why is not None and _SITE.match(par) and not article.paragraphs \
+                and article.publisher is None and outlet is None:
+            article.publisher = par  # the site's name on top of the page: "FAKTI.BG"
+            why = "the site's name (read as the publisher)"
+        if why is not None:
+            article.skipped.append((par, why))
+            if _CREDIT.match(par) and article.paragraphs and not lead:
+                # a photo credit ends a caption: the paragraph just before it
+                article.skipped.append((article.paragraphs.pop(), "photo caption"))
+            continue
+        if not par.endswith((".", "!", "?", "\u201d", '"', "\u2019", ":", ")")):
+            if article.headline is None and not article.paragraphs and len(par.split()) >= 4:
+                article.headline = par
+                continue
+            if not article.paragraphs and len(par.split()) >= 5:
+                article.standfirst.append(par)
+                continue
+        lead = False
+        article.paragraphs.append(par)
+    if article.agency is None:
+        article.agency = _end_credit(article.skipped, text)
+    if article.publisher is not None and "." in article.publisher:
+        named = _name_in_text(article.publisher, text)
+        if named:
+            article.publisher_aliases = tuple(sorted({*article.publisher_aliases,
+                                                      article.publisher}))
+            article.publisher = named
+    if article.publisher is None and article.agency and article.agency.isupper() \
+            and re.search(r"/" + re.escape(article.agency) + "/", text):
+        article.publisher = article.agency  # "/TASS/": the agency's own copy
+        article.agency = None
+    if article.date is None:
+        for skipped, why in article.skipped:
+            if why in ("page furniture", "a date stamp", "no words") and (
+                    found_date := article_date_in(skipped)):
+                article.date = found_date
+                break
+    if article.date is None:
+        article.date_guessed = latest_date_in(text)
+    if not article.paragraphs and not article.headline:
+        raise InputError("the article has no sentences; give the text of a news article")
+    return article

@@ -1,0 +1,239 @@
+"""Periods and dates in a sentence, relative to the article's date.
+
+==============================================  ===========================================
+text                                            period (article dated 2024-10-08)
+==============================================  ===========================================
+"since 2022", "since the start of 2022"          2022-01-01 .. the article's date
+"since Oct. 7", "since March 2023"              that day / month's first day .. the date
+"from January 2022 to September 2024",          2022-01-01 .. 2024-09-30
+"during January 2022 — September 2024",
+"between January and October of this year"      2024-01-01 .. 2024-10-31
+"in the first half of 2024", "second quarter"   2024-01-01 .. 2024-06-30 (and alike)
+"in October" (no year)                          the latest October not after the article
+"in October 2023", "in 2023", "for 2023"        the month / the year
+"this year" / "so far this year"                2024-01-01 .. the article's date
+"last year" / "last month"                      2023-01-01 .. 2023-12-31 / 2024-09
+"as of October 1", "as of Friday"               .. that date (end only)
+no period                                       .. the article's date (end only)
+==============================================  ===========================================
+
+Examples:
+    >>> import datetime as dt
+    >>> d = dt.date(2024, 10, 8)
+    >>> find_period("during January 2022 — September 2024 about 60 thousand", d)
+    (datetime.date(2022, 1, 1), datetime.date(2024, 9, 30))
+    >>> find_period("in October, 21,600 people", d)
+    (datetime.date(2024, 10, 1), datetime.date(2024, 10, 31))
+    >>> find_period("since 2022, more than 170,000 people have deserted", d)
+    (datetime.date(2022, 1, 1), datetime.date(2024, 10, 8))
+    >>> find_period("in the first half of 2024", d)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 6, 30))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+__all__ = ["FORECAST", "MONTHS", "article_date_in", "find_period", "month_number", "parse_day"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_ABBR["sept"] = 9
+_M = (r"(?P<{0}>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)")
+_Y = r"(?P<{0}>(?:19|20)\d\d)"
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names ("Oct.", "October", "sept") or None.
+
+    Examples:
+        >>> month_number("Oct."), month_number("Sept"), month_number("Mayor")
+        (10, 9, None)
+    """
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or _ABBR.get(w)
+
+
+def _last_day(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_before(month: int, day: int, ref: dt.date | None) -> int | None:
+    """The year of a month/day without a year: the latest not after ``ref``."""
+    if ref is None:
+        return None
+    return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+
+
+def parse_day(text: str, ref: dt.date | None) -> dt.date | None:
+    """A day named in ``text``: "Aug. 26[, 2024]", "26 August 2024", "the 20th of January",
+    or a weekday ("on Friday": the latest such day not after ``ref``).
+
+    Examples:
+        >>> parse_day("reported on Aug. 26, citing", dt.date(2024, 9, 1))
+        datetime.date(2024, 8, 26)
+        >>> parse_day("said on Friday", dt.date(2024, 8, 16))
+        datetime.date(2024, 8, 16)
+    """
+    m = re.search(r"\b" + _M.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+"
+                  + _Y.format("y") + ")?", text, re.I)
+    if m is None:
+        m = re.search(r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                      + _M.format("m") + r"(?:,?\s+" + _Y.format("y") + ")?", text, re.I)
+    if m is not None and month_number(m.group("m")):
+        month = month_number(m.group("m")) or 1
+        day = int(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else _year_before(month, day, ref)
+        if year is not None:
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    w = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)
+    if w and ref is not None:
+        back = (ref.weekday() - _WEEKDAYS[w.group(1).lower()]) % 7
+        return ref - dt.timedelta(days=back)
+    return None
+
+
+def article_date_in(text: str, *, iso_only: bool = False) -> dt.date | None:
+    """An ISO date ("2024-10-08"), else a "Month D, YYYY" or "D Mon, YYYY" date, in ``text``.
+
+    Examples:
+        >>> article_date_in("30 Jun, 2023 20:19"), article_date_in("[December 05, 2023]")
+        (datetime.date(2023, 6, 30), datetime.date(2023, 12, 5))
+    """
+    head = text[:600]
+    m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", head)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    if iso_only:
+        return None
+    m = re.search(r"\b(\d{1,2})\s+" + _M.format("m") + r",?\s+((?:19|20)\d\d)\b", head, re.I)
+    if m and month_number(m.group("m")):
+        try:
+            return dt.date(int(m.group(3)), month_number(m.group("m")) or 1, int(m.group(1)))
+        except ValueError:
+            return None
+    m = re.search(r"\b" + _M.format("m") + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", head, re.I)
+    if m and month_number(m.group("m")):
+        try:
+            return dt.date(int(m.group(3)), month_number(m.group("m")) or 1, int(m.group(2)))
+        except ValueError:
+            return None
+    return None
+
+
+def _year(word: str | None, ref: dt.date | None, month: int) -> int | None:
+    if word:
+        return int(word)
+    return _year_before(month, 1, ref)
+
+
+Period = tuple[dt.date | None, dt.date | None]
+
+
+FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
+                       r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
+                       r"estimate|will|target)\b", re.IGNORECASE)
+
+
+def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = None) -> Period:
+    """The period a sentence's figures cover (see the module's table); (None, ref) if none.
+
+    ``forecast`` says whether the figure is a forecast (then "this year" is the whole year);
+    by default the sentence's own words decide.
+    """
+    s = sentence
+    low = s.lower()
+    if forecast is None:
+        forecast = bool(FORECAST.search(low))
+    this_year = ref.year if ref else None
+    # month [year] (to|until|-|—|and) month year
+    m = re.search(r"\b(?:from|between|during|in)?\s*" + _M.format("m1") + r"(?:\s+"
+                  + _Y.format("y1") + r")?\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*"
+                  + _M.format("m2") + r"(?:\s+(?:of\s+)?(?:" + _Y.format("y2")
+                  + r"|(?P<this>this year)))?", s, re.I)
+    if m and month_number(m.group("m1")) and month_number(m.group("m2")):
+        m1, m2 = month_number(m.group("m1")) or 1, month_number(m.group("m2")) or 1
+        y2 = int(m.group("y2")) if m.group("y2") else (
+            this_year if m.group("this") else _year_before(m2, 1, ref))
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if y2 and m1 <= m2 else
+                                                       (y2 - 1 if y2 else None))
+        if y1 and y2:
+            return dt.date(y1, m1, 1), _last_day(y2, m2)
+    m = re.search(r"\b(?:from|between)\s+" + _Y.format("y1") + r"\s*(?:to|and|-|\u2013)\s*"
+                  + _Y.format("y2"), s)
+    if m:
+        return dt.date(int(m.group("y1")), 1, 1), dt.date(int(m.group("y2")), 12, 31)
+    m = re.search(r"\b(first|second|1st|2nd)\s+half\s+of\s+(?:(?P<this>this year)|"
+                  + _Y.format("y") + ")", low)
+    if m:
+        y = int(m.group("y")) if m.group("y") else this_year
+        if y:
+            first = m.group(1) in ("first", "1st")
+            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else \
+                (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
+                  + _Y.format("y") + r"\b", low)
+    if m and not re.search(r"\bsince\s+(?:the\s+)?" + re.escape(m.group(1)), low):
+        y = int(m.group("y"))
+        if m.group(1) in ("beginning", "start", "early"):
+            return dt.date(y, 1, 1), dt.date(y, 3, 31)
+        return dt.date(y, 10, 1), dt.date(y, 12, 31)
+    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+                  + _Y.format("y"), low)
+    if m:
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group(1), 4)
+        y = int(m.group("y"))
+        return dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+    m = re.search(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>[^,.;]{0,45}?)\s)?"
+                  r"?" + _Y.format("y") + r"\b", s, re.I)
+    if m and "since" in low:
+        month = month_number((m.group("d") or "").split()[-1]) if m.group("d") else None
+        return dt.date(int(m.group("y")), month or 1, 1), ref
+    m = re.search(r"\bsince\s+(?:the\s+)?(?P<rest>[^,;]{0,40})", s, re.I)
+    if m:
+        day = parse_day(m.group("rest"), ref)
+        if day is not None:
+            return day, ref
+    if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", low) \
+            and ref and not forecast:
+        return dt.date(ref.year, 1, 1), ref
+    m = re.search(r"\b(?:in|during|for|of)\s+" + _M.format("m") + r"(?:\s+" + _Y.format("y")
+                  + r")?\b(?!\s*\d)", s, re.I)
+    if m and month_number(m.group("m")) and m.group("m")[0].isupper():
+        month = month_number(m.group("m")) or 1
+        y = _year(m.group("y"), ref, month)
+        if y:
+            return dt.date(y, month, 1), _last_day(y, month)
+    m = re.search(r"\b(?:in|for|during|of|by the end of)\s+" + _Y.format("y") + r"\b", s, re.I)
+    if m is None:
+        m = re.search(r"\b" + _Y.format("y") + r"(?=\s+(?:gdp|growth|budget|target|"
+                      r"projection|forecast|mobili[sz]ation))", low)
+    if m:
+        y = int(m.group("y"))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if ref and re.search(r"\bthis year\b", low):
+        return dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+    if ref and re.search(r"\blast year\b", low):
+        return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)
+    if ref and re.search(r"\blast month\b", low):
+        y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        return dt.date(y, mo, 1), _last_day(y, mo)
+    m = re.search(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
+    if m and ref is not None:
+        day = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+        return day, day
+    if ref is not None and re.search(r"\bovernight\b", low):
+        return ref - dt.timedelta(days=1), ref
+    m = re.search(r"\bas of\s+(?P<rest>[^,;.]{0,30})", s, re.I)
+    if m:
+        return None, parse_day(m.group("rest"), ref) or ref
+    return None, ref
