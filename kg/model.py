@@ -384,6 +384,10 @@ class Dataset(Record):
         claims = _symmetric(self.claims, "contradicts")
         if any(c.hedged_contradicts for c in claims):
             claims = _symmetric(claims, "hedged_contradicts")
+            for c in claims:
+                if set(c.contradicts) & set(c.hedged_contradicts):
+                    raise ValueError(f"claim {c.id!r} contradicts a claim both plainly and "
+                                     "hedged; keep the pair under one of the two")
         for name, records in (
             ("sources", self.sources),
             ("reports", self.reports),
