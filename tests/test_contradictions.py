@@ -61,7 +61,7 @@ D = dt.date
     (q(value=100), q(value=100), False),
     (q(value=100, exact=True), q(value=111), True),             # exact figures differ
     (q(value=100, exact=False), q(value=111, exact=False), False),  # "100" rounded: 50-150
-    (q(value=195, exact=False), q(value=207, exact=False), True),                      # 194.5-195.5 against 207
+    (q(value=195, exact=False), q(value=207, exact=False), True),  # 194.5-195.5 against 207
     (q(value=100, approximate=True), q(value=109), False),      # about 100 = 90-110
     (q(value=100, approximate=True), q(value=111), True),
     (q(max_value=100), q(value=85), False),                     # up to 100 = 80-100

@@ -324,7 +324,8 @@ def _vague(ra: Reading, rb: Reading) -> str | None:
             return None
         return (f"\u201c{qa.word}\u201d and \u201c{qb.word}\u201d are two steps or more apart"
                 f" on the {wa[0]} scale")
-    if math.isinf(ra.low) and math.isinf(ra.high) or math.isinf(rb.low) and math.isinf(rb.high):
+    if (math.isinf(ra.low) and math.isinf(ra.high)) or (
+            math.isinf(rb.low) and math.isinf(rb.high)):
         return None  # a word whose meaning gives no bound
     if ra.low <= rb.high and rb.low <= ra.high:
         return None
