@@ -271,3 +271,18 @@ assertions:
 """)
     found = {(d.kind, d.original) for d in detect_distortions(ds)}
     assert found == {("measure_switched", "s"), ("measure_switched", "body")}
+
+
+def test_the_distortions_query_lists_them_per_source_and_claim() -> None:
+    from kg.store import Store, run_query
+
+    ds = load(FT)
+    store = Store()
+    store.add_dataset(ds, "ft")
+    expected = {(f"{ds.base}source/{d.source}", "nato.news-pravda.com",
+                 f"{ds.base}claim/{d.claim}") for d in detect_distortions(ds)}
+    rows = run_query(store, "distortions").tuples()
+    assert {r[:3] for r in rows} == expected
+    texts = {r[3] for r in rows}
+    assert len(texts) == len(detect_distortions(ds))
+    assert any("switches the measure" in t for t in texts)
