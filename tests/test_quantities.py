@@ -429,3 +429,21 @@ def test_dev_gold_and_seed_give_no_spurious_contradiction() -> None:
     }
     stated = {tuple(sorted((c.id, o))) for c in ds.claims for o in c.contradicts}
     assert found <= stated
+
+
+def test_csv_columns_carry_kinds_and_marks() -> None:
+    from kg.formats.csv import parse_csv, to_csv
+
+    ds = parse_csv(
+        "id,source,source_kind,claim,claim_text,measure,unit,value,kind,as_of,exact,"
+        "headline,endorses,cites,copies,against_interest\n"
+        "a1,ria,news_outlet,c1,350000 on duty,soldiers,person,350000,stock,2024-12-01,"
+        "true,,,,,\n"
+        "a2,tass,news_outlet,c1,,,,,,,,true,true,a1,,true\n"
+        "a3,blog,news_outlet,c1,,,,,,,,,,,a2,\n", "x.csv")
+    q = ds.claim("c1").quantity
+    assert q is not None and q.kind is QuantityKind.STOCK and q.exact
+    assert q.as_of == dt.date(2024, 12, 1)
+    a2, a3 = ds.assertion("a2"), ds.assertion("a3")
+    assert a2.headline and a2.endorses and a2.against_interest and a3.copies == ("a2",)
+    assert parse_csv(to_csv(ds), "y.csv") == ds
