@@ -144,12 +144,19 @@ def rounding(x: float) -> float:
     Trailing zeros of a whole number are read as not significant ("170,000" is
     two significant figures), so the figure stands for ``x`` plus or minus this.
     """
+    x = float(x)
     if x == 0 or not math.isfinite(x):
         return 0.0
+    if x.is_integer() and abs(x) < 1e15:  # the common case, without Decimal
+        n, exponent = int(abs(x)), 0
+        while n % 10 == 0:
+            n //= 10
+            exponent += 1
+        return 0.5 * 10.0 ** exponent
     d = Decimal(repr(abs(x))).normalize()
-    exponent = d.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return float(Decimal(5) * Decimal(10) ** (exponent - 1))
+    last = d.as_tuple().exponent
+    assert isinstance(last, int)
+    return float(Decimal(5) * Decimal(10) ** (last - 1))
 
 
 @lru_cache(maxsize=65536)
@@ -205,6 +212,12 @@ def unit_class(unit: str | None) -> str:
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
+@lru_cache(maxsize=4096)
+def _forecast_measure(measure: str) -> bool:
+    return _FORECAST_WORDS.search(measure.casefold()) is not None
+
+
+@lru_cache(maxsize=4096)
 def _unit_kind(unit: str | None) -> QuantityKind | None:
     if unit is None:
         return None
@@ -231,12 +244,12 @@ def effective_kind(q: Quantity) -> QuantityKind:
         <QuantityKind.FLOW: 'flow'>
     """
     if q.kind is not None:
-        return QuantityKind(q.kind)
+        return q.kind
     if q.word is not None:
         return QuantityKind.VAGUE
     if q.forecaster is not None or q.made_on is not None:
         return QuantityKind.FORECAST
-    if _FORECAST_WORDS.search(q.measure.casefold()):
+    if _forecast_measure(q.measure):
         return QuantityKind.FORECAST
     if q.per_population is not None:
         return QuantityKind.PER_CAPITA

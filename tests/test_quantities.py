@@ -447,3 +447,28 @@ def test_csv_columns_carry_kinds_and_marks() -> None:
     a2, a3 = ds.assertion("a2"), ds.assertion("a3")
     assert a2.headline and a2.endorses and a2.against_interest and a3.copies == ("a2",)
     assert parse_csv(to_csv(ds), "y.csv") == ds
+
+
+def test_synthetic_corpus_has_kinds_and_distortions_and_its_triples_agree() -> None:
+    import io
+
+    import rdflib
+
+    from kg.formats.rdf import quads
+    from kg.synthetic import synthetic_dataset, write_synthetic
+
+    ds = synthetic_dataset(2000, seed=3)
+    kinds = {effective_kind(q) for c in ds.claims for q in c.all_quantities}
+    assert kinds >= {QuantityKind.FLOW, QuantityKind.RATE, QuantityKind.STOCK,
+                     QuantityKind.SHARE, QuantityKind.FORECAST, QuantityKind.MONEY,
+                     QuantityKind.VAGUE}
+    a = assess(ds)
+    assert a.distortions and a.not_comparable and a.detected
+    assert any(c.quantities for c in ds.claims)
+    out = io.StringIO()
+    write_synthetic(out, 2000, seed=3)
+    written = rdflib.Graph().parse(data=out.getvalue(), format="nt")
+    expected = rdflib.Graph()
+    for s, p, o, _ in quads(ds):
+        expected.add((s, p, o))
+    assert set(written) == set(expected)

@@ -140,12 +140,23 @@ class Reading:
     per: str | None
     start: dt.date
     end: dt.date
-    words: str
+    given_words: str | None = None
     kind: QuantityKind = K.FLOW
     group: tuple[str, ...] = ()
     quantity: Quantity | None = None
     forecaster: frozenset[str] = frozenset()
     made_on: dt.date | None = None
+
+    @property
+    def words(self) -> str:
+        """The figure in words, as read ("about 180,000", "up to 30,000, read as ...")."""
+        if self.given_words is not None:
+            return self.given_words
+        assert self.quantity is not None
+        words = _interval(self.quantity)[2]
+        if self.kind is K.PER_CAPITA and self.quantity.per_population:
+            words += f" per {_n(self.quantity.per_population)}"
+        return words + (f" per {self.per}" if self.per else "")
 
     @property
     def days(self) -> float:
@@ -179,6 +190,20 @@ def _period(start: dt.date, end: dt.date) -> str:
     a = "an open start" if start == OPEN_START else start.isoformat()
     b = "an open end" if end == OPEN_END else end.isoformat()
     return f"{a} to {b}"
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval of a figure, without the words (the fast path of :func:`_interval`)."""
+    if q.value is not None:
+        spread = APPROXIMATE * abs(q.value) if q.approximate else (
+            0.0 if q.exact else rounding(q.value))
+        return q.value - spread, q.value + spread
+    if q.min_value is not None:
+        return q.min_value, math.inf if q.max_value is None else q.max_value
+    if q.max_value is not None:
+        return UP_TO_FLOOR * q.max_value, q.max_value
+    return _WORD_BOUNDS.get(" ".join((q.word or "").casefold().split()),
+                            (-math.inf, math.inf))
 
 
 def _interval(q: Quantity) -> tuple[float, float, str]:
@@ -225,20 +250,19 @@ def _group(q: Quantity, kind: QuantityKind) -> tuple[str, ...]:
 
 
 def reading(q: Quantity, *, forecaster: frozenset[str] = frozenset(),
-            made_on: dt.date | None = None) -> Reading:
+            made_on: dt.date | None = None, kind: QuantityKind | None = None) -> Reading:
     """The reading of a figure (see the module's table)."""
-    kind = effective_kind(q)
-    low, high, words = _interval(q)
+    kind = kind or effective_kind(q)
+    low, high = _bounds(q)
     if kind is K.PER_CAPITA and q.per_population:
-        words += f" per {_n(q.per_population)}"
         low, high = low / q.per_population, high / q.per_population
     start, end = q.period_start or OPEN_START, q.period_end or OPEN_END
     if kind is K.STOCK and q.as_of is not None:
         start = end = q.as_of
     if q.forecaster is not None:
         forecaster = frozenset({q.forecaster})
-    return Reading(low, high, q.per, start, end, words + (f" per {q.per}" if q.per else ""),
-                   kind, _group(q, kind), q, forecaster, q.made_on or made_on)
+    return Reading(low, high, q.per, start, end, None, kind, _group(q, kind), q, forecaster,
+                   q.made_on or made_on)
 
 
 def _meet(low: float, high: float, other_low: float, other_high: float, *, slack: bool) -> bool:
@@ -343,7 +367,7 @@ def compare_pair(a: Claim, ra: Reading, b: Claim, rb: Reading) -> tuple[str, str
     if ra.unknown_period or rb.unknown_period:
         which = a.id if ra.unknown_period else b.id
         return ("not comparable", f"not comparable: period unknown (\u201c{which}\u201d gives no "
-                f"date): {ra.words} against {rb.words}")
+                "date)")
     if K.VAGUE in (ra.kind, rb.kind):
         if not _same_period(ra, rb) and not (family == "count" and _overlap(ra, rb)):
             return None
@@ -429,15 +453,17 @@ def _forecast_context(ds: Dataset, claims: list[Claim]) -> Mapping[
 
 def readings(ds: Dataset) -> Iterator[tuple[Claim, Reading]]:
     """Every figure of every claim, read."""
-    forecasts = [c for c in ds.claims if c.quantity is not None and any(
-        effective_kind(q) is K.FORECAST for q in c.all_quantities)]
-    context = _forecast_context(ds, forecasts) if forecasts else {}
-    for claim in ds.claims:
-        if claim.quantity is None:
-            continue
-        who, when = context.get(claim.id, (frozenset(), None))
-        for q in claim.all_quantities:
-            yield claim, reading(q, forecaster=who, made_on=when)
+    figures = [(c, q, effective_kind(q)) for c in ds.claims if c.quantity is not None
+               for q in c.all_quantities]
+    forecasts = {c.id: c for c, q, kind in figures
+                 if kind is K.FORECAST and (q.forecaster is None or q.made_on is None)}
+    context = _forecast_context(ds, list(forecasts.values())) if forecasts else {}
+    for claim, q, kind in figures:
+        if kind is K.FORECAST:
+            who, when = context.get(claim.id, (frozenset(), None))
+            yield claim, reading(q, forecaster=who, made_on=when, kind=kind)
+        else:
+            yield claim, reading(q, kind=kind)
 
 
 def compare(ds: Dataset) -> Comparison:

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.model import Assertion, Claim, Dataset, Quantity
@@ -94,7 +94,7 @@ def _words(q: Quantity) -> str:
 
 
 def _compare(claim: Claim, relay: Assertion, original: Assertion, names: dict[str, str],
-             by_id: dict[str, Assertion]) -> Iterator[tuple[str, str]]:
+             relayed: tuple[str, ...], hedged: set[str]) -> Iterator[tuple[str, str]]:
     from kg.credibility.comparison import reading
 
     who, whom = names[relay.source], names[original.source]
@@ -130,11 +130,9 @@ def _compare(claim: Claim, relay: Assertion, original: Assertion, names: dict[st
         if stretched and (qr.period_start is not None or qr.period_end is not None):
             yield "period_stretched", (f"{who} stretches the period of what {whom} says: "
                                        f"{' and '.join(stretched)}.")
-    if relay.headline or relay.cites or relay.copies:
-        relayed = [by_id[x] for x in relay.relays] if not relay.headline else [original]
-        if original.hedged and not relay.hedged and all(x.hedged for x in relayed):
-            yield "hedge_dropped", (f"{who} drops the hedge of {whom}: the relayed statement "
-                                    "is hedged, the relay states it flatly.")
+    if original.hedged and not relay.hedged and all(x in hedged for x in relayed):
+        yield "hedge_dropped", (f"{who} drops the hedge of {whom}: the relayed statement "
+                                "is hedged, the relay states it flatly.")
 
 
 def detect_copies(ds: Dataset) -> dict[str, tuple[str, ...]]:
@@ -177,36 +175,66 @@ def detect_distortions(ds: Dataset, copies: dict[str, tuple[str, ...]] | None = 
             are reported as attribution dropped besides the analyst's ``copies``.
     """
     copies = copies or {}
-    names = {s.id: s.name for s in ds.sources}
-    by_id = {a.id: a for a in ds.assertions}
-    claims = {c.id: c for c in ds.claims}
+    versioned: set[str] = set()
+    hedged: set[str] = set()
+    heads = False
+    for a in ds.assertions:
+        if a.quantity is not None:
+            versioned.add(a.id)
+        if a.hedged:
+            hedged.add(a.id)
+        heads = heads or a.headline
+    names: dict[str, str] = {}
+
+    def name(source: str) -> str:
+        if source not in names:
+            names[source] = ds.source(source).name
+        return names[source]
+
     found: list[Distortion] = []
-    headlines: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
-    bodies: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
     for a in ds.assertions:
-        if a.report is not None:
-            key = (a.claim, a.report, a.source)
-            (headlines if a.headline else bodies)[key].append(a)
-    for a in ds.assertions:
-        relayed = list(a.relays) + [x for x in copies.get(a.id, ()) if x not in a.relays]
+        relayed = a.relays
+        if a.id in copies:
+            relayed = (*relayed, *(x for x in copies[a.id] if x not in relayed))
         if not relayed:
             continue
-        claim = claims[a.claim]
+        # the common case, a faithful relay: no version of its own on either side, and
+        # nothing to drop a hedge from
+        if (a.quantity is None and not a.copies and a.id not in copies
+                and not any(x in versioned for x in relayed)
+                and (a.hedged or not all(x in hedged for x in relayed))):
+            continue
+        claim = ds.claim(a.claim)
         for x in relayed:
-            original = by_id[x]
+            original = ds.assertion(x)
+            names.setdefault(a.source, name(a.source))
+            names.setdefault(original.source, name(original.source))
             if x in a.copies or x in copies.get(a.id, ()):
                 how = "copies" if x in a.copies else "appears to copy (near-identical quote)"
                 found.append(Distortion(
                     "attribution_dropped", a.claim, a.id, x, a.source,
                     f"{names[a.source]} {how} {names[original.source]} and states it as its "
                     "own: attribution dropped."))
-            for kind, text in _compare(claim, a, original, names, by_id):
+            for kind, text in _compare(claim, a, original, names, relayed, hedged):
                 found.append(Distortion(kind, a.claim, a.id, x, a.source, text))
-    for key, heads in headlines.items():
-        for h in heads:
-            for body in bodies.get(key, ()):
-                for kind, text in _compare(claims[h.claim], h, body, names, by_id):
-                    found.append(Distortion(kind, h.claim, h.id, body.id, h.source,
-                                            "Headline: " + text))
+    if heads:
+        found.extend(_headlines(ds, names, name, hedged))
     return found
 
+
+def _headlines(ds: Dataset, names: dict[str, str], name: Callable[[str], str],
+               hedged: set[str]) -> Iterator[Distortion]:
+    """Each headline against the body of its report: the same source's other assertions."""
+    headlines: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
+    bodies: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
+    for a in ds.assertions:
+        if a.report is not None:
+            key = (a.claim, a.report, a.source)
+            (headlines if a.headline else bodies)[key].append(a)
+    for key, heads in headlines.items():
+        for h in heads:
+            names.setdefault(h.source, name(h.source))
+            for body in bodies.get(key, ()):
+                for kind, text in _compare(ds.claim(h.claim), h, body, names, (body.id,),
+                                           hedged):
+                    yield Distortion(kind, h.claim, h.id, body.id, h.source, "Headline: " + text)
