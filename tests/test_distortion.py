@@ -286,3 +286,14 @@ def test_the_distortions_query_lists_them_per_source_and_claim() -> None:
     texts = {r[3] for r in rows}
     assert len(texts) == len(detect_distortions(ds))
     assert any("switches the measure" in t for t in texts)
+
+
+def test_the_report_shows_distortions_and_studies_draw_in_views() -> None:
+    from kg.report import report_markdown
+    from kg.views.style import KIND_STYLE
+
+    ds = load(TASS)
+    text = report_markdown(ds, assessment=assess(ds))
+    assert "Relays that change what they relay (distortion)" in text
+    assert "170,000 becomes over 170,000" in text
+    assert {"study", "poll", "dataset"} <= set(KIND_STYLE)
