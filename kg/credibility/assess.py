@@ -11,21 +11,29 @@ credibility is computed in subjective logic (:mod:`kg.credibility.opinion`) in f
    kept at half weight when the
    assertion is hedged ("reportedly", "may have") and at half weight when the
    source is an *interested party* (its side is a party to what the claim is
-   about, e.g. a belligerent's general on the adversary's army). Both are
-   reported as factors, never folded in silently.
+   about, e.g. a belligerent's general on the adversary's army), unless the
+   assertion is marked ``against_interest`` (a party conceding what harms its
+   own side), which is shown as a finding instead. Both are reported as
+   factors, never folded in silently.
 2. **Relays.** Each chain from a tip back to the origin passes through relays;
    each relay keeps only its fidelity of the opinion (A 0.99, B 0.97, C 0.93,
    D 0.85, E 0.70, F 0.90; half again if it hedges). When an origin reaches us
    through several chains, the most discounted one counts: relays can lose
-   information but never add any, so more relaying never raises a claim.
+   information but never add any, so more relaying never raises a claim. A
+   relay that distorts what it relays (:mod:`kg.credibility.distortion`) keeps
+   only ``Policy.distortion`` of its fidelity; a copy (``copies``, or detected
+   from near-identical quotes) is a relay of what it copies.
 3. **Independence.** Origins whose sources are the same or affiliated (a
    correspondent and his newspaper, a general and his general staff) are one
    independent origin: their opinions are averaged (dependent evidence).
    Independent origins are fused (cumulative fusion): only they corroborate.
    Verdicts on the claim (fact-checks, gold) are fused as independent evidence.
 4. **Contradictions.** Stated contradictions and those detected from
-   quantities (:mod:`kg.credibility.contradictions`): the strongest belief among the
-   contradicting claims, computed in step 3, becomes disbelief in this claim.
+   quantities (:mod:`kg.credibility.comparison`): the strongest belief among the
+   contradicting claims, computed in step 3, becomes disbelief in this claim; a
+   hedged contradiction (``hedged_contradicts``) weighs ``Policy.hedge`` of it.
+   Forecast revisions and figures that could not be compared are findings,
+   not contradictions.
 5. **Grade.** The final opinion maps to the Admiralty scale:
 
    =====  =======================  ==================================================
