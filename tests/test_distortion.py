@@ -297,3 +297,25 @@ def test_the_report_shows_distortions_and_studies_draw_in_views() -> None:
     assert "Relays that change what they relay (distortion)" in text
     assert "170,000 becomes over 170,000" in text
     assert {"study", "poll", "dataset"} <= set(KIND_STYLE)
+
+
+def test_graphs_with_every_new_term_conform_to_the_shapes() -> None:
+    from kg.formats.assessment import assessment_quads
+    from kg.formats.rdf import to_rdf
+    from kg.shapes import conforms
+
+    from .test_quantities import LANCET
+
+    ds = load(FT).merge(load(TASS)).merge(load(LANCET)).merge(
+        load(ETHIOPIA.replace("AGAINST", ", against_interest: true"))).merge(
+        load(POW.replace("HEDGED", "hedged_contradicts: [released-207]")))
+    g = to_rdf(ds)
+    for s, p, o, _ in assessment_quads(ds, assess(ds)):
+        g.add((s, p, o))
+    assert conforms(g) == []
+    bad = to_rdf(load(TASS))
+    from rdflib import Literal, URIRef
+
+    bad.add((URIRef(f"{ds.base}claim/deserters-170k"),
+             URIRef("https://w3id.org/credkg/ns#quantityKind"), Literal("sometimes")))
+    assert any("quantityKind" in v.message for v in conforms(bad))
