@@ -48,21 +48,20 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kg.model import Quantity
+from typing import Protocol
 
 __all__ = [
     "CURRENCIES",
     "PERSON_UNITS",
     "VAGUE_SCALES",
+    "Figure",
     "QuantityKind",
     "effective_kind",
     "measure_key",
@@ -231,7 +230,40 @@ def _unit_kind(unit: str | None) -> QuantityKind | None:
     return None
 
 
-def effective_kind(q: Quantity) -> QuantityKind:
+class Figure(Protocol):
+    """What :func:`effective_kind` reads of a quantity (:class:`kg.model.Quantity` has it).
+
+    This module sits below the model, so it names the fields it needs instead of
+    importing the model.
+    """
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def kind(self) -> QuantityKind | None: ...
+    @property
+    def word(self) -> str | None: ...
+    @property
+    def forecaster(self) -> str | None: ...
+    @property
+    def made_on(self) -> dt.date | None: ...
+    @property
+    def per_population(self) -> float | None: ...
+    @property
+    def per(self) -> str | None: ...
+    @property
+    def reference(self) -> str | None: ...
+    @property
+    def change(self) -> str | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def as_of(self) -> dt.date | None: ...
+
+
+def effective_kind(q: Figure) -> QuantityKind:
     """The kind of a quantity: its own, or the one its fields, unit and measure say.
 
     Examples:
