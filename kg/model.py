@@ -44,6 +44,7 @@ from pydantic import (
 )
 
 from kg.errors import UnknownReferenceError
+from kg.quantities import QuantityKind
 
 __all__ = [
     "DEFAULT_BASE",
@@ -53,6 +54,7 @@ __all__ = [
     "Claim",
     "Dataset",
     "Quantity",
+    "QuantityKind",
     "Rating",
     "Report",
     "Source",
@@ -116,6 +118,9 @@ class SourceKind(StrEnum):
     MILITARY_BODY = "military_body"
     ANONYMOUS_SOURCE = "anonymous_source"
     UNNAMED_DOCUMENT = "unnamed_document"
+    STUDY = "study"
+    POLL = "poll"
+    DATASET = "dataset"
 
 
 #: Kinds of source that have no name to judge or to match: anonymous sources
@@ -153,12 +158,16 @@ class Source(Record):
     same_as: tuple[Iri, ...] = Field(
         default=(), description="External identifiers as IRIs, e.g. a Wikidata entity."
     )
+    authors: tuple[Id, ...] = Field(
+        default=(), description="Ids of the authors of a study, poll or data set (one origin "
+        "with it).")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _canonical(self) -> Self:
         object.__setattr__(self, "aliases", _sorted_unique(self.aliases))
         object.__setattr__(self, "affiliated_with", _sorted_unique(self.affiliated_with))
+        object.__setattr__(self, "authors", _sorted_unique(self.authors))
         object.__setattr__(self, "same_as", _sorted_unique(self.same_as))
         return self
 
@@ -179,6 +188,8 @@ class Quantity(Record):
     ``value`` is a point figure (with ``approximate`` for "about"); ``min_value``
     and ``max_value`` are bounds ("over", "up to"). A rate says what it is
     ``per`` ("every month"); without ``per`` the figure is a count over the period.
+    The fields after ``period_end`` say what kind of quantity it is
+    (:mod:`kg.quantities`); without ``kind`` the kind is inferred.
 
     Examples:
         >>> Quantity(measure="desertions", max_value=30000, per="month").max_value
@@ -197,14 +208,46 @@ class Quantity(Record):
     min_value: Number | None = None
     max_value: Number | None = None
     approximate: Flag = False
+    exact: Flag = Field(default=False, description="An exact figure, not rounded ('exactly').")
     per: RateUnit | None = None
     period_start: Date | None = None
     period_end: Date | None = None
+    kind: QuantityKind | None = Field(
+        default=None, description="Kind of quantity; inferred from the other fields if absent.")
+    key: Text | None = Field(
+        default=None, description="Analyst-given measure key: figures compare only within one.")
+    as_of: Date | None = Field(default=None, description="Date of a stock (count at a date).")
+    cumulative: Flag = Field(default=False, description="A cumulative stock: it cannot fall.")
+    of: Text | None = Field(
+        default=None, description="What a share, or a rate per population, is of (its base).")
+    per_population: Number | None = Field(
+        default=None, gt=0, description="Population base of a rate: 100000 in '300 per 100,000'.")
+    reference: Text | None = Field(
+        default=None, description="What a change or ratio is relative to ('the 2022 level').")
+    change: Literal["ratio", "difference"] | None = Field(
+        default=None, description="A change as a ratio ('fourfold') or a difference ('up 3').")
+    currency: Text | None = Field(default=None, description="Currency code of money, e.g. USD.")
+    exchange_rate: Number | None = Field(
+        default=None, gt=0, description="Units of exchange_currency per unit of currency, "
+        "as the text gives it.")
+    exchange_currency: Text | None = None
+    forecaster: Id | None = Field(
+        default=None, description="Id of the source that projects or estimates the figure.")
+    made_on: Date | None = Field(
+        default=None, description="When the forecast or estimate was made (its vintage).")
+    word: Text | None = Field(
+        default=None, description="A vague amount's word on an ordered scale ('thousands').")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.value is None and self.min_value is None and self.max_value is None:
+        if (self.value is None and self.min_value is None and self.max_value is None
+                and self.word is None):
             raise ValueError("give a value, a min_value or a max_value")
+        if self.kind is QuantityKind.VAGUE and self.word is None:
+            raise ValueError("a vague amount needs its word, e.g. word: thousands")
+        if self.exchange_rate is not None and (
+                self.currency is None or self.exchange_currency is None):
+            raise ValueError("an exchange_rate needs currency and exchange_currency")
         if (
             self.min_value is not None
             and self.max_value is not None
@@ -227,7 +270,13 @@ class Claim(Record):
     text: Text
     about: tuple[Id, ...] = Field(default=(), description="Ids of sources the claim is about.")
     quantity: Quantity | None = None
+    quantities: tuple[Quantity, ...] = Field(
+        default=(), description="Further figures of the same claim ('150 people from 25 "
+        "countries'); the first goes to quantity.")
     contradicts: tuple[Id, ...] = Field(default=(), description="Ids of incompatible claims.")
+    hedged_contradicts: tuple[Id, ...] = Field(
+        default=(), description="Ids of claims it contradicts by a hedged statement "
+        "('appearing to contradict').")
     supports: tuple[Id, ...] = Field(default=(), description="Ids of claims this one supports.")
     note: Text | None = None
 
@@ -235,8 +284,26 @@ class Claim(Record):
     def _canonical(self) -> Self:
         object.__setattr__(self, "about", _sorted_unique(self.about))
         object.__setattr__(self, "contradicts", _sorted_unique(self.contradicts))
+        object.__setattr__(self, "hedged_contradicts", _sorted_unique(self.hedged_contradicts))
         object.__setattr__(self, "supports", _sorted_unique(self.supports))
+        if self.quantities:
+            rest = list(self.quantities)
+            if self.quantity is None:
+                object.__setattr__(self, "quantity", rest.pop(0))
+            object.__setattr__(self, "quantities", tuple(
+                sorted(rest, key=lambda q: q.model_dump_json())))
+        both = set(self.contradicts) & set(self.hedged_contradicts)
+        if both:
+            raise ValueError(f"{sorted(both)[0]!r} is under both contradicts and "
+                             "hedged_contradicts; keep it under one")
         return self
+
+    @property
+    def all_quantities(self) -> tuple[Quantity, ...]:
+        """Every figure of the claim: ``quantity`` first, then ``quantities``."""
+        if self.quantity is None:
+            return ()
+        return (self.quantity, *self.quantities)
 
 
 class Assertion(Record):
@@ -251,11 +318,31 @@ class Assertion(Record):
     )
     hedged: Flag = False
     quote: Text | None = None
+    text: Text | None = Field(
+        default=None, description="The relay's own wording of the claim, where it differs.")
+    quantity: Quantity | None = Field(
+        default=None, description="The relay's own figure, where it differs from the claim's.")
+    headline: Flag = Field(default=False, description="The assertion is a headline.")
+    endorses: Flag = Field(
+        default=False, description="The source vouches for what it cites (adds no origin).")
+    copies: tuple[Id, ...] = Field(
+        default=(), description="Ids of assertions whose text this one copies without "
+        "attribution (counts as a relay of them).")
+    against_interest: Flag = Field(
+        default=False, description="A statement against the source's own side's interest.")
 
     @model_validator(mode="after")
     def _canonical(self) -> Self:
         object.__setattr__(self, "cites", _sorted_unique(self.cites))
+        object.__setattr__(self, "copies", _sorted_unique(self.copies))
+        if self.endorses and not self.cites:
+            raise ValueError("endorses needs cites: name the assertion it vouches for")
         return self
+
+    @property
+    def relays(self) -> tuple[str, ...]:
+        """What it relays: the assertions it cites and those it copies."""
+        return (*self.cites, *self.copies) if self.copies else self.cites
 
 
 class Verdict(Record):
@@ -294,15 +381,13 @@ class Dataset(Record):
     @model_validator(mode="after")
     def _check_and_canonicalise(self) -> Self:
         _check_references(self)
-        contradicts: dict[str, set[str]] = {c.id: set(c.contradicts) for c in self.claims}
-        for claim in self.claims:
-            for other in claim.contradicts:
-                contradicts[other].add(claim.id)
-        claims = tuple(
-            c if set(c.contradicts) == contradicts[c.id]
-            else c.model_copy(update={"contradicts": tuple(sorted(contradicts[c.id]))})
-            for c in self.claims
-        )
+        claims = _symmetric(self.claims, "contradicts")
+        if any(c.hedged_contradicts for c in claims):
+            claims = _symmetric(claims, "hedged_contradicts")
+            for c in claims:
+                if set(c.contradicts) & set(c.hedged_contradicts):
+                    raise ValueError(f"claim {c.id!r} contradicts a claim both plainly and "
+                                     "hedged; keep the pair under one of the two")
         for name, records in (
             ("sources", self.sources),
             ("reports", self.reports),
@@ -396,6 +481,19 @@ class Dataset(Record):
         )
 
 
+def _symmetric(claims: tuple[Claim, ...], field: str) -> tuple[Claim, ...]:
+    """The claims with a list of other claims (``contradicts``) made symmetric."""
+    links: dict[str, set[str]] = {c.id: set(getattr(c, field)) for c in claims}
+    for claim in claims:
+        for other in getattr(claim, field):
+            links[other].add(claim.id)
+    return tuple(
+        c if set(getattr(c, field)) == links[c.id]
+        else c.model_copy(update={field: tuple(sorted(links[c.id]))})
+        for c in claims
+    )
+
+
 def _check_references(ds: Dataset) -> None:
     seen: dict[str, tuple[str, int]] = {}
     for name in RECORD_LISTS:
@@ -420,6 +518,8 @@ def _check_references(ds: Dataset) -> None:
     for i, s in enumerate(ds.sources):
         for ref in s.affiliated_with:
             need(ref, "sources", ("sources", i, "affiliated_with"))
+        for ref in s.authors:
+            need(ref, "sources", ("sources", i, "authors"))
     for i, r in enumerate(ds.reports):
         if r.published_by is not None:
             need(r.published_by, "sources", ("reports", i, "published_by"))
@@ -434,6 +534,15 @@ def _check_references(ds: Dataset) -> None:
                 )
         for ref in c.supports:
             need(ref, "claims", ("claims", i, "supports"))
+        for ref in c.hedged_contradicts:
+            need(ref, "claims", ("claims", i, "hedged_contradicts"))
+            if ref == c.id:
+                raise UnknownReferenceError(
+                    ("claims", i, "hedged_contradicts"), "a claim cannot contradict itself")
+        for j, q in enumerate(c.all_quantities):
+            if q.forecaster is not None:
+                need(q.forecaster, "sources", ("claims", i, "quantity" if j == 0 else
+                                               "quantities", "forecaster"))
     for i, a in enumerate(ds.assertions):
         need(a.source, "sources", ("assertions", i, "source"))
         need(a.claim, "claims", ("assertions", i, "claim"))
@@ -441,12 +550,16 @@ def _check_references(ds: Dataset) -> None:
             need(a.report, "reports", ("assertions", i, "report"))
         for ref in a.cites:
             need(ref, "assertions", ("assertions", i, "cites"))
+        for ref in a.copies:
+            need(ref, "assertions", ("assertions", i, "copies"))
+        if a.quantity is not None and a.quantity.forecaster is not None:
+            need(a.quantity.forecaster, "sources", ("assertions", i, "quantity", "forecaster"))
     claim_of = {a.id: a.claim for a in ds.assertions}
     for i, a in enumerate(ds.assertions):
-        for ref in a.cites:
+        for ref in a.relays:
             if claim_of[ref] != a.claim:
                 raise UnknownReferenceError(
-                    ("assertions", i, "cites"),
+                    ("assertions", i, "cites" if ref in a.cites else "copies"),
                     f"{ref!r} asserts claim {claim_of[ref]!r}, not {a.claim!r}; a relay cites an"
                     " assertion of the same claim (link different claims with supports:)",
                 )
@@ -468,7 +581,7 @@ def _check_acyclic(ds: Dataset) -> None:
     for start in ds.assertions:
         if state.get(start.id):
             continue
-        stack: list[tuple[str, Iterator[str]]] = [(start.id, iter(start.cites))]
+        stack: list[tuple[str, Iterator[str]]] = [(start.id, iter(start.relays))]
         state[start.id] = 1
         while stack:
             node, children = stack[-1]
@@ -486,7 +599,7 @@ def _check_acyclic(ds: Dataset) -> None:
                 )
             if not state.get(child):
                 state[child] = 1
-                stack.append((child, iter(ds.assertions[index[child]].cites)))
+                stack.append((child, iter(ds.assertions[index[child]].relays)))
 
 
 def json_schema() -> dict[str, object]:

@@ -57,6 +57,9 @@ class CRED(DefinedNamespace):
     MilitaryBody: URIRef
     AnonymousSource: URIRef
     UnnamedDocument: URIRef
+    Study: URIRef
+    Poll: URIRef
+    DataSet: URIRef
     Report: URIRef
     Claim: URIRef
     Assertion: URIRef
@@ -67,16 +70,23 @@ class CRED(DefinedNamespace):
     citesAssertion: URIRef
     hedged: URIRef
     quote: URIRef
+    ownText: URIRef
+    headline: URIRef
+    endorses: URIRef
+    copies: URIRef
+    againstInterest: URIRef
     # shortcuts
     asserts: URIRef
     cites: URIRef
     # between claims
     contradicts: URIRef
+    hedgedContradicts: URIRef
     supports: URIRef
     about: URIRef
     # sources and reports
     publishedBy: URIRef
     affiliatedWith: URIRef
+    authoredBy: URIRef
     country: URIRef
     side: URIRef
     # structured quantities
@@ -89,6 +99,24 @@ class CRED(DefinedNamespace):
     per: URIRef
     periodStart: URIRef
     periodEnd: URIRef
+    # kinds of quantity
+    Quantity: URIRef
+    quantity: URIRef
+    exact: URIRef
+    quantityKind: URIRef
+    measureKey: URIRef
+    asOf: URIRef
+    cumulative: URIRef
+    quantityOf: URIRef
+    perPopulation: URIRef
+    reference: URIRef
+    change: URIRef
+    currency: URIRef
+    exchangeRate: URIRef
+    exchangeCurrency: URIRef
+    forecaster: URIRef
+    madeOn: URIRef
+    vagueWord: URIRef
     # credibility
     reliability: URIRef
     analystReliability: URIRef
@@ -115,6 +143,12 @@ class CRED(DefinedNamespace):
     UnjudgeableOrigin: URIRef
     InterestedParty: URIRef
     DetectedContradiction: URIRef
+    Distortion: URIRef
+    Endorsement: URIRef
+    AgainstInterest: URIRef
+    HedgedContradiction: URIRef
+    ForecastRevision: URIRef
+    NotComparable: URIRef
 
 
 def ontology_path(name: str = "credkg.ttl") -> Path:
@@ -139,6 +173,9 @@ KIND_CLASS: dict[SourceKind, URIRef] = {
     SourceKind.MILITARY_BODY: CRED.MilitaryBody,
     SourceKind.ANONYMOUS_SOURCE: CRED.AnonymousSource,
     SourceKind.UNNAMED_DOCUMENT: CRED.UnnamedDocument,
+    SourceKind.STUDY: CRED.Study,
+    SourceKind.POLL: CRED.Poll,
+    SourceKind.DATASET: CRED.DataSet,
 }
 #: The kind of source each ``cred:`` class IRI (a string) stands for.
 CLASS_KIND: dict[str, SourceKind] = {str(cls): kind for kind, cls in KIND_CLASS.items()}

@@ -55,6 +55,12 @@ FINDING_TITLES = {
     "single_origin": "Resting on a single independent origin",
     "unjudgeable_origin": "No origin that can be judged",
     "interested_party": "Interested party",
+    "distortion": "Relays that change what they relay (distortion)",
+    "endorsement": "Vouching (endorsements)",
+    "against_interest": "Statements against interest",
+    "hedged_contradiction": "Hedged contradictions",
+    "forecast_revision": "Forecast revisions",
+    "not_comparable": "Figures that could not be compared",
 }
 
 e = html.escape

@@ -4,7 +4,14 @@ Each claim is asserted along one provenance chain of depth 1 to 5 (each
 assertion citing the next, the last an origin); one claim in ten has a second,
 independent origin. About 15% of origins are anonymous sources or unnamed
 documents, one claim in fifty contradicts an earlier one, three in ten are about
-a source. That is about 13.5 triples per claim.
+a source. One claim in five holds a figure of one of the kinds of quantity
+(:mod:`kg.quantities`: flows, rates, stocks, shares, forecasts, money, vague
+amounts; one in twenty of them a second figure), a few measures each, so that
+some pairs contradict, some forecasts are revised and some periods are unknown.
+One claim with a figure in twenty-five has a tip relay that distorts it (an
+inflated figure or a changed bound); one relay in a hundred endorses what it
+cites and one origin in two hundred is a statement against interest. That is
+about 16 triples per claim.
 
 :func:`synthetic_dataset` gives a :class:`~kg.model.Dataset` (small sizes);
 :func:`write_synthetic` streams the same data straight to N-Triples, without
@@ -27,13 +34,24 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from kg.model import DEFAULT_BASE, UNNAMED_KINDS, Assertion, Claim, Dataset, Source, SourceKind
+from kg.model import (
+    DEFAULT_BASE,
+    UNNAMED_KINDS,
+    Assertion,
+    Claim,
+    Dataset,
+    Quantity,
+    Source,
+    SourceKind,
+)
 
 __all__ = [
     "SyntheticClaim",
@@ -69,6 +87,72 @@ class SyntheticClaim:
     about: int | None
     contradicts: int | None
     extra: list[int] = field(default_factory=list)
+    #: The claim's figures (Quantity fields), the first on the claim.
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    #: The tip relay's own, distorted version of the first figure.
+    relay_quantity: dict[str, Any] | None = None
+    #: The tip relay vouches for what it cites.
+    endorses: bool = False
+    #: The first origin states what harms its own side.
+    against_interest: bool = False
+
+
+def _figure(rng: random.Random, claims: int, forecasters: range) -> dict[str, Any]:
+    """One figure of a claim: its kind and fields, from a few measures per kind.
+
+    Figures of one measure mostly agree (within 3%); one in thirty is three times
+    too high, so that some pairs contradict.
+    """
+    measures = max(1, claims // 100)
+    m = rng.randrange(measures)
+    month = dt.date(2024, 1 + m % 12, 1)
+    end = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    base = 1000.0 * (1 + m % 9) * (3 if rng.random() < 1 / 30 else 1)
+    value = float(f"{base * rng.uniform(0.97, 1.03):.2g}")  # as rounded in reports
+    kind = rng.choice(("flow", "flow", "rate", "stock", "share", "forecast", "money", "vague",
+                       "open"))
+    if kind == "flow":
+        return {"measure": f"events of kind {m}", "unit": "person", "value": value,
+                "period_start": month, "period_end": end}
+    if kind == "rate":
+        return {"measure": f"events of kind {m}", "unit": "person", "max_value": base * 1.2,
+                "per": "month", "period_start": month, "period_end": end}
+    if kind == "stock":
+        return {"measure": f"stock of kind {m}", "unit": "person",
+                "value": float(round(value * (1 + end.month))), "kind": "stock",
+                "cumulative": True, "as_of": end}
+    if kind == "share":
+        return {"measure": f"share answering yes to question {m}", "unit": "percent",
+                "value": float(30 + m % 40 + rng.randrange(2)), "period_start": month,
+                "period_end": end}
+    if kind == "forecast":
+        return {"measure": f"growth forecast for region {m}", "unit": "percent",
+                "value": rng.choice((1.5, 1.9, 2.3)), "kind": "forecast",
+                "forecaster": f"s{forecasters[m % len(forecasters)]}",
+                "made_on": dt.date(2024, rng.randrange(1, 13), 1),
+                "period_start": dt.date(2025, 1, 1), "period_end": dt.date(2025, 12, 31)}
+    if kind == "money":
+        return {"measure": f"spending on programme {m}", "unit": "USD",
+                "value": value * 1e6, "period_start": month, "period_end": end}
+    if kind == "vague":
+        return {"measure": f"events of kind {m}", "unit": "person",
+                "word": "thousands" if base >= 2000 else "hundreds",
+                "period_start": month, "period_end": end}
+    return {"measure": f"events of kind {m}", "unit": "person", "value": value}  # no period
+
+
+def _distorted(rng: random.Random, figure: dict[str, Any]) -> dict[str, Any]:
+    """A relay's version of a figure: inflated, or a point turned into a lower bound."""
+    out = dict(figure)
+    if "value" in out and rng.random() < 0.5:
+        out["min_value"] = out.pop("value")
+    elif "value" in out:
+        out["value"] = out["value"] * 1.5
+    elif "max_value" in out:
+        out["max_value"] = out["max_value"] * 2
+    else:
+        out["measure"] = "soldiers, not " + out["measure"]
+    return out
 
 
 def _source_count(claims: int) -> int:
@@ -95,6 +179,7 @@ def synthetic_sources(claims: int, seed: int = 0) -> list[tuple[str, str, str | 
 def synthetic_claims(claims: int, seed: int = 0) -> Iterator[SyntheticClaim]:
     """The claims of a corpus, generated lazily in order."""
     rng = random.Random(seed)
+    more = random.Random(seed * 1_000_003 + 11)  # figures and marks: the rest is unchanged
     n = _source_count(claims)
     anonymous = n * 3 // 20  # the first 15% of sources are anonymous or unnamed
     for i in range(claims):
@@ -109,7 +194,16 @@ def synthetic_claims(claims: int, seed: int = 0) -> Iterator[SyntheticClaim]:
                 chains.append([other])
         about = rng.randrange(n) if rng.random() < 0.3 else None
         contradicts = rng.randrange(i) if i > 0 and rng.random() < 0.02 else None
-        yield SyntheticClaim(i, chains, rng.random() < 0.1, about, contradicts)
+        c = SyntheticClaim(i, chains, rng.random() < 0.1, about, contradicts)
+        if more.random() < 0.2:
+            c.quantities.append(_figure(more, claims, range(anonymous, n)))
+            if more.random() < 0.05:
+                c.quantities.append(_figure(more, claims, range(anonymous, n)))
+            if len(chain) > 1 and more.random() < 0.04:
+                c.relay_quantity = _distorted(more, c.quantities[0])
+        c.endorses = len(chain) > 1 and more.random() < 0.01
+        c.against_interest = more.random() < 0.005
+        yield c
 
 
 def _assertions(c: SyntheticClaim) -> Iterator[tuple[str, int, str | None, bool]]:
@@ -135,17 +229,48 @@ def synthetic_dataset(claims: int, seed: int = 0) -> Dataset:
             id=f"c{c.index}", text=f"Synthetic claim number {c.index}.",
             about=() if c.about is None else (f"s{c.about}",),
             contradicts=() if c.contradicts is None else (f"c{c.contradicts}",),
+            quantities=tuple(Quantity.model_validate(q) for q in c.quantities),
         ))
         for aid, source, cited, hedged in _assertions(c):
+            tip, origin = aid == f"a{c.index}-0-0", cited is None and aid.startswith(
+                f"a{c.index}-0-")
             assertions.append(Assertion(
                 id=aid, source=f"s{source}", claim=f"c{c.index}",
                 cites=() if cited is None else (cited,), hedged=hedged,
+                quantity=Quantity.model_validate(c.relay_quantity)
+                if tip and c.relay_quantity else None,
+                endorses=tip and c.endorses, against_interest=origin and c.against_interest,
             ))
     return Dataset(sources=sources, claims=claim_list, assertions=assertions)
 
 
 def _lit(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_Q_TEXT = {"measure": "measure", "unit": "unit", "per": "per", "kind": "quantityKind",
+           "word": "vagueWord"}
+_Q_NUMBER = {"value": "value", "min_value": "minValue", "max_value": "maxValue"}
+_Q_DATE = {"period_start": "periodStart", "period_end": "periodEnd", "as_of": "asOf",
+           "made_on": "madeOn"}
+
+
+def _figure_lines(subject: str, figure: dict[str, Any], base: str) -> list[str]:
+    """The N-Triples of a figure, as :func:`kg.formats.rdf.quads` writes them."""
+    lines = []
+    for key, value in figure.items():
+        if key in _Q_TEXT:
+            lines.append(f"{subject} <{_CRED}{_Q_TEXT[key]}> {_lit(value)} .")
+        elif key in _Q_NUMBER:
+            number = format(Decimal(repr(value)), "f")
+            lines.append(f'{subject} <{_CRED}{_Q_NUMBER[key]}> "{number}"^^<{_XSD}decimal> .')
+        elif key in _Q_DATE:
+            lines.append(f'{subject} <{_CRED}{_Q_DATE[key]}> "{value.isoformat()}"^^<{_XSD}date> .')
+        elif key == "cumulative":
+            lines.append(f'{subject} <{_CRED}cumulative> "true"^^<{_XSD}boolean> .')
+        elif key == "forecaster":
+            lines.append(f"{subject} <{_CRED}forecaster> <{base}source/{value}> .")
+    return lines
 
 
 def write_synthetic(
@@ -196,6 +321,13 @@ def write_synthetic(
         if c.contradicts is not None:
             other = f"<{base}claim/c{c.contradicts}>"
             lines += [f"{claim} {p_contra} {other} .", f"{other} {p_contra} {claim} ."]
+        if c.quantities:
+            lines += _figure_lines(claim, c.quantities[0], base)
+            for position, figure in enumerate(c.quantities[1:], 1):
+                node = f"<{base}claim/c{c.index}/quantity/{position}>"
+                lines += [f"{claim} <{_CRED}quantity> {node} .",
+                          f"{node} {a_type} <{_CRED}Quantity> ."]
+                lines += _figure_lines(node, figure, base)
         shortcuts: set[str] = set()
         sources_of: dict[str, int] = {}
         for aid, source, _, _ in _assertions(c):
@@ -206,6 +338,13 @@ def write_synthetic(
                       f"{a} {p_claim} {claim} ."]
             if hedged:
                 lines.append(f"{a} {p_hedged} {true} .")
+            if aid == f"a{c.index}-0-0":
+                if c.endorses:
+                    lines.append(f"{a} <{_CRED}endorses> {true} .")
+                if c.relay_quantity:
+                    lines += _figure_lines(a, c.relay_quantity, base)
+            if c.against_interest and cited is None and aid.startswith(f"a{c.index}-0-"):
+                lines.append(f"{a} <{_CRED}againstInterest> {true} .")
             if cited is not None:
                 lines.append(f"{a} {p_cites} <{base}assertion/{cited}> .")
                 if sources_of[cited] != source:

@@ -6,7 +6,17 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, SourceKind, Verdict
+from kg.model import (
+    Assertion,
+    Claim,
+    Dataset,
+    Quantity,
+    QuantityKind,
+    Report,
+    Source,
+    SourceKind,
+    Verdict,
+)
 
 ids = st.builds(
     lambda head, tail: head + tail,
@@ -25,11 +35,19 @@ bases = st.sampled_from(["https://w3id.org/credkg/id/", "https://example.org/kb#
                          "http://example.com/data/"])
 
 
+positive = st.floats(min_value=1e-6, max_value=1e12, allow_nan=False)
+
+
 @st.composite
-def quantities(draw: st.DrawFn) -> Quantity:
+def quantities(draw: st.DrawFn, sources: list[str] | None = None) -> Quantity:
     value, lo, hi = draw(st.none() | numbers), draw(st.none() | numbers), draw(st.none() | numbers)
-    if value is None and lo is None and hi is None:
+    word = draw(st.none() | texts)
+    if value is None and lo is None and hi is None and word is None:
         value = draw(numbers)
+    kind = draw(st.none() | st.sampled_from(list(QuantityKind)))
+    if kind is QuantityKind.VAGUE and word is None:
+        word = draw(texts)
+    rate = draw(st.none() | positive)
     if lo is not None and hi is not None and lo > hi:
         lo, hi = hi, lo
     start, end = draw(st.none() | dates), draw(st.none() | dates)
@@ -38,7 +56,14 @@ def quantities(draw: st.DrawFn) -> Quantity:
     return Quantity(
         measure=draw(texts), unit=draw(maybe_text), value=value, min_value=lo, max_value=hi,
         approximate=draw(st.booleans()), per=draw(st.sampled_from([None, "day", "month", "year"])),
-        period_start=start, period_end=end,
+        period_start=start, period_end=end, exact=draw(st.booleans()), kind=kind,
+        key=draw(maybe_text), as_of=draw(st.none() | dates), cumulative=draw(st.booleans()),
+        of=draw(maybe_text), per_population=draw(st.none() | positive),
+        reference=draw(maybe_text), change=draw(st.sampled_from([None, "ratio", "difference"])),
+        currency=draw(texts) if rate is not None else draw(maybe_text), exchange_rate=rate,
+        exchange_currency=draw(texts) if rate is not None else draw(maybe_text),
+        forecaster=draw(st.none() | st.sampled_from(sources)) if sources else None,
+        made_on=draw(st.none() | dates), word=word,
     )
 
 
@@ -65,7 +90,7 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
             reliability=draw(st.sampled_from([None, "A", "B", "C", "D", "E", "F"])),
             same_as=draw(st.lists(st.sampled_from(["http://www.wikidata.org/entity/Q1",
                                                    "https://example.org/x"]), max_size=2)),
-            note=draw(maybe_text),
+            authors=draw(some(src_ids)), note=draw(maybe_text),
         )
         for i in src_ids
     ]
@@ -76,23 +101,33 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
                published_by=draw(st.none() | st.sampled_from(src_ids)))
         for i in rep_ids
     ]
-    claims = [
-        Claim(id=i, text=draw(texts), about=draw(some(src_ids)),
-              contradicts=draw(some([c for c in claim_ids if c != i])) if len(claim_ids) > 1
-              else (),
-              supports=draw(some(claim_ids)), quantity=draw(st.none() | quantities()),
-              note=draw(maybe_text))
-        for i in claim_ids
-    ]
+    claims: list[Claim] = []
+    for i in claim_ids:
+        others = [c for c in claim_ids if c != i]
+        # a pair is contradicted plainly or with a hedge, never both (once made symmetric)
+        hedged_by = {c.id for c in claims if i in c.hedged_contradicts}
+        plain_by = {c.id for c in claims if i in c.contradicts}
+        against = [c for c in draw(some(others)) if c not in hedged_by] if others else []
+        hedged_against = [c for c in draw(some(others)) if c not in against
+                          and c not in plain_by] if others else []
+        claims.append(Claim(
+            id=i, text=draw(texts), about=draw(some(src_ids)), contradicts=against,
+            hedged_contradicts=hedged_against, supports=draw(some(claim_ids)),
+            quantity=draw(st.none() | quantities(src_ids)),
+            quantities=draw(st.lists(quantities(src_ids), max_size=2)), note=draw(maybe_text)))
     assertions: list[Assertion] = []
     for i in ass_ids:
         claim = draw(st.sampled_from(claim_ids))
         earlier = [a.id for a in assertions if a.claim == claim]
+        cites = draw(some(earlier)) if earlier else ()
         assertions.append(Assertion(
             id=i, source=draw(st.sampled_from(src_ids)), claim=claim,
             report=draw(st.none() | st.sampled_from(rep_ids)) if rep_ids else None,
-            cites=draw(some(earlier)) if earlier else (), hedged=draw(st.booleans()),
-            quote=draw(maybe_text),
+            cites=cites, hedged=draw(st.booleans()), quote=draw(maybe_text),
+            text=draw(maybe_text), quantity=draw(st.none() | quantities(src_ids)),
+            headline=draw(st.booleans()), endorses=bool(cites) and draw(st.booleans()),
+            copies=draw(some(earlier)) if earlier else (),
+            against_interest=draw(st.booleans()),
         ))
     verdicts = [
         Verdict(id=f"v{n}", claim=draw(st.sampled_from(claim_ids)),
@@ -105,3 +140,4 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
     ]
     return Dataset(base=draw(bases), sources=sources, reports=reports, claims=claims,
                    assertions=assertions, verdicts=verdicts)
+

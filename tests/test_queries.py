@@ -174,8 +174,8 @@ def expected_ranked(ds: Dataset, a: Assessment) -> list[tuple[Any, ...]]:
 
 # -- the tests ------------------------------------------------------------------------------
 
-def test_there_are_the_nine_documented_queries() -> None:
-    assert len(QUERIES) == 9
+def test_there_are_the_ten_documented_queries() -> None:
+    assert len(QUERIES) == 10
     for q in QUERIES.values():
         assert q.title and q.sparql.lstrip().startswith("PREFIX")
         ox.Store().query(q.sparql.replace("?claim cred:claim", "?claim cred:claim"))

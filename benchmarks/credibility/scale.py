@@ -3,7 +3,8 @@
 Run:  .venv/bin/python benchmarks/credibility/scale.py [--sizes 10000 100000 1000000]
 
 For each size it builds the corpus (kg.synthetic: chains of depth 1-5,
-anonymous origins, second independent origins, contradictions), then times
+anonymous origins, second independent origins, contradictions, figures of every
+kind of quantity, distorting relays, endorsements), then times
 `kg.credibility.assess`. The baseline, measured in the same run on the same
 data, is a plain pass that only groups assertions by claim and walks each
 chain once (what any scorer must do at least); the ratio says what the model
@@ -66,7 +67,10 @@ def main() -> None:
         grades = defaultdict(int)
         for c in a.claims.values():
             grades[c.grade] += 1
-        print(f"<!-- grades at {n:,}: {dict(sorted(grades.items()))} -->", flush=True)
+        print(f"<!-- grades at {n:,}: {dict(sorted(grades.items()))}; figures "
+              f"{sum(len(c.all_quantities) for c in ds.claims):,}, detected contradictions "
+              f"{len(a.detected):,}, distortions {len(a.distortions):,}, revisions "
+              f"{len(a.revisions):,}, not comparable {len(a.not_comparable):,} -->", flush=True)
         del ds, a
 
 

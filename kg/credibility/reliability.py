@@ -16,8 +16,13 @@ The grade of a source comes from the first rule that applies:
    2-4 (subjective logic's beta mapping: each true verdict is one unit of
    support, each false one of refutation, mixed half of each; a hedged
    statement counts half). Relaying earns neither credit nor blame, so adding
-   a relay never changes a grade. The analyst's grade is not overridden, but
-   the track record is still shown.
+   a relay never changes a grade, except that a relay that *distorts* what it
+   relays (:mod:`kg.credibility.distortion`) earns one unit of refutation per
+   distortion. The analyst's grade is not overridden, but the track record is
+   still shown.
+
+Studies, polls and data sets take the grade of their ``authors`` as they would
+of an affiliation (rule 3), and otherwise start at C like any named source.
 
 The score is the belief ``b`` of the source's trust opinion
 (:data:`kg.credibility.opinion.GRADE_OPINION`): A 0.90, B 0.75, C 0.55, D 0.35, E 0.15, F 0.
@@ -34,6 +39,7 @@ Examples:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.credibility.opinion import GRADE_OPINION, Grade, Opinion, fuse, grade_of
@@ -50,6 +56,9 @@ KIND_DEFAULT: dict[SourceKind, Grade] = {
     SourceKind.MILITARY_BODY: "C",
     SourceKind.ANONYMOUS_SOURCE: "F",
     SourceKind.UNNAMED_DOCUMENT: "F",
+    SourceKind.STUDY: "C",
+    SourceKind.POLL: "C",
+    SourceKind.DATASET: "C",
 }
 _ORDER = "ABCDEF"
 _RATING_EVIDENCE = {"true": (1.0, 0.0), "false": (0.0, 1.0), "mixed": (0.5, 0.5)}
@@ -81,7 +90,7 @@ def _base_grade(
         result = ("F", "an anonymous source cannot be judged, whoever relays it")
     else:
         judged = []
-        for other_id in s.affiliated_with:
+        for other_id in (*s.affiliated_with, *s.authors):
             if other_id in seen:
                 continue  # an affiliation cycle: ignore the way back
             other = by_id[other_id]
@@ -130,11 +139,13 @@ def track_records(ds: Dataset) -> dict[str, tuple[float, float]]:
     return {k: (v[0], v[1]) for k, v in records.items()}
 
 
-def source_reliability(ds: Dataset) -> dict[str, SourceAssessment]:
+def source_reliability(ds: Dataset, blame: Mapping[str, float] | None = None
+                       ) -> dict[str, SourceAssessment]:
     """Grade every source of the dataset (see the module's rules).
 
     Args:
         ds: The dataset.
+        blame: Refuting evidence per source from its distortions as a relay.
 
     Returns:
         A :class:`SourceAssessment` per source id.
@@ -150,9 +161,13 @@ def source_reliability(ds: Dataset) -> dict[str, SourceAssessment]:
                  else "kind" if s.kind is SourceKind.ANONYMOUS_SOURCE
                  else "affiliation" if why.startswith("No grade") else "default")
         pos, neg = records.get(s.id, (0.0, 0.0))
-        if pos or neg:
-            evidence = Opinion.from_evidence(pos, neg)
+        distorted = blame.get(s.id, 0.0) if blame else 0.0
+        if pos or neg or distorted:
             tally = f"track record: {pos:g} supporting and {neg:g} refuting verdicts"
+            if distorted:
+                tally += f" and {distorted:g} distortion{'' if distorted == 1 else 's'} as a relay"
+                neg += distorted
+            evidence = Opinion.from_evidence(pos, neg)
             if basis == "analyst":
                 why += f"; {tally}, not applied because the analyst's grade wins"
             else:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.credibility.admiralty import CREDIBILITY
+from kg.credibility.comparison import PairNote
 from kg.credibility.contradictions import DetectedContradiction
+from kg.credibility.distortion import Distortion
 from kg.credibility.opinion import Opinion
 from kg.credibility.provenance import Chain
 from kg.credibility.reliability import SourceAssessment
@@ -48,6 +50,10 @@ class Policy:
     use_verdicts: bool = True
     #: Belief in a contradicting claim from which it counts as credible.
     credible_contradiction: float = 0.3
+    #: Share of its fidelity a relay keeps when it distorts what it relays.
+    distortion: float = 0.5
+    #: Refuting evidence each distortion adds to the relay's source's track record.
+    distortion_blame: float = 1.0
 
 
 #: A text written when first read.
@@ -155,6 +161,12 @@ class Assessment:
     claims: Mapping[str, ClaimAssessment]
     detected: tuple[DetectedContradiction, ...]
     policy: Policy
+    #: Relays that change what they relay (:mod:`kg.credibility.distortion`).
+    distortions: tuple[Distortion, ...] = ()
+    #: Forecasts revised by their forecaster: not contradictions.
+    revisions: tuple[PairNote, ...] = ()
+    #: Pairs of figures of one measure that could not be compared (period unknown, ...).
+    not_comparable: tuple[PairNote, ...] = ()
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:

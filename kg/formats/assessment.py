@@ -38,6 +38,12 @@ FINDING_TYPE = {
     "unjudgeable_origin": CRED.UnjudgeableOrigin,
     "interested_party": CRED.InterestedParty,
     "detected_contradiction": CRED.DetectedContradiction,
+    "distortion": CRED.Distortion,
+    "endorsement": CRED.Endorsement,
+    "against_interest": CRED.AgainstInterest,
+    "hedged_contradiction": CRED.HedgedContradiction,
+    "forecast_revision": CRED.ForecastRevision,
+    "not_comparable": CRED.NotComparable,
 }
 
 

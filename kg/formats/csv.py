@@ -18,12 +18,17 @@ report, report_title      the report's id and title
 report_date, report_url   ``YYYY-MM-DD`` and URL
 published_by              id of the report's publisher
 cites                     ids of the assertions relayed, ``;``-separated
-hedged                    ``true``/``false`` (also yes/no, 1/0); empty is false
+copies                    ids of the assertions it copies without attribution
+hedged, headline,         ``true``/``false`` (also yes/no, 1/0); empty is false
+endorses, against_interest
 quote                     the exact words
-measure, unit, value,     a structured quantity on the claim
-min_value, max_value,
-approximate, per,
-period_start, period_end
+measure, unit, value,     a structured quantity on the claim (its first; further figures,
+min_value, max_value,     forecasts' vintages and exchange rates need YAML, JSON or RDF);
+approximate, exact, per,  ``kind``, ``as_of``, ``of``, ``per_population``, ``currency``,
+period_start, period_end, ``forecaster``, ``made_on`` and ``word`` as in
+kind, as_of, of,          :class:`kg.model.Quantity`
+per_population, currency,
+forecaster, made_on, word
 ========================  ===========================================================
 
 The writer (:func:`to_csv`) gives one assertion per row in the same columns. It
@@ -83,10 +88,20 @@ _QUANTITY = (
     "per",
     "period_start",
     "period_end",
+    "exact",
+    "kind",
+    "as_of",
+    "of",
+    "per_population",
+    "currency",
+    "forecaster",
+    "made_on",
+    "word",
 )
-_LISTS = {"affiliated_with", "about", "cites"}
-_NUMBERS = {"value", "min_value", "max_value"}
-_FLAGS = {"hedged", "approximate"}
+_MARKS = ("headline", "endorses", "against_interest")
+_LISTS = {"affiliated_with", "about", "cites", "copies"}
+_NUMBERS = {"value", "min_value", "max_value", "per_population"}
+_FLAGS = {"hedged", "approximate", "exact", *_MARKS}
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
@@ -100,7 +115,9 @@ CSV_COLUMNS = (
     "report",
     *_REPORT,
     "cites",
+    "copies",
     "hedged",
+    *_MARKS,
     "quote",
     *_QUANTITY,
 )
@@ -221,8 +238,12 @@ def parse_csv(text: str, name: str = "<string>") -> Dataset:
         if "report" in cells:
             define("reports", cells["report"], pick(_REPORT, cells, line), line)
             assertion["report"] = cells["report"]
-        if "cites" in cells:
-            assertion["cites"] = _convert(name, "cites", cells["cites"], line, "cites")
+        for listed in ("cites", "copies"):
+            if listed in cells:
+                assertion[listed] = _convert(name, listed, cells[listed], line, listed)
+        for mark in _MARKS:
+            if mark in cells:
+                assertion[mark] = _convert(name, mark, cells[mark], line, mark)
         if "quote" in cells:
             assertion["quote"] = cells["quote"]
         lines[("assertions", len(assertions))] = line
@@ -268,7 +289,8 @@ def to_csv(ds: Dataset) -> str:
             "source_affiliated_with": ids(s.affiliated_with),
             "claim": c.id, "claim_text": c.text, "claim_about": ids(c.about),
             "cites": ";".join(a.cites), "hedged": "true" if a.hedged else "false",
-            "quote": a.quote or "",
+            "copies": ";".join(a.copies), "quote": a.quote or "",
+            **{mark: "true" if getattr(a, mark) else "" for mark in _MARKS},
         }
         if a.report is not None:
             r = reports[a.report]
@@ -278,11 +300,14 @@ def to_csv(ds: Dataset) -> str:
         q = c.quantity
         if q is not None:
             for f in ("measure", "unit", "value", "min_value", "max_value", "per",
-                      "period_start", "period_end"):
+                      "period_start", "period_end", "kind", "as_of", "of", "per_population",
+                      "currency", "forecaster", "made_on", "word"):
                 value = getattr(q, f)
                 row[f] = "" if value is None else (
-                    value.isoformat() if hasattr(value, "isoformat") else value)
+                    value.isoformat() if hasattr(value, "isoformat") else str(value)
+                    if f == "kind" else value)
             row["approximate"] = "true" if q.approximate else ""
+            row["exact"] = "true" if q.exact else ""
         writer.writerow({k: _cell(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue()
 

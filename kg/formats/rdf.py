@@ -45,7 +45,7 @@ from kg.formats.guards import check_iris, check_xml, inline_contexts
 from kg.formats.loading import validate
 from kg.formats.registry import Format, by_name, by_suffix
 from kg.formats.text import MAX_RDF_BYTES, read_text
-from kg.model import RECORD_LISTS, Dataset, SourceKind
+from kg.model import RECORD_LISTS, Dataset, Quantity, SourceKind
 from kg.namespace import CRED, KIND_CLASS, RECORD_IRI, SCHEMA, ontology_path, record_iri
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "jsonld_context",
     "parse_rdf",
     "quads",
+    "quantity_iri",
     "read_rdf",
     "serialize",
     "to_rdf",
@@ -63,9 +64,19 @@ __all__ = [
 
 _CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
 _QUANTITY_NUMBERS = (("value", CRED.value), ("min_value", CRED.minValue),
-                     ("max_value", CRED.maxValue))
-_QUANTITY_TEXT = (("measure", CRED.measure), ("unit", CRED.unit), ("per", CRED.per))
-_QUANTITY_DATES = (("period_start", CRED.periodStart), ("period_end", CRED.periodEnd))
+                     ("max_value", CRED.maxValue), ("per_population", CRED.perPopulation),
+                     ("exchange_rate", CRED.exchangeRate))
+_QUANTITY_TEXT = (("measure", CRED.measure), ("unit", CRED.unit), ("per", CRED.per),
+                  ("kind", CRED.quantityKind), ("key", CRED.measureKey),
+                  ("of", CRED.quantityOf), ("reference", CRED.reference),
+                  ("change", CRED.change), ("currency", CRED.currency),
+                  ("exchange_currency", CRED.exchangeCurrency), ("word", CRED.vagueWord))
+_QUANTITY_DATES = (("period_start", CRED.periodStart), ("period_end", CRED.periodEnd),
+                   ("as_of", CRED.asOf), ("made_on", CRED.madeOn))
+_QUANTITY_FLAGS = (("approximate", CRED.approximate), ("exact", CRED.exact),
+                   ("cumulative", CRED.cumulative))
+_ASSERTION_FLAGS = (("hedged", CRED.hedged), ("headline", CRED.headline),
+                    ("endorses", CRED.endorses), ("against_interest", CRED.againstInterest))
 
 Quad = tuple[Node, Node, Node, URIRef | None]
 
@@ -84,6 +95,31 @@ def _number(value: float) -> Literal:
     # repr() is the shortest text that reads back as the same float; "f" keeps the
     # lexical form a valid xsd:decimal (no exponent) for any magnitude
     return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def _quantity_quads(n: URIRef, q: Quantity, base: str, graph: URIRef | None
+                    ) -> Iterator[Quad]:
+    """The properties of a quantity, on the node ``n`` (a claim, an assertion or its own)."""
+    for field, prop in _QUANTITY_TEXT:
+        value = getattr(q, field)
+        if value is not None:
+            yield n, prop, Literal(str(value)), graph
+    for field, prop in _QUANTITY_NUMBERS:
+        if getattr(q, field) is not None:
+            yield n, prop, _number(getattr(q, field)), graph
+    for field, prop in _QUANTITY_DATES:
+        if getattr(q, field) is not None:
+            yield n, prop, Literal(getattr(q, field), datatype=XSD.date), graph
+    for field, prop in _QUANTITY_FLAGS:
+        if getattr(q, field):
+            yield n, prop, Literal(True), graph
+    if q.forecaster is not None:
+        yield n, CRED.forecaster, iri(base, "source", q.forecaster), graph
+
+
+def quantity_iri(claim_node: URIRef, position: int) -> URIRef:
+    """The IRI of a claim's further quantity (``quantities``): ``{claim}/quantity/{n}``."""
+    return URIRef(f"{claim_node}/quantity/{position}")
 
 
 def quads(ds: Dataset) -> Iterator[Quad]:
@@ -106,6 +142,8 @@ def quads(ds: Dataset) -> Iterator[Quad]:
             yield n, SKOS.altLabel, Literal(alias), None
         for other in s.affiliated_with:
             yield n, CRED.affiliatedWith, node("source", other), None
+        for other in s.authors:
+            yield n, CRED.authoredBy, node("source", other), None
         if s.country is not None:
             yield n, CRED.country, Literal(s.country), None
         if s.side is not None:
@@ -136,23 +174,19 @@ def quads(ds: Dataset) -> Iterator[Quad]:
             yield n, CRED.about, node("source", other), None
         for other in c.contradicts:  # the dataset keeps these symmetric
             yield n, CRED.contradicts, node("claim", other), None
+        for other in c.hedged_contradicts:
+            yield n, CRED.hedgedContradicts, node("claim", other), None
         for other in c.supports:
             yield n, CRED.supports, node("claim", other), None
         if c.note is not None:
             yield n, RDFS.comment, Literal(c.note), None
-        q = c.quantity
-        if q is not None:
-            for field, prop in _QUANTITY_TEXT:
-                if getattr(q, field) is not None:
-                    yield n, prop, Literal(getattr(q, field)), None
-            for field, prop in _QUANTITY_NUMBERS:
-                if getattr(q, field) is not None:
-                    yield n, prop, _number(getattr(q, field)), None
-            for field, prop in _QUANTITY_DATES:
-                if getattr(q, field) is not None:
-                    yield n, prop, Literal(getattr(q, field), datatype=XSD.date), None
-            if q.approximate:
-                yield n, CRED.approximate, Literal(True), None
+        if c.quantity is not None:  # the first figure sits on the claim itself
+            yield from _quantity_quads(n, c.quantity, base, None)
+        for position, extra in enumerate(c.quantities, 1):
+            qn = quantity_iri(n, position)
+            yield n, CRED.quantity, qn, None
+            yield qn, RDF.type, CRED.Quantity, None
+            yield from _quantity_quads(qn, extra, base, None)
     by_id = {a.id: a for a in ds.assertions}
     shortcuts: set[tuple[URIRef, URIRef, URIRef]] = set()
     for a in ds.assertions:
@@ -168,10 +202,19 @@ def quads(ds: Dataset) -> Iterator[Quad]:
             yield n, CRED.citesAssertion, node("assertion", cited), graph
             if by_id[cited].source != a.source:
                 shortcuts.add((source, CRED.cites, node("source", by_id[cited].source)))
-        if a.hedged:  # stated when true; an assertion without it is not hedged
-            yield n, CRED.hedged, Literal(True), graph
+        for field, prop in _ASSERTION_FLAGS:  # stated when true
+            if getattr(a, field):
+                yield n, prop, Literal(True), graph
         if a.quote is not None:
             yield n, CRED.quote, Literal(a.quote), graph
+        if a.text is not None:
+            yield n, CRED.ownText, Literal(a.text), graph
+        for copied in a.copies:
+            yield n, CRED.copies, node("assertion", copied), graph
+            if by_id[copied].source != a.source:
+                shortcuts.add((source, CRED.cites, node("source", by_id[copied].source)))
+        if a.quantity is not None:  # the relay's own version of the figure
+            yield from _quantity_quads(n, a.quantity, base, graph)
         shortcuts.add((source, CRED.asserts, node("claim", a.claim)))
     for s_, p, o in sorted(shortcuts):
         yield s_, p, o, None
@@ -386,6 +429,29 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
     def refs(subject: Node, prop: URIRef) -> list[str]:
         return [ident(o) for o in g.objects(subject, prop)]
 
+    def read_quantity(subject: Node, what: str) -> dict[str, Any]:
+        quantity: dict[str, Any] = {}
+        for field, prop in _QUANTITY_TEXT:
+            value = text(subject, prop, what)
+            if value is not None:
+                quantity[field] = value
+        for field, prop in _QUANTITY_NUMBERS:
+            value = one(subject, prop, what)
+            if value is not None:
+                quantity[field] = _float(value, name, subject)
+        for field, prop in _QUANTITY_DATES:
+            value = one(subject, prop, what)
+            if value is not None:
+                quantity[field] = _date(value, name, subject)
+        for field, prop in _QUANTITY_FLAGS:
+            flag = one(subject, prop, what)
+            if flag is not None:
+                quantity[field] = isinstance(flag, Literal) and bool(flag.toPython())
+        forecaster = one(subject, CRED.forecaster, what)
+        if forecaster is not None:
+            quantity["forecaster"] = ident(forecaster)
+        return quantity
+
     data: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_LISTS}
     source_nodes = set(g.subjects(RDF.type, CRED.Source))
     source_nodes |= {x for cls in _CLASS_KIND for x in g.subjects(RDF.type, cls)}
@@ -402,6 +468,7 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "name": text(s, RDFS.label, "source", required=True),
             "aliases": sorted(str(o) for o in g.objects(s, SKOS.altLabel)),
             "affiliated_with": refs(s, CRED.affiliatedWith),
+            "authors": refs(s, CRED.authoredBy),
             "same_as": sorted(str(o) for o in g.objects(s, SCHEMA.sameAs)),
         }
         for field, prop in (("country", CRED.country), ("side", CRED.side),
@@ -431,29 +498,19 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "text": text(c, SCHEMA.text, "claim", required=True),
             "about": refs(c, CRED.about),
             "contradicts": refs(c, CRED.contradicts),
+            "hedged_contradicts": refs(c, CRED.hedgedContradicts),
             "supports": refs(c, CRED.supports),
         }
         note = text(c, RDFS.comment, "claim")
         if note is not None:
             record["note"] = note
-        quantity: dict[str, Any] = {}
-        for field, prop in _QUANTITY_TEXT:
-            value = text(c, prop, "claim")
-            if value is not None:
-                quantity[field] = value
-        for field, prop in _QUANTITY_NUMBERS:
-            value = one(c, prop, "claim")
-            if value is not None:
-                quantity[field] = _float(value, name, c)
-        for field, prop in _QUANTITY_DATES:
-            value = one(c, prop, "claim")
-            if value is not None:
-                quantity[field] = _date(value, name, c)
-        approx = one(c, CRED.approximate, "claim")
-        if approx is not None:
-            quantity["approximate"] = isinstance(approx, Literal) and bool(approx.toPython())
+        quantity = read_quantity(c, "claim")
         if quantity:
             record["quantity"] = quantity
+        extras = [read_quantity(x, "quantity")
+                  for x in sorted(g.objects(c, CRED.quantity), key=str)]
+        if extras:
+            record["quantities"] = extras
         data["claims"].append(record)
     for a in sorted(g.subjects(RDF.type, CRED.Assertion), key=str):
         record = {
@@ -465,12 +522,20 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
         report = one(a, CRED.inReport, "assertion")
         if report is not None:
             record["report"] = ident(report)
-        hedged = one(a, CRED.hedged, "assertion")
-        if hedged is not None:
-            record["hedged"] = isinstance(hedged, Literal) and bool(hedged.toPython())
-        quote = text(a, CRED.quote, "assertion")
-        if quote is not None:
-            record["quote"] = quote
+        for field, prop in _ASSERTION_FLAGS:
+            flag = one(a, prop, "assertion")
+            if flag is not None:
+                record[field] = isinstance(flag, Literal) and bool(flag.toPython())
+        for field, prop in (("quote", CRED.quote), ("text", CRED.ownText)):
+            value = text(a, prop, "assertion")
+            if value is not None:
+                record[field] = value
+        copies = refs(a, CRED.copies)
+        if copies:
+            record["copies"] = copies
+        own = read_quantity(a, "assertion")
+        if own:
+            record["quantity"] = own
         data["assertions"].append(record)
     for v in sorted(g.subjects(RDF.type, CRED.Verdict), key=str):
         record = {

@@ -50,6 +50,7 @@ __all__ = [
     "CHAINS",
     "CIRCULAR_REPORTING",
     "CONTRADICTIONS",
+    "DISTORTIONS",
     "INTERESTED_PARTIES",
     "ORIGINS",
     "PREFIXES",
@@ -179,6 +180,18 @@ INTERESTED_PARTIES = PREFIXES + """SELECT DISTINCT ?claim ?party ?comment WHERE 
   OPTIONAL { ?finding rdfs:comment ?comment }
 }"""
 
+#: Relays that change what they relay, as found by the assessment
+#: (:mod:`kg.credibility.distortion`), per source and per claim: the relaying
+#: source, its name, the claim, and what changed, with the numbers.
+DISTORTIONS = PREFIXES + """SELECT DISTINCT ?source ?name ?claim ?distortion WHERE {
+  ?finding cred:findingType cred:Distortion .
+  ?claim cred:finding ?finding .
+  ?finding cred:concerns ?source .
+  ?source rdfs:label ?name . FILTER EXISTS { ?source a cred:Source }
+  OPTIONAL { ?finding rdfs:comment ?distortion }
+}
+ORDER BY ?source ?claim ?distortion"""
+
 #: Sources ranked by reliability: the assessment's grade (A first) then score
 #: (highest first), with the number of claims each asserts, as the assessment
 #: counts them (``cred:claimsAsserted``: counting over every ``cred:asserts``
@@ -237,6 +250,8 @@ QUERIES: dict[str, NamedQuery] = {
                    CIRCULAR_REPORTING, needs_assessment=True),
         NamedQuery("interested-parties", "claims by interested parties",
                    INTERESTED_PARTIES, needs_assessment=True),
+        NamedQuery("distortions", "relays that change what they relay, per source and claim",
+                   DISTORTIONS, needs_assessment=True),
         NamedQuery("sources-ranked", "sources ranked by reliability grade and score",
                    SOURCES_RANKED, needs_assessment=True),
     )

@@ -44,7 +44,8 @@ _KINDS = {
     _C + "Person": "person", _C + "Organization": "organization",
     _C + "NewsOutlet": "news_outlet", _C + "GovernmentBody": "government_body",
     _C + "MilitaryBody": "military_body", _C + "AnonymousSource": "anonymous_source",
-    _C + "UnnamedDocument": "unnamed_document",
+    _C + "UnnamedDocument": "unnamed_document", _C + "Study": "study", _C + "Poll": "poll",
+    _C + "DataSet": "dataset",
 }
 _IRI = re.compile(
     r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|verdict)/(?P<id>[^/#]+)$"
@@ -128,6 +129,26 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
         if value is not None:
             record[key] = value
 
+    def quantity_of(props: Props) -> dict[str, Any]:
+        quantity: dict[str, Any] = {}
+        for key, prop in _QUANTITY_TEXT:
+            optional(quantity, key, text(props, _C + prop))
+        for key, prop in _QUANTITY_NUMBERS:
+            number = text(props, _C + prop)
+            if number is not None:
+                try:
+                    quantity[key] = float(number)
+                except ValueError:
+                    raise _Irregular from None
+        for key, prop in _QUANTITY_FLAGS:
+            flag = text(props, _C + prop)
+            if flag is not None:
+                quantity[key] = flag in ("true", "1")
+        forecaster = one(props, _C + "forecaster")
+        if forecaster is not None:
+            quantity["forecaster"] = ident(forecaster)
+        return quantity
+
     data: dict[str, list[dict[str, Any]]] = {
         k: [] for k in ("sources", "reports", "claims", "assertions", "verdicts")}
     for subject in sorted(subjects):
@@ -144,6 +165,7 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
                 "name": text(props, _RDFS + "label", required=True),
                 "aliases": sorted(_literal(o) for o in props.get(_SKOS + "altLabel", [])),
                 "affiliated_with": refs(props, _C + "affiliatedWith"),
+                "authors": refs(props, _C + "authoredBy"),
                 "same_as": sorted(_term_text(o) for o in props.get(_SCHEMA + "sameAs", [])),
             }
             for key, prop in (("country", _C + "country"), ("side", _C + "side"),
@@ -165,24 +187,20 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
                 "id": ident(node), "text": text(props, _SCHEMA + "text", required=True),
                 "about": refs(props, _C + "about"),
                 "contradicts": refs(props, _C + "contradicts"),
+                "hedged_contradicts": refs(props, _C + "hedgedContradicts"),
                 "supports": refs(props, _C + "supports"),
             }
             optional(record, "note", text(props, _RDFS + "comment"))
-            quantity: dict[str, Any] = {}
-            for key in ("measure", "unit", "per", "periodStart", "periodEnd"):
-                optional(quantity, _snake(key), text(props, _C + key))
-            for key in ("value", "minValue", "maxValue"):
-                number = text(props, _C + key)
-                if number is not None:
-                    try:
-                        quantity[_snake(key)] = float(number)
-                    except ValueError:
-                        raise _Irregular from None
-            approx = text(props, _C + "approximate")
-            if approx is not None:
-                quantity["approximate"] = approx in ("true", "1")
+            quantity = quantity_of(props)
             if quantity:
                 record["quantity"] = quantity
+            extras = []
+            for node_ in sorted(props.get(_C + "quantity", []), key=lambda n: str(n)):
+                if not isinstance(node_, ox.NamedNode) or node_.value not in subjects:
+                    raise _Irregular
+                extras.append(quantity_of(subjects[node_.value]))
+            if extras:
+                record["quantities"] = extras
             data["claims"].append(record)
         if _C + "Assertion" in types:
             record = {
@@ -194,10 +212,18 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
             report = one(props, _C + "inReport")
             if report is not None:
                 record["report"] = ident(report)
-            hedged = text(props, _C + "hedged")
-            if hedged is not None:
-                record["hedged"] = hedged in ("true", "1")
+            for key, prop in _ASSERTION_FLAGS:
+                flag = text(props, _C + prop)
+                if flag is not None:
+                    record[key] = flag in ("true", "1")
             optional(record, "quote", text(props, _C + "quote"))
+            optional(record, "text", text(props, _C + "ownText"))
+            copies = refs(props, _C + "copies")
+            if copies:
+                record["copies"] = copies
+            own = quantity_of(props)
+            if own:
+                record["quantity"] = own
             data["assertions"].append(record)
         if _C + "Verdict" in types:
             record = {
@@ -225,13 +251,18 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
         raise _Irregular from None
 
 
-_SNAKE = {"measure": "measure", "unit": "unit", "per": "per", "periodStart": "period_start",
-          "periodEnd": "period_end", "value": "value", "minValue": "min_value",
-          "maxValue": "max_value"}
-
-
-def _snake(name: str) -> str:
-    return _SNAKE[name]
+_QUANTITY_TEXT = (("measure", "measure"), ("unit", "unit"), ("per", "per"),
+                  ("period_start", "periodStart"), ("period_end", "periodEnd"),
+                  ("kind", "quantityKind"), ("key", "measureKey"), ("as_of", "asOf"),
+                  ("of", "quantityOf"), ("reference", "reference"), ("change", "change"),
+                  ("currency", "currency"), ("exchange_currency", "exchangeCurrency"),
+                  ("made_on", "madeOn"), ("word", "vagueWord"))
+_QUANTITY_NUMBERS = (("value", "value"), ("min_value", "minValue"), ("max_value", "maxValue"),
+                     ("per_population", "perPopulation"), ("exchange_rate", "exchangeRate"))
+_QUANTITY_FLAGS = (("approximate", "approximate"), ("exact", "exact"),
+                   ("cumulative", "cumulative"))
+_ASSERTION_FLAGS = (("hedged", "hedged"), ("headline", "headline"), ("endorses", "endorses"),
+                    ("against_interest", "againstInterest"))
 
 
 def _literal(term: Any) -> str:

@@ -31,6 +31,9 @@ KIND_STYLE: dict[str, KindStyle] = {
     "organization": KindStyle("box", "#9c755f", "organisation"),
     "anonymous_source": KindStyle("triangle", "#b07aa1", "anonymous source"),
     "unnamed_document": KindStyle("square", "#bab0ac", "unnamed document"),
+    "study": KindStyle("diamond", "#ff9da7", "study"),
+    "poll": KindStyle("diamond", "#e15759", "poll"),
+    "dataset": KindStyle("database", "#9c755f", "data set"),
     "claim": KindStyle("dot", "#edc948", "claim"),
 }
 
