@@ -60,7 +60,6 @@ __all__ = [
     "Source",
     "SourceKind",
     "Verdict",
-    "json_schema",
 ]
 
 #: The record lists of a dataset, in the order they are checked and written.
@@ -359,10 +358,6 @@ class Verdict(Record):
     url: Text | None = None
 
 
-#: The former name of :class:`kg.errors.UnknownReferenceError`.
-ReferenceError_ = UnknownReferenceError
-
-
 class Dataset(Record):
     """Sources, reports, claims and assertions, checked and in canonical form."""
 
@@ -600,17 +595,3 @@ def _check_acyclic(ds: Dataset) -> None:
             if not state.get(child):
                 state[child] = 1
                 stack.append((child, iter(ds.assertions[index[child]].relays)))
-
-
-def json_schema() -> dict[str, object]:
-    """The JSON Schema of dataset files (``kg schema``), for editors that validate as you type.
-
-    Examples:
-        >>> json_schema()["title"]
-        'credkg dataset'
-    """
-    schema: dict[str, object] = Dataset.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://w3id.org/credkg/dataset.schema.json"
-    schema["title"] = "credkg dataset"
-    return schema

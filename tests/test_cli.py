@@ -58,7 +58,7 @@ def test_schema_accepts_the_seed_and_rejects_typos() -> None:
     import pytest
     import yaml
 
-    from kg.model import json_schema
+    from kg.formats.loading import json_schema
 
     schema = json_schema()
     data = yaml.safe_load(SEED_PATH.read_text())

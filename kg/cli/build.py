@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
                                                       help="Write to this file.")] = None,
     ) -> None:
         """Print the JSON Schema of dataset files, for editors that validate as you type."""
-        from kg.model import json_schema
+        from kg.formats.loading import json_schema
 
         text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
         if out_file is None:

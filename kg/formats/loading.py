@@ -39,6 +39,7 @@ from kg.formats.text import read_text
 from kg.model import Dataset
 
 __all__ = [
+    "json_schema",
     "load_dataset",
     "load_datasets",
     "parse_dataset",
@@ -298,3 +299,17 @@ def _line_in(text: str, loc: Loc) -> int | None:
             break
         node = child
     return line
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of dataset files (``kg schema``), for editors that validate as you type.
+
+    Examples:
+        >>> json_schema()["title"]
+        'credkg dataset'
+    """
+    schema: dict[str, object] = Dataset.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://w3id.org/credkg/dataset.schema.json"
+    schema["title"] = "credkg dataset"
+    return schema
