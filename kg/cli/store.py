@@ -251,7 +251,7 @@ def register(app: typer.Typer) -> None:
 
         With neither --store nor --data nor --endpoint it runs on the bundled seed."""
         from kg.store.queries import QUERIES, parse_params, run_query
-        from kg.store.results import table, write_results
+        from kg.store.results import format_results, table
 
         if list_queries:
             from rich.table import Table
@@ -273,6 +273,18 @@ def register(app: typer.Typer) -> None:
         if limit is not None and limit < 0:
             raise InputError("--limit must be 0 or more")
         bound = parse_params(param or [])
+        if endpoint is None and limit is None and fmt != "table":
+            # the whole answer, streamed as it is computed (bounded memory at any size)
+            from kg.store.guard import QueryLimits, check_service_url
+            from kg.store.queries import stream_query
+
+            limits = QueryLimits(services=tuple(check_service_url(u)
+                                                for u in allow_service or []))
+            target = _open(store, data)
+            _interruptible(lambda: stream_query(
+                target, query, sys.stdout.buffer, fmt, bound, limits=limits))  # type: ignore[arg-type]
+            sys.stdout.buffer.flush()
+            return
         if endpoint is not None:
             need_extra("serve", "httpx")
             if store is not None or data:
@@ -295,7 +307,7 @@ def register(app: typer.Typer) -> None:
                 more = " (cut by --limit)" if results.truncated else ""
                 err.print(f"{len(results)} row(s){more}")
         else:
-            sys.stdout.write(write_results(results, "nt" if results.kind == "graph" else fmt))
+            sys.stdout.write(format_results(results, "nt" if results.kind == "graph" else fmt))
 
     @app.command()
     def serve(

@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.store.guard import QueryLimits, check_query
-from kg.store.results import FORMATS, Results, write_results
+from kg.store.results import FORMATS, Results, format_results
 
 __all__ = ["GRAPH_TYPES", "Reply", "Request", "answer", "negotiate"]
 
@@ -183,7 +183,7 @@ def answer(store: ox.Store, request: Request, max_rows: int,
         offered = ", ".join(GRAPH_TYPES if results.kind == "graph" else FORMATS.values())
         return _error(406, f"cannot answer in the accepted types; offered: {offered}")
     name, media = chosen
-    text = write_results(results, name)
+    text = format_results(results, name)
     headers = {"X-Credkg-Truncated": "true"} if results.truncated else {}
     if name == "csv":
         media = "text/csv"

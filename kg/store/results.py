@@ -4,7 +4,7 @@ A :class:`Results` holds the answer to a SELECT (variables and rows of RDF
 terms), an ASK (a boolean) or a CONSTRUCT/DESCRIBE (triples). Iterating it
 gives :class:`Row` dicts of plain Python values (IRIs and strings as ``str``,
 numbers as ``int``/``float``, booleans as ``bool``, unbound as ``None``);
-:meth:`Results.to_dataframe` gives a pandas DataFrame. :func:`write_results`
+:meth:`Results.to_dataframe` gives a pandas DataFrame. :func:`format_results`
 renders SPARQL JSON, SPARQL XML, CSV and TSV as the W3C specifications define
 them, and :func:`table` an aligned table for the terminal.
 
@@ -14,9 +14,9 @@ Examples:
     ...                           ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))])
     >>> list(r)
     [{'s': 'https://example.org/a', 'n': 3}]
-    >>> write_results(r, "csv").splitlines()
+    >>> format_results(r, "csv").splitlines()
     ['s,n', 'https://example.org/a,3']
-    >>> write_results(r, "tsv").splitlines()
+    >>> format_results(r, "tsv").splitlines()
     ['?s\\t?n', '<https://example.org/a>\\t3']
 """
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     import pandas
     from rich.table import Table
 
-__all__ = ["FORMATS", "XSD", "Results", "Row", "python_value", "table", "write_results"]
+__all__ = ["FORMATS", "XSD", "Results", "Row", "format_results", "python_value", "table"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -203,7 +204,7 @@ def table(results: Results, *, title: str | None = None) -> Table:
     return out
 
 
-def write_results(results: Results, fmt: str) -> str:
+def format_results(results: Results, fmt: str) -> str:
     """The results in ``fmt``: "json", "xml", "csv" or "tsv" (SELECT/ASK), or for
     CONSTRUCT results "turtle" / "nt" (also chosen for the other names).
 
@@ -301,16 +302,22 @@ def _csv(results: Results) -> str:
     return buffer.getvalue()
 
 
+_BARE = {
+    XSD + "integer": re.compile(r"[+-]?[0-9]+"),
+    XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD + "double": re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+"),
+    XSD + "boolean": re.compile(r"true|false"),
+}
+
+
 def _tsv_term(term: Term | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if not term.language and datatype in (*_INTEGERS, XSD + "decimal", XSD + "double",
-                                                XSD + "boolean"):
-            lexical = term.value
-            if "\t" not in lexical and "\n" not in lexical:
-                return lexical
+    if isinstance(term, ox.Literal) and not term.language:
+        # a bare number or boolean only where Turtle's grammar reads back the same type
+        bare = _BARE.get(term.datatype.value)
+        if bare is not None and bare.fullmatch(term.value):
+            return term.value
     return str(term)
 
 
