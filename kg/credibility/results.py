@@ -21,15 +21,8 @@ from kg.credibility.opinion import Opinion
 from kg.credibility.provenance import Chain
 from kg.credibility.reliability import SourceAssessment
 
-__all__ = [
-    "GRADE_MEANING",
-    "Assessment",
-    "ClaimAssessment",
-    "Factor",
-    "Finding",
-    "Policy",
-    "Render",
-]
+__all__ = ["GRADE_MEANING", "Assessment", "ClaimAssessment", "Factor", "Finding", "Policy",
+           "Render"]
 
 #: Admiralty information credibility, 1 to 6.
 GRADE_MEANING = CREDIBILITY

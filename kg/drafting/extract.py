@@ -79,10 +79,10 @@ def draft_yaml_and_report(text: str, *, name: str = "article", slug: str = "arti
                           date: dt.date | None = None, html: bool | None = None
                           ) -> tuple[str, DraftReport]:
     """The draft's YAML and its report (what was found, skipped and why)."""
-    from kg.drafting.writing import draft_yaml_text
+    from kg.formats.writing import dataset_yaml
 
     ds, notes, report = draft_document(text, slug=slug, url=url, outlet=outlet, date=date,
                                        html=html)
-    yaml = draft_yaml_text(ds, header=_HEADER.format(name=name, slug=slug),
+    yaml = dataset_yaml(ds, header=_HEADER.format(name=name, slug=slug),
                         notes={k: "\n".join(v) for k, v in notes.items()})
     return yaml, report
