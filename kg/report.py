@@ -23,10 +23,13 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,15 +38,56 @@ from kg.credibility.provenance import format_chain, provenance_chains
 from kg.files import atomic_write_text
 from kg.model import Dataset
 from kg.views import NodeInfo, claim_view, grade_text, page
-from kg.views.describe import assertion_quote, contradictions
+from kg.views.describe import assertion_quote, contradictions, flag_words, id_namer, plural, short
 from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike
 from kg.views.style import KIND_STYLE
 
-__all__ = ["REPORT_FORMATS", "md_escape", "report_html", "report_markdown", "safe_link",
-           "selected_claims", "write_report"]
+__all__ = ["REPORT_FORMATS", "Provenance", "md_escape", "report_html", "report_markdown",
+           "report_pdf", "safe_link", "selected_claims", "write_report"]
 
 #: ``--format`` values of ``kg report``.
-REPORT_FORMATS = ("html", "md")
+REPORT_FORMATS = ("html", "md", "pdf")
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("credkg")
+    except Exception:  # not installed as a package: running from a checkout
+        return "unknown (not installed)"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a report comes from, for its header.
+
+    Attributes:
+        inputs: The input documents, each ``(name, SHA-256)``; empty for the bundled seed.
+        generated: When the report was made (UTC).
+        version: The credkg version that made it.
+    """
+
+    inputs: tuple[tuple[str, str], ...] = ()
+    generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    version: str = field(default_factory=_version)
+
+    @classmethod
+    def of_files(cls, files: Iterable[str | Path]) -> Provenance:
+        """The provenance of a report on these files (their SHA-256 read now)."""
+        out = []
+        for f in files:
+            digest = hashlib.sha256(Path(f).read_bytes()).hexdigest()
+            out.append((Path(f).name, digest))
+        return cls(inputs=tuple(out))
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, value) rows of the header."""
+        docs = "; ".join(f"{n} (SHA-256 {h[:16]}\u2026)" for n, h in self.inputs) or \
+            "the bundled seed dataset"
+        return [("Generated", self.generated.strftime("%Y-%m-%d %H:%M UTC")),
+                ("By", f"credkg {self.version}"),
+                ("Input documents", docs)]
 
 #: At most this many chain views when no claims are named.
 MAX_DEFAULT_CLAIMS = 20
@@ -136,11 +180,28 @@ class _Facts:
         for d in getattr(assessment, "detected", ()) or ():
             a, b = sorted(d.claims)
             reasons[(a, b)] = d.reason
-        self.reasons = reasons
+        self.name = id_namer(ds)
+        self.reasons = {k: self.name(v) for k, v in reasons.items()}
         self.reports = {r.id: r for r in ds.reports}
         self.findings: dict[str, list[Any]] = defaultdict(list)
         for f in (assessment.findings if assessment else ()):
             self.findings[f.kind].append(f)
+        # known kinds in their order, then any new kind the engine adds, by its own words
+        self.kinds = [k for k in FINDING_TITLES if k in self.findings] + sorted(
+            k for k in self.findings if k not in FINDING_TITLES)
+
+    def title(self, kind: str) -> str:
+        return FINDING_TITLES.get(kind) or flag_words(kind).capitalize()
+
+    def subject(self, f: Any) -> str:
+        """A finding's subject in words: the claim's text (shortened) or the source's name."""
+        if f.subject in self.texts:
+            return short(self.texts[f.subject], 120)
+        return self.names.get(f.subject) or self.name(str(f.subject))
+
+    def flags(self, id: str) -> str:
+        i = self.info.get(id)
+        return ", ".join(flag_words(x) for x in i.flags) if i else ""
 
     def grade(self, id: str, default: str | None = None) -> tuple[str, str]:
         i = self.info.get(id)
@@ -149,20 +210,24 @@ class _Facts:
 
     def summary(self) -> list[str]:
         ds = self.ds
-        lines = [f"{len(ds.sources)} sources, {len(ds.reports)} reports, {len(ds.claims)} "
-                 f"claims, {len(ds.assertions)} assertions, {len(self.pairs)} contradictions."]
+        lines = [f"{plural(len(ds.sources), 'source')}, {plural(len(ds.reports), 'report')}, "
+                 f"{plural(len(ds.claims), 'claim')}, {plural(len(ds.assertions), 'assertion')}, "
+                 f"{plural(len(self.pairs), 'contradiction')}."]
         grades = Counter(self.grade(c.id)[0] for c in ds.claims)
         if any(grades):
             lines.append("Claim credibility: " + "; ".join(
-                f"{n} graded {g} ({CLAIM_GRADES.get(g, '')})"
+                f"{n:,} graded {g} ({CLAIM_GRADES.get(g, '')})"
                 for g, n in sorted(grades.items()) if g) + ".")
-        for kind, title in FINDING_TITLES.items():
-            found = self.findings.get(kind, [])
-            subjects = sorted({f.subject for f in found if f.subject in self.texts})
-            if kind == "detected_contradiction" and found:
-                lines.append(f"{title}: {len(found)} pair(s) of claims.")
-            elif subjects:
-                lines.append(f"{title}: {len(subjects)} claim(s).")
+        for kind in self.kinds:
+            found = self.findings[kind]
+            subjects = {f.subject for f in found}
+            if kind == "detected_contradiction":
+                lines.append(f"{self.title(kind)}: {plural(len(found), 'pair')} of claims.")
+            else:
+                lines.append(f"{self.title(kind)}: "
+                             f"{plural(len(subjects & set(self.texts)), 'claim')}"
+                             + (f", {plural(len(subjects & set(self.names)), 'source')}"
+                                if subjects & set(self.names) else "") + ".")
         return lines
 
     def chains(self, claim_id: str) -> list[str]:
@@ -171,7 +236,7 @@ class _Facts:
 
     def explanation(self, claim_id: str) -> str:
         i = self.info.get(claim_id)
-        return i.explanation if i and i.explanation else ""
+        return self.name(i.explanation) if i and i.explanation else ""
 
 
 def _badge(grade: str, score: str = "") -> str:
@@ -189,9 +254,35 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str) -> s
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def _scales_html() -> str:
+    rows = []
+    for name, grades in (("Source reliability", SOURCE_GRADES), ("Claim credibility",
+                                                                  CLAIM_GRADES)):
+        chips = " ".join(f"{_badge(g)} {e(meaning)}" for g, meaning in grades.items())
+        rows.append(f"<tr><th>{e(name)}</th><td>{chips}</td></tr>")
+    return ('<table class="scales">' + "".join(rows) + "</table>"
+            '<p class="note">Colours: ColorBrewer RdYlBu (colour-blind safe, print friendly), '
+            "blue for the best grade to red for the worst; grey for "
+            "\u201ccannot be judged\u201d, which is not a judgement of worse.</p>")
+
+
+def _header_html(title: str, prov: Provenance) -> str:
+    rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in prov.lines())
+    docs = "".join(f"<li><code>{e(n)}</code> SHA-256 <code class='hash'>{e(h)}</code></li>"
+                   for n, h in prov.inputs)
+    return (f"<header><h1>{e(title)}</h1>"
+            '<p class="lede">How credible each claim and source is, and why: provenance '
+            "chains, independent origins, contradictions.</p>"
+            f'<table class="provenance">{rows}<tr><th>Method</th><td>Admiralty grades from '
+            "provenance chains and subjective logic (see Methods)</td></tr></table>"
+            + (f'<ul class="inputs">{docs}</ul>' if docs else "")
+            + _scales_html() + "</header>")
+
+
 def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                 title: str = "credkg report", *, assessment: AssessmentLike | None = None,
-                claims: Sequence[str] | None = None) -> str:
+                claims: Sequence[str] | None = None, provenance: Provenance | None = None,
+                static_chains: bool = False) -> str:
     """The report as one self-contained HTML page (vis-network inlined once).
 
     Args:
@@ -200,11 +291,14 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         title: The heading.
         assessment: The credibility assessment: bases, findings, detected contradictions.
         claims: Claim ids to show chain views for (default: see :func:`selected_claims`).
+        provenance: Inputs, date and version for the header (default: now, no files).
+        static_chains: Draw the chains as SVG pictures (for print and PDF) instead of
+            interactive views.
     """
+    from kg.views.static import to_svg
+
     f = _Facts(ds, info or {}, assessment, claims)
-    out: list[str] = [f"<header><h1>{e(title)}</h1>",
-                      '<p class="lede">How credible each claim and source is, and why: '
-                      "provenance chains, independent origins, contradictions.</p></header>",
+    out: list[str] = [_header_html(title, provenance or Provenance()),
                       '<nav class="toc">Contents: <a href="#summary">summary</a> \u00b7 '
                       '<a href="#sources">sources</a> \u00b7 <a href="#claims">claims</a> '
                       '\u00b7 <a href="#contradictions">contradictions</a> \u00b7 '
@@ -223,7 +317,7 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                         if s.aliases else ""),
                      e(KIND_STYLE[s.kind.value].label), _badge(g, sc),
                      e(basis.get(s.id, "analyst" if s.reliability else "")),
-                     e(i.explanation if i and i.explanation else "")])
+                     e(f.name(i.explanation) if i and i.explanation else "")])
     out += ['<section id="sources"><h2>Source reliability</h2>',
             '<p class="note">Admiralty code: A completely reliable, B usually reliable, C fairly '
             "reliable, D not usually reliable, E unreliable, F reliability cannot be judged.</p>",
@@ -239,7 +333,7 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                 else e(c.text))
         rows.append([link, _badge(g, sc), e(origins),
                      "<br>".join(e(x) for x in f.chains(c.id)) or "<em>no assertion</em>",
-                     e(", ".join(f.info[c.id].flags) if c.id in f.info else "")])
+                     e(f.flags(c.id))])
     out += ['<section id="claims"><h2>Claim credibility</h2>',
             '<p class="note">Admiralty code: 1 confirmed by other sources, 2 probably true, 3 '
             "possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged.</p>",
@@ -253,13 +347,11 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     out.append('<section id="findings"><h2>Findings</h2>')
     if not f.findings:
         out.append("<p>Not scored, or nothing found.</p>")
-    for kind, title_ in FINDING_TITLES.items():
-        items = f.findings.get(kind, [])
-        if items:
-            out.append(f"<h3>{e(title_)}</h3><ul>")
-            out += [f"<li><strong>{e(f.texts.get(x.subject, f.names.get(x.subject, x.subject)))}"
-                    f"</strong>: {e(x.text)}</li>" for x in items]
-            out.append("</ul>")
+    for kind in f.kinds:
+        out.append(f"<h3>{e(f.title(kind))}</h3><ul>")
+        out += [f"<li><strong>{e(f.subject(x))}</strong>: {e(f.name(x.text))}</li>"
+                for x in f.findings[kind]]
+        out.append("</ul>")
     out.append("</section>")
     out.append('<section id="chains"><h2>Claims in detail</h2>')
     for cid in f.selected:
@@ -267,12 +359,15 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         g, sc = f.grade(cid)
         view = claim_view(ds, cid, f.info, assessment=assessment, title="Provenance chain")
         view.height = "380px"
+        view.chrome = False  # embedded: no search, buttons or panel; hover still explains
         view.view_id = f"credkg-chain-{re.sub(r'[^A-Za-z0-9_-]', '_', cid)}"
+        drawn = (f'<figure class="chain">{to_svg(view)}</figure>' if static_chains
+                 else view.fragment(assets=False))
         quotes = [assertion_quote(ds, a, f.reports) for a in ds.assertions_of(cid)]
         out += [f'<article class="claim" id="claim-{e(cid)}">',
                 f"<h3>{_badge(g, sc)} {e(c.text)}</h3>",
                 f'<p class="explanation">{e(f.explanation(cid)) or "Not scored."}</p>',
-                view.fragment(assets=False), "<h4>Who asserts it</h4><ul class='quotes'>"]
+                drawn, "<h4>Who asserts it</h4><ul class='quotes'>"]
         for q in quotes:
             where = ", ".join(x for x in (q["report"], q["date"]) if x)
             out.append(f"<li><strong>{e(q['source'])}</strong>"
@@ -294,10 +389,25 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
 
 def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                     title: str = "credkg report", *, assessment: AssessmentLike | None = None,
-                    claims: Sequence[str] | None = None) -> str:
-    """The report as Markdown: the same sections, with chains as text instead of views."""
+                    claims: Sequence[str] | None = None, provenance: Provenance | None = None,
+                    chain_pictures: Mapping[str, str] | None = None) -> str:
+    """The report as Markdown: the same sections, with chains as text and SVG pictures.
+
+    Args:
+        chain_pictures: Claim id to the relative path of its chain's SVG picture
+            (:func:`write_report` writes them beside the Markdown file).
+    """
     f = _Facts(ds, info or {}, assessment, claims)
-    out = [f"# {md_escape(title)}", "", "## Summary", ""]
+    prov = provenance or Provenance()
+    out = [f"# {md_escape(title)}", ""]
+    out += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in prov.lines()]
+    out += ["- **Method:** Admiralty grades from provenance chains and subjective logic "
+            "(see Methods)",
+            "- **Source reliability:** " + "; ".join(f"{g} {md_escape(m)}"
+                                                     for g, m in SOURCE_GRADES.items()),
+            "- **Claim credibility:** " + "; ".join(f"{g} {md_escape(m)}"
+                                                    for g, m in CLAIM_GRADES.items()),
+            "", "## Summary", ""]
     out += [f"- {md_escape(x)}" for x in f.summary()]
     basis = {sid: sa.basis for sid, sa in assessment.sources.items()} if assessment else {}
     out += ["", "## Source reliability", "",
@@ -308,7 +418,7 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         out.append("| " + " | ".join(md_escape(x) for x in (
             s.name, KIND_STYLE[s.kind.value].label, grade_text(g) if g else "-", sc,
             basis.get(s.id, "analyst" if s.reliability else ""),
-            i.explanation if i and i.explanation else "")) + " |")
+            f.name(i.explanation) if i and i.explanation else "")) + " |")
     out += ["", "## Claim credibility", "",
             "| claim | grade | score | provenance chains | findings |", "|---|---|---|---|---|"]
     for c in sorted(ds.claims, key=lambda c: (f.grade(c.id)[0] or "9", c.id)):
@@ -316,7 +426,7 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         out.append("| " + " | ".join([
             md_escape(c.text), md_escape(grade_text(g) if g else "-"), sc,
             "<br>".join(md_escape(x) for x in f.chains(c.id)),
-            md_escape(", ".join(f.info[c.id].flags) if c.id in f.info else "")]) + " |")
+            md_escape(f.flags(c.id))]) + " |")
     out += ["", "## Contradictions", ""]
     if f.pairs:
         out += ["| claim | contradicted by | how known | why |", "|---|---|---|---|"]
@@ -326,19 +436,21 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     else:
         out.append("None stated or detected.")
     out += ["", "## Findings", ""]
-    for kind, title_ in FINDING_TITLES.items():
-        items = f.findings.get(kind, [])
-        if items:
-            out += [f"### {md_escape(title_)}", ""]
-            out += [f"- **{md_escape(f.texts.get(x.subject, f.names.get(x.subject, x.subject)))}"
-                    f"**: {md_escape(x.text)}" for x in items]
-            out.append("")
+    for kind in f.kinds:
+        out += [f"### {md_escape(f.title(kind))}", ""]
+        out += [f"- **{md_escape(f.subject(x))}**: {md_escape(f.name(x.text))}"
+                for x in f.findings[kind]]
+        out.append("")
     out += ["## Claims in detail", ""]
     for cid in f.selected:
         g, _ = f.grade(cid)
         out += [f"### {md_escape(ds.claim(cid).text)}", "",
                 f"Credibility {md_escape(grade_text(g))}. "
-                + md_escape(f.explanation(cid) or "Not scored."), "", "Provenance chains:", ""]
+                + md_escape(f.explanation(cid) or "Not scored."), ""]
+        if chain_pictures and cid in chain_pictures:
+            out += [f"![Provenance chain of: {md_escape(short(ds.claim(cid).text, 80))}]"
+                    f"(<{chain_pictures[cid]}>)", ""]
+        out += ["Provenance chains:", ""]
         out += [f"- {md_escape(x)}" for x in f.chains(cid)]
         out.append("")
         for a in ds.assertions_of(cid):
@@ -359,10 +471,73 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
 
 def write_report(ds: Dataset, path: str | Path, info: Mapping[str, NodeInfo] | None = None,
                  title: str = "credkg report", *, assessment: AssessmentLike | None = None,
-                 claims: Sequence[str] | None = None, fmt: str = "html") -> Path:
-    """Write the report as HTML (``fmt="html"``) or Markdown (``"md"``), atomically."""
-    render = report_markdown if fmt == "md" else report_html
-    return atomic_write_text(path, render(ds, info, title, assessment=assessment, claims=claims))
+                 claims: Sequence[str] | None = None, fmt: str = "html",
+                 provenance: Provenance | None = None) -> Path:
+    """Write the report as HTML (``fmt="html"``), Markdown (``"md"``) or PDF, atomically.
+
+    Markdown gets its chains as SVG pictures in a folder beside it
+    (``report.md`` -> ``report-chains/``); PDF is the HTML with SVG chains,
+    printed by headless Chromium (:func:`report_pdf`).
+
+    Raises:
+        CredkgError: PDF asked for and Chromium missing or failing.
+    """
+    path = Path(path)
+    if fmt == "md":
+        from kg.views.static import write_svg
+
+        pictures: dict[str, str] = {}
+        folder = path.with_name(path.stem + "-chains")
+        for k, cid in enumerate(selected_claims(ds, claims, assessment), 1):
+            view = claim_view(ds, cid, info or {}, assessment=assessment,
+                              title=f"Provenance: {short(ds.claim(cid).text, 80)}")
+            write_svg(view, folder / f"claim-{k}.svg")
+            pictures[cid] = f"{folder.name}/claim-{k}.svg"
+        return atomic_write_text(path, report_markdown(
+            ds, info, title, assessment=assessment, claims=claims, provenance=provenance,
+            chain_pictures=pictures))
+    if fmt == "pdf":
+        page_html = report_html(ds, info, title, assessment=assessment, claims=claims,
+                                provenance=provenance, static_chains=True)
+        return report_pdf(page_html, path)
+    return atomic_write_text(path, report_html(ds, info, title, assessment=assessment,
+                                               claims=claims, provenance=provenance))
+
+
+def report_pdf(page_html: str, path: str | Path) -> Path:
+    """Print an HTML report to PDF with headless Chromium (A4, backgrounds kept), atomically.
+
+    Raises:
+        CredkgError: no Chromium was found, or it wrote no PDF.
+    """
+    import subprocess
+    import tempfile
+
+    from kg.errors import CredkgError
+    from kg.files import atomic_write_bytes
+    from kg.views.static import find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        raise CredkgError("--format pdf needs Chromium: install it (Debian: apt-get install "
+                          "chromium) or set KG_CHROMIUM to its path; or use --format html")
+    with tempfile.TemporaryDirectory(prefix="credkg-pdf-") as tmp:
+        src, out = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
+        src.write_text(page_html, encoding="utf-8")
+        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-sync", "--disable-component-update",
+               f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+               "--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000",
+               f"--print-to-pdf={out}", src.as_uri()]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=180, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise CredkgError(f"Chromium ({chromium}) failed to print the PDF: {exc}") from exc
+        if not out.is_file() or out.stat().st_size == 0:
+            tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise CredkgError(f"Chromium ({chromium}) wrote no PDF (exit {done.returncode}): "
+                              f"{tail[0]}")
+        return atomic_write_bytes(path, out.read_bytes())
 
 
 METHODS = (
@@ -400,13 +575,32 @@ th { background: #f1f4f8; }
 .grade { display: inline-block; min-width: 1.4rem; text-align: center; font-weight: 700;
   border-radius: 4px; padding: 0 .3rem; color: #fff; }
 .score { color: #555; font-size: .8rem; }
-.g-A, .g-1 { background: #1a7f37; } .g-B, .g-2 { background: #59a14f; }
-.g-C, .g-3 { background: #b8860b; } .g-D, .g-4 { background: #e07b00; }
-.g-E, .g-5 { background: #c62828; } .g-F, .g-6, .g-none { background: #777; }
+.g-A, .g-1 { background: #2c7bb6; color: #fff; }
+.g-B, .g-2 { background: #abd9e9; color: #1a1a1a; }
+.g-C, .g-3 { background: #ffffbf; color: #1a1a1a; }
+.g-D, .g-4 { background: #fdae61; color: #1a1a1a; }
+.g-E, .g-5 { background: #d7191c; color: #fff; }
+.g-F, .g-6 { background: #d9d9d9; color: #1a1a1a; }
+.g-none { background: #fff; color: #1a1a1a; border: 1px solid #999; }
+.grade { border: 1px solid #4d4d4d; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.provenance, table.scales { width: auto; font-size: .85rem; margin: .3rem 0; }
+table.provenance th, table.scales th { background: none; padding-right: 1rem; }
+ul.inputs { font-size: .8rem; color: #444; margin: 0 0 .5rem; }
+code.hash { word-break: break-all; }
+figure.chain { margin: .5rem 0; overflow-x: auto; }
+figure.chain svg { max-width: 100%; height: auto; }
 article.claim { border-top: 1px solid #ccc; padding-top: .6rem; margin-top: 1.2rem; }
 article.claim h3 { font-size: 1.05rem; }
 .explanation { background: #f6f8fa; padding: .5rem .7rem; border-left: 3px solid #4e79a7; }
 ul.quotes blockquote { margin: .2rem 0 .5rem 1rem; font-style: italic; color: #333; }
 .hedged { background: #fde3a7; border-radius: 3px; padding: 0 .25rem; font-size: .8rem; }
-@media print { .credkg-tools, .credkg-legend input { display: none; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  nav.toc { display: none; }
+  section > h2 { break-after: avoid; }
+  article.claim, tr, figure.chain { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+@page { size: A4; margin: 14mm 12mm; }
 """

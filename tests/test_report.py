@@ -81,7 +81,7 @@ def test_findings_and_contradictions_are_reported() -> None:
 
 def test_each_selected_claim_has_its_chain_view_and_explanation() -> None:
     html = scored_html(claims=["convicts-deserted", "monthly-desertions-30k"])
-    assert html.count('class="credkg-view"') == 2
+    assert html.count('class="credkg-view credkg-embedded"') == 2
     for cid in ("convicts-deserted", "monthly-desertions-30k"):
         assert f'id="claim-{cid}"' in html and f'id="credkg-chain-{cid}"' in html
         assert str(parse(INFO[cid].explanation or "").text[0]) in " ".join(parse(html).text)
@@ -129,7 +129,7 @@ def test_html_escapes_everything_and_links_only_http() -> None:
     tags = parse(html)
     assert not [t for t, _ in tags.tags if t in ("img", "b", "iframe")]
     scripts = [t for t, _ in tags.tags if t == "script"]
-    assert len(scripts) == 1 + 2 * len(ds.claims)  # libraries, then data + code per chain view
+    assert len(scripts) == 2 + 2 * len(ds.claims)  # libraries, then data + code per chain view
     hrefs = [at.get("href") or "" for t, at in tags.tags if t == "a"]
     assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://"))]
     assert "javascript:alert(1)" in " ".join(tags.text)  # shown as text

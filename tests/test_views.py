@@ -32,8 +32,9 @@ from kg.views import (
     write_svg,
 )
 from kg.views.info import node_info
-from kg.views.inline import library_script, library_style
+from kg.views.inline import library_style, library_tags
 from kg.views.static import MAX_STATIC_NODES
+from kg.views.style import GRADE_COLOURS
 
 SEED = seed_dataset()
 ASSESSMENT = assess(SEED)
@@ -55,15 +56,39 @@ def views() -> list[View]:
 
 # --- the whole graph ---------------------------------------------------------------------
 
-def test_whole_graph_has_every_source_and_claim_styled_by_kind() -> None:
+def test_whole_graph_shaped_by_kind_and_filled_by_grade() -> None:
     v = graph_view(SEED, INFO, assessment=ASSESSMENT)
     ids = {n["id"] for n in v.nodes}
     assert ids == {s.id for s in SEED.sources} | {c.id for c in SEED.claims}
     for s in SEED.sources:
         node = next(n for n in v.nodes if n["id"] == s.id)
-        style = KIND_STYLE[s.kind.value]
-        assert (node["shape"], node["color"]["background"]) == (style.shape, style.colour)
-        assert f"[{INFO[s.id].grade}]" in node["label"]
+        grade = INFO[s.id].grade
+        assert node["shape"] == KIND_STYLE[s.kind.value].shape
+        assert node["color"]["background"] == GRADE_COLOURS[str(grade)]
+        assert f"[{grade}]" in node["label"]
+    for c in SEED.claims:
+        node = next(n for n in v.nodes if n["id"] == c.id)
+        assert node["color"]["background"] == GRADE_COLOURS[str(INFO[c.id].grade)]
+
+
+def test_grade_palette_orders_the_judged_grades_and_sets_unjudged_apart() -> None:
+    # lightness runs dark (best), lighter, lightest, lighter, dark (worst): ordered in grey
+    def lum(hex_: str) -> float:
+        r, g, b = (int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    claims = [GRADE_COLOURS[g] for g in "12345"]
+    assert len(set(claims)) == 5 and [GRADE_COLOURS[g] for g in "ABCDE"] == claims
+    assert lum(claims[0]) < lum(claims[1]) < lum(claims[2])
+    assert lum(claims[2]) > lum(claims[3]) > lum(claims[4])
+    unjudged = GRADE_COLOURS["6"]
+    assert unjudged not in claims and GRADE_COLOURS["F"] == unjudged
+    # "cannot be judged" is not drawn smaller, nor darker, than "doubtful"
+    nodes = {n["id"]: n for n in graph_view(SEED, INFO, assessment=ASSESSMENT).nodes}
+    six = next(n for n in nodes.values() if n.get("grade") == "6")
+    four = next(n for n in nodes.values() if n.get("grade") == "4")
+    assert six["size"] == four["size"] and lum(unjudged) > lum(GRADE_COLOURS["4"])
+    assert six["borderWidth"] == four["borderWidth"]
 
 
 def test_whole_graph_edges_follow_the_assertions() -> None:
@@ -78,11 +103,14 @@ def test_whole_graph_edges_follow_the_assertions() -> None:
     assert all(e["color"] == "#d62728" for e in contradicts)
 
 
-def test_score_sets_claim_size() -> None:
+def test_grade_sets_claim_colour_not_size() -> None:
     info = {"convicts-deserted": NodeInfo(grade="2", score=0.9),
             "monthly-desertions-30k": NodeInfo(grade="5", score=0.1)}
-    size = {n["id"]: n.get("size") for n in graph_view(SEED, info).nodes}
-    assert size["convicts-deserted"] > size["monthly-desertions-30k"]
+    nodes = {n["id"]: n for n in graph_view(SEED, info).nodes}
+    a, b = nodes["convicts-deserted"], nodes["monthly-desertions-30k"]
+    assert a["size"] == b["size"]
+    assert (a["color"]["background"], b["color"]["background"]) == (GRADE_COLOURS["2"],
+                                                                    GRADE_COLOURS["5"])
 
 
 def test_views_work_unscored_with_the_analysts_grades() -> None:
@@ -179,7 +207,7 @@ def test_page_is_offline_and_inlines_the_libraries(view: View) -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "@import" not in html and "sourceMappingURL" not in html
     assert "vis-network" in html and "TomSelect" in html
-    assert html.count(library_script()) == 1 and library_style() in html
+    assert html.count(library_tags()) == 1 and library_style() in html
 
 
 def test_fragment_is_one_container_and_ids_differ() -> None:
@@ -272,7 +300,7 @@ def test_empty_corners_draw() -> None:
     lonely = Dataset(claims=[Claim(id="c", text="Nobody says this.")])
     v = claim_view(lonely, "c")
     assert [n["id"] for n in v.nodes] == ["c"] and v.edges == []
-    assert "0 chain(s)" in v.subtitle
+    assert "0 chains" in v.subtitle
     quiet = source_view(SEED, "ua-armed-forces")
     assert [n["id"] for n in quiet.nodes] == ["ua-armed-forces"]
     empty = graph_view(Dataset())

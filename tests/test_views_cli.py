@@ -86,7 +86,8 @@ def test_report(fmt: str, start: str, tmp_path: Path, kg: Callable[..., Result])
 
 
 def test_report_bad_input(tmp_path: Path, kg: Callable[..., Result]) -> None:
-    assert kg("report", "--format", "pdf").exit_code == 2
+    assert kg("report", "--format", "docx").exit_code == 2
+    assert kg("report", "--pdf", "--format", "md").exit_code == 2
     result = kg("report", "--claim", "nope", "--out", tmp_path / "r.html")
     assert result.exit_code == 2 and "nope" in result.stderr
     assert not (tmp_path / "r.html").exists()

@@ -1,43 +1,92 @@
-"""How fast a whole-graph view is built in Python and settles in headless Chromium.
+"""How fast the whole-graph view appears in headless Chromium, measured as a person sees it.
 
 Run by hand from the repository root (not part of the test suite):
 
-    .venv/bin/python benchmarks/views/bench_views.py [--sizes 1000 5000] [--timeout 180]
+    .venv/bin/python benchmarks/views/bench_views.py [--sizes 1000 5000 50000] [--full]
 
-For each size, a synthetic graph (``tests.test_browser.synthetic_dataset``: a fifth
-sources, the rest claims, each claim asserted by one to three relays of an origin)
-is drawn twice and opened from a file in Chromium:
+For each size, a synthetic graph (:func:`synthetic_dataset` below: a fifth
+sources, the rest claims, each claim asserted by one to three relays of an
+origin) is drawn by :func:`kg.views.graph_view` (the source overview past
+``OVERVIEW_ABOVE`` nodes, or every node with ``--full``) and opened from a file.
+A script injected before the page's own records, every animation frame:
 
-- **baseline**: the same nodes and edges with pyvis 0.3.2's default options (smooth
-  dynamic edges, improvedLayout, 1,000 stabilisation iterations, physics left on);
-- **credkg**: :func:`kg.views.physics_options` (straight edges, bounded iterations,
-  physics switched off once stabilised).
+- **visible**: the first moment the network's canvas has drawn pixels (at least
+  0.5% of a sample of its pixels differ from the white background), in ms from
+  navigation start: not when the canvas element exists, which is before
+  anything is drawn on it;
+- **longest block**: the longest main-thread task (the Long Tasks API), from
+  navigation until 3 s after the pixels appeared; and a pan and a zoom, timed.
 
-It prints the time from navigation until the page says it has settled (or the
-timeout), and the ratio baseline / credkg measured in the same run. It also times
-:func:`kg.views.graph_view` (which fills pyvis's node and edge lists directly, with
-panel details for every node), and, for comparison, feeding bare ids, labels and
-shapes through pyvis's ``add_node``/``add_edge``, which look ids up in a list
-(quadratic: PERF-NOTES.md measured 34 s at 50,000 nodes).
+It prints those, the time to build the view in Python and the page's size, and
+for the baseline (the same nodes with pyvis 0.3.2's default physics options, no
+positions) the same figures measured in the same run (``--baseline``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
+import random
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from kg.model import Assertion, Claim, Dataset, Source
+from kg.views import View, graph_view, write_html
 
-from kg.views import View, graph_view, write_html  # noqa: E402
-from tests.test_browser import ARGS, CHROMIUM, synthetic_dataset  # noqa: E402
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-SETTLED = ("() => document.querySelector('.credkg-view')"
-           ".getAttribute('data-settled') === 'true'")
+#: Injected before the page runs: records first drawn pixels and long tasks.
+PROBE = """
+window.__probe = {visible: null, longest: 0, tasks: []};
+try {
+  new PerformanceObserver(list => list.getEntries().forEach(e => {
+    window.__probe.tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+    window.__probe.longest = Math.max(window.__probe.longest, e.duration);
+  })).observe({type: 'longtask', buffered: true});
+} catch (e) {}
+(function poll() {
+  const c = document.querySelector('.credkg-net canvas');
+  if (c && c.width && c.height && window.__probe.visible === null) {
+    const ctx = c.getContext('2d');
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let drawn = 0, seen = 0;
+    for (let i = 0; i < d.length; i += 4 * 97) {
+      seen++;
+      if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) drawn++;
+    }
+    if (drawn > seen * 0.005) window.__probe.visible = performance.now();
+  }
+  if (window.__probe.visible === null) requestAnimationFrame(poll);
+})();
+"""
+
+
+def synthetic_dataset(n_nodes: int, seed: int = 7) -> Dataset:
+    """About ``n_nodes`` sources and claims: a fifth sources; relays citing origins."""
+    rnd = random.Random(seed)
+    n_sources = max(3, n_nodes // 5)
+    kinds = ["news_outlet"] * 3 + ["person", "anonymous_source", "government_body",
+                                   "unnamed_document"]
+    sources = [Source(id=f"s{i}", kind=rnd.choice(kinds), name=f"Source {i}")
+               for i in range(n_sources)]
+    claims, assertions = [], []
+    for j in range(n_nodes - n_sources):
+        contradicts = [f"c{j - 1}"] if j and rnd.random() < 0.02 else []
+        claims.append(Claim(id=f"c{j}", text=f"Claim number {j}", contradicts=contradicts))
+        origin = f"a{j}-0"
+        assertions.append(Assertion(id=origin, source=f"s{rnd.randrange(n_sources)}",
+                                    claim=f"c{j}"))
+        prev = origin
+        for k in range(1, rnd.randint(1, 3)):
+            aid = f"a{j}-{k}"
+            assertions.append(Assertion(id=aid, source=f"s{rnd.randrange(n_sources)}",
+                                        claim=f"c{j}", cites=[prev]))
+            prev = aid
+    return Dataset(sources=sources, claims=claims, assertions=assertions)
 
 
 def pyvis_defaults() -> dict[str, object]:
@@ -47,130 +96,75 @@ def pyvis_defaults() -> dict[str, object]:
     return options
 
 
-def build_with_add_node(view: View) -> float:
-    """Seconds to feed the same nodes and edges through pyvis's own add_node/add_edge.
-
-    Only ids, labels and shapes are passed: a lower bound on what pyvis would take.
-    """
-    from pyvis.network import Network
-
-    net = Network(directed=True)
-    t = time.perf_counter()
-    for n in view.nodes:
-        net.add_node(n["id"], label=n["label"], shape=n["shape"])
-    for e in view.edges:
-        net.add_edge(e["from"], e["to"])
-    return time.perf_counter() - t
-
-
-def settle(page: object, path: Path, timeout: float) -> tuple[float | None, float]:
-    """(seconds until settled or None on timeout, seconds until the first draw)."""
-    t = time.perf_counter()
+def measure(browser: Any, path: Path, timeout: float) -> dict[str, Any]:
+    """Open the page and read the probe: visible (ms), longest block (ms), pan and zoom (ms)."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    ctx.add_init_script(PROBE)
+    page = ctx.new_page()
+    page.goto(path.resolve().as_uri(), wait_until="commit", timeout=timeout * 1000)
+    out: dict[str, Any] = {"visible": None, "longest": None, "pan": None, "zoom": None}
     try:
-        # "commit": pyvis's defaults block the load event for minutes on big graphs
-        page.goto(path.resolve().as_uri(), wait_until="commit",  # type: ignore[attr-defined]
-                  timeout=timeout * 1000)
-        page.wait_for_function(  # type: ignore[attr-defined]
-            "() => !!document.querySelector('canvas')", timeout=timeout * 1000)
-        first = time.perf_counter() - t
-        page.wait_for_function(  # type: ignore[attr-defined]
-            SETTLED, timeout=max(1.0, timeout - first) * 1000)
-    except Exception:  # playwright's TimeoutError
-        return None, time.perf_counter() - t
-    return time.perf_counter() - t, first
+        page.wait_for_function("() => window.__probe && window.__probe.visible !== null",
+                               timeout=timeout * 1000, polling=100)
+    except Exception:  # playwright's TimeoutError: nothing drawn in time
+        out["longest"] = page.evaluate("() => window.__probe.longest")
+        ctx.close()
+        return out
+    page.wait_for_timeout(3000)
+    probe = page.evaluate("() => window.__probe")
+    out["visible"] = probe["visible"]
+    out["longest"] = probe["longest"]
+    timing = page.evaluate("""() => { const v = Object.values(window.credkgViews)[0];
+        if (!v) return [null, null];
+        const net = v.network, t0 = performance.now();
+        net.moveTo({position: {x: net.getViewPosition().x + 200, y: 0}, animation: false});
+        net.redraw(); net.renderer._redraw && net.renderer._redraw();
+        const t1 = performance.now();
+        net.moveTo({scale: net.getScale() * 1.5, animation: false});
+        net.renderer._redraw && net.renderer._redraw();
+        return [t1 - t0, performance.now() - t1]; }""")
+    out["pan"], out["zoom"] = timing
+    ctx.close()
+    return out
 
 
-def _barnes_hut(iterations: int, theta: float) -> dict[str, object]:
-    return {"enabled": True, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120,
-                          "avoidOverlap": 0, "theta": theta},
-            "stabilization": {"enabled": True, "fit": True, "updateInterval": 50,
-                              "iterations": iterations},
-            "minVelocity": 1.0}
-
-
-#: Solver settings compared by --variants (credkg uses barnesHut, 150 iterations, theta 0.9).
-VARIANTS: dict[str, dict[str, object]] = {
-    "forceAtlas2, 200 it., avoidOverlap 0.4": {
-        "enabled": True, "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110,
-                             "springConstant": 0.06, "avoidOverlap": 0.4},
-        "stabilization": {"enabled": True, "fit": True, "updateInterval": 25,
-                          "iterations": 200},
-        "minVelocity": 1.0},
-    "barnesHut, 150 it., theta 0.5": _barnes_hut(150, 0.5),
-    "barnesHut, 150 it., theta 0.9 (credkg)": _barnes_hut(150, 0.9),
-    "barnesHut, 100 it., theta 0.9": _barnes_hut(100, 0.9),
-}
-
-
-def variants(browser: object, size: int, tmp: str, timeout: float) -> None:
-    """Settle time of each solver setting on the same graph, with a screenshot of each."""
-    ds = synthetic_dataset(size)
-    print(f"{'solver settings':40} settle(s)   screenshot")
-    for k, (name, physics) in enumerate(VARIANTS.items()):
-        v = graph_view(ds)
-        v.options["physics"] = physics
-        path = write_html(v, Path(tmp) / f"variant-{k}.html")
-        page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
-        took, _ = settle(page, path, timeout)
-        shot = Path(tempfile_dir()) / f"credkg-variant-{k}.png"
-        page.screenshot(path=str(shot))
-        page.close()
-        print(f"{name:40} {'timeout' if took is None else f'{took:9.1f}'}   {shot}", flush=True)
-
-
-def tempfile_dir() -> str:
-    import tempfile
-
-    return tempfile.gettempdir()
+def fmt(x: float | None) -> str:
+    return "   -" if x is None else f"{x:7.0f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
-    ap.add_argument("--timeout", type=float, default=180)
-    ap.add_argument("--skip-baseline", action="store_true")
-    ap.add_argument("--variants", type=int, metavar="N",
-                    help="instead, compare solver settings on an N-node graph")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 50000])
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--full", action="store_true", help="draw every node, not the overview")
+    ap.add_argument("--baseline", action="store_true",
+                    help="also the same nodes with pyvis's default physics, no positions")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
+    print("nodes   view        drawn  edges  build(s)  page(MB) | visible(ms)  longest "
+          "block(ms)  pan(ms)  zoom(ms)")
     with TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        if args.variants:
-            variants(browser, args.variants, tmp, args.timeout)
-            browser.close()
-            return
-        print("nodes  edges  graph_view(s)  pyvis add_node+add_edge(s) | baseline settle(s)  "
-              "credkg settle(s)  first draw(s)  ratio")
         for size in args.sizes:
             ds = synthetic_dataset(size)
             t = time.perf_counter()
-            ours = graph_view(ds)
+            v = graph_view(ds, full=True if args.full else None)
             build = time.perf_counter() - t
-            page_html = write_html(ours, Path(tmp) / f"ours-{size}.html")
-            slow = build_with_add_node(ours)
-            base = View(title=ours.title, nodes=ours.nodes, edges=ours.edges,
-                        options=pyvis_defaults(), kinds=ours.kinds, relations=ours.relations)
-            base_html = write_html(base, Path(tmp) / f"base-{size}.html")
-            results = {}
-            for name, path in (("credkg", page_html), ("baseline", base_html)):
-                if name == "baseline" and args.skip_baseline:
-                    results[name] = (None, 0.0)
-                    continue
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
-                results[name] = settle(page, path, args.timeout)
-                page.close()
-            ours_s, first = results["credkg"]
-            base_s, _ = results["baseline"]
-            base_txt = f">{args.timeout:.0f}" if base_s is None else f"{base_s:.1f}"
-            ratio = ("n/a" if ours_s is None else
-                     f">{args.timeout / ours_s:.1f}x" if base_s is None else
-                     f"{base_s / ours_s:.1f}x")
-            ours_txt = "timeout" if ours_s is None else f"{ours_s:.1f}"
-            print(f"{len(ours.nodes):5d} {len(ours.edges):6d} {build:13.2f} {slow:27.2f} | "
-                  f"{base_txt:>18} {ours_txt:>16} {first:14.1f}  {ratio}", flush=True)
+            path = write_html(v, Path(tmp) / f"v-{size}.html")
+            runs = [("credkg", v, path)]
+            if args.baseline:
+                base = View(title=v.title, nodes=[{k: x for k, x in n.items() if k not in "xy"}
+                                                  for n in v.nodes],
+                            edges=v.edges, options=pyvis_defaults(), kinds=v.kinds)
+                runs.append(("pyvis", base, write_html(base, Path(tmp) / f"b-{size}.html")))
+            for name, view, pth in runs:
+                r = measure(browser, pth, args.timeout)
+                kind = "overview" if len(view.nodes) < size / 2 else "full"
+                print(f"{size:6d}  {name + ' ' + kind:14} {len(view.nodes):5d} "
+                      f"{len(view.edges):6d} {build:9.2f} {pth.stat().st_size / 1e6:9.1f} | "
+                      f"{fmt(r['visible'])}      {fmt(r['longest'])}         "
+                      f"{fmt(r['pan'])}  {fmt(r['zoom'])}", flush=True)
         browser.close()
 
 

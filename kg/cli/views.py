@@ -33,6 +33,9 @@ def register(app: typer.Typer) -> None:
             "paste into a report.")] = False,
         fmt: Annotated[str, typer.Option(
             "--format", "-f", help="html (interactive), svg or png (static picture).")] = "html",
+        full: Annotated[bool, typer.Option(
+            "--full", help="Draw every source and claim even past the size at which the "
+            "whole graph opens as the source overview.")] = False,
         out: Annotated[Path | None, typer.Option(
             "--out", "-o", help="Output file (default: exports/view[-claim-ID|-source-ID]"
             ".EXT).")] = None,
@@ -55,7 +58,8 @@ def register(app: typer.Typer) -> None:
         elif source:
             v, stem = source_view(ds, source, info, assessment=a), f"view-source-{source}"
         else:
-            v, stem = graph_view(ds, info, title="credkg graph", assessment=a), "view"
+            v, stem = graph_view(ds, info, title="credkg graph", assessment=a,
+                                 full=True if full else None), "view"
         target = out or Path("exports") / f"{stem}{'-fragment' if fragment else ''}.{fmt}"
         check_output(target, files or [])
         if fmt == "svg":
@@ -75,21 +79,33 @@ def register(app: typer.Typer) -> None:
         claim: Annotated[list[str] | None, typer.Option(
             "--claim", "-c", help="Show this claim's chain view and explanation (repeatable; "
             "default: every claim, or the 20 most telling).")] = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+        fmt: Annotated[str, typer.Option(
+            "--format", "-f", help="html, md (with SVG chain pictures beside it) or pdf.")
+        ] = "html",
+        pdf: Annotated[bool, typer.Option(
+            "--pdf", help="Write a PDF through headless Chromium (same as --format pdf).")
+        ] = False,
         out: Annotated[Path | None, typer.Option(
-            "--out", "-o", help="Output file (default: exports/report.html or .md).")] = None,
+            "--out", "-o", help="Output file (default: exports/report.html, .md or .pdf).")
+        ] = None,
         title: Annotated[str, typer.Option(help="The report's heading.")] = "credkg report",
     ) -> None:
         """Write a self-contained credibility report: summary, grades, contradictions,
         chains, methods."""
         from kg.outputs import scored
-        from kg.report import REPORT_FORMATS, write_report
+        from kg.report import REPORT_FORMATS, Provenance, write_report
 
+        if pdf:
+            if fmt not in ("html", "pdf"):
+                raise InputError(f"--pdf writes a PDF; leave out --format {fmt}")
+            fmt = "pdf"
         if fmt not in REPORT_FORMATS:
             raise InputError(f"unknown format {fmt!r}; use one of " + ", ".join(REPORT_FORMATS))
         ds = _dataset(files)
         a, info = scored(ds)
         target = out or Path("exports") / f"report.{fmt}"
         check_output(target, files or [])
-        written = write_report(ds, target, info, title, assessment=a, claims=claim, fmt=fmt)
+        prov = Provenance.of_files(files or [])
+        written = write_report(ds, target, info, title, assessment=a, claims=claim, fmt=fmt,
+                               provenance=prov)
         out_console.print(f"wrote {written}", markup=False)

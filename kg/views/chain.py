@@ -11,7 +11,7 @@ Examples:
     >>> from kg.seed import seed_dataset
     >>> v = claim_view(seed_dataset(), "convicts-deserted")
     >>> [n["label"].split("\\n")[0] for n in sorted(v.nodes, key=lambda n: n["x"])][:2]
-    ['Thousands of convicts who', 'Publisher of the article']
+    ['Thousands of convicts', 'Publisher of the article']
     >>> sorted(e["relation"] for e in v.edges)
     ['asserts', 'cites', 'cites']
 """
@@ -24,10 +24,21 @@ from typing import Any
 
 from kg.credibility.provenance import provenance_chains, tips
 from kg.model import Assertion, Dataset
-from kg.views.describe import assertion_quote, claim_node, contradictions, edge, short, wrap
+from kg.views.describe import (
+    INSIDE_LABEL,
+    assertion_quote,
+    claim_node,
+    contradiction_info,
+    contradictions,
+    edge,
+    flag_words,
+    plural,
+    short,
+    wrap,
+)
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
 from kg.views.layout import layered_positions
-from kg.views.style import KIND_STYLE, ORIGIN_COLOUR
+from kg.views.style import KIND_STYLE, ORIGIN_COLOUR, grade_style, text_colour
 from kg.views.view import View, fixed_layout_options
 
 __all__ = ["claim_view"]
@@ -109,8 +120,14 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
             q = assertion_quote(ds, x, reports)
             edges.append(edge(aid, cited, "cites", quotes=[q],
                               title=f"{q['source']} cites {ds.source(reached[cited].source).name}"))
+    reasons = {tuple(sorted(d.claims)): d.reason
+               for d in getattr(assessment, "detected", ()) or ()}
     for o in others:
-        edges.append(edge(claim_id, o, "contradicts", title=f"contradicts ({how[o]})"))
+        lo, hi = sorted((claim_id, o))
+        edges.append(edge(claim_id, o, "contradicts",
+                          title=f"contradicts ({how[o]}); click for why",
+                          info=contradiction_info(ds, claim_id, o, how[o],
+                                                  reasons.get((lo, hi), ""), info)))
 
     levels = {**level, claim_id: 0, **dict.fromkeys(others, -1)}
     pos = layered_positions(levels, [(e["from"], e["to"]) for e in edges], x_gap=290, y_gap=120)
@@ -124,8 +141,9 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
         n.setdefault("font", {})["size"] = 16 if n["kind"] == "claim" else 17
     chains = provenance_chains(ds, claim_id)
     grade = grade_text(info[claim_id].grade) if claim_id in info else "not graded"
-    subtitle = (f"Credibility {grade}. {len(chains)} chain(s), {len(origin_ids)} origin(s), "
-                f"{independent} independent; {len(others)} contradicting claim(s). "
+    subtitle = (f"Credibility {grade}. {plural(len(chains), 'chain')}, "
+                f"{plural(len(origin_ids), 'origin')}, {independent} independent; "
+                f"{plural(len(others), 'contradicting claim')}. "
                 "Read left to right: claim \u2190 who asserts it \u2192 whom they cite "
                 "\u2192 origins.")
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
@@ -155,10 +173,7 @@ def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
     sa = assessment.sources.get(s.id) if assessment else None
     node: dict[str, Any] = {
         "id": a.id, "label": "\n".join(lines), "kind": s.kind.value, "shape": style.shape,
-        "color": {"background": style.colour,
-                  "border": ORIGIN_COLOUR if origin else "#333333"},
-        "borderWidth": 4 if origin else 1.5,
-        "font": {"color": "#ffffff" if style.shape == "box" else "#222222"},
+        "grade": i.grade or "",
         "title": "\n".join(x for x in (
             f"{s.name} ({role})", "reliability " + grade_text(i.grade),
             ", ".join(x for x in (q["report"], q["date"]) if x),
@@ -167,11 +182,17 @@ def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
             "heading": s.name, "grade": "Reliability " + grade_text(i.grade),
             "details": [["role in this chain", role], ["hedged", "yes" if a.hedged else ""],
                         ["basis of grade", sa.basis if sa else ""],
-                        ["explanation", i.explanation or ""], ["flags", ", ".join(i.flags)],
-                        ["assertion", a.id]],
+                        ["explanation", i.explanation or ""],
+                        ["findings", ", ".join(flag_words(x) for x in i.flags)]],
             "quotes": [q], "quotesTitle": "The assertion",
         },
     }
+    look = grade_style(i.grade)
+    look["color"]["border"] = ORIGIN_COLOUR if origin else "#4d4d4d"
+    look["borderWidth"] = 4 if origin else 1.5
     if a.hedged:
-        node["shapeProperties"] = {"borderDashes": [5, 4]}
+        look["shapeProperties"] = {"borderDashes": [5, 4]}
+    node.update(look)
+    node["font"] = {"color": text_colour(look["color"]["background"])
+                    if style.shape in INSIDE_LABEL else "#1a1a1a"}
     return node

@@ -16,23 +16,60 @@ Examples:
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.model import Assertion, Claim, Dataset, Report, Source
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
-from kg.views.style import EDGE_STYLE, KIND_STYLE
+from kg.views.style import EDGE_STYLE, KIND_STYLE, grade_style, text_colour
 
 __all__ = [
     "assertion_quote",
     "claim_node",
+    "contradiction_info",
     "contradictions",
     "edge",
+    "flag_words",
+    "id_namer",
+    "plural",
     "short",
     "source_node",
     "wrap",
 ]
+
+#: Font sizes (canvas pixels) of source and claim labels, and the radius of a claim's dot.
+#: Sources are written larger, so that at a small scale their names still show while the
+#: claims' labels wait for the reader to zoom in (labels by zoom level).
+SOURCE_FONT = 16
+CLAIM_FONT = 13
+CLAIM_SIZE = 11
+#: Size of a source drawn as a shape with its label below (hexagon, triangle...).
+SOURCE_SIZE = 15
+#: Shapes vis-network writes the label inside of (the others: below the shape).
+INSIDE_LABEL = frozenset({"box", "ellipse", "circle", "database", "text"})
+
+#: Plain words for the engine's finding kinds and flags; unknown ones are spelled out.
+FLAG_WORDS = {
+    "false_confirmation": "false confirmation (several relays, one origin)",
+    "circular_reporting": "circular reporting",
+    "detected_contradiction": "contradicted by figures",
+    "single_origin": "rests on a single independent origin",
+    "unjudgeable_origin": "no origin that can be judged",
+    "interested_party": "asserted by an interested party",
+}
+
+
+def flag_words(flag: str) -> str:
+    """A finding kind or flag in plain words.
+
+    Examples:
+        >>> flag_words("single_origin"), flag_words("some_new_kind")
+        ('rests on a single independent origin', 'some new kind')
+    """
+    return FLAG_WORDS.get(flag, flag.replace("_", " "))
+
 
 #: Most quotes listed in one source's panel (a big outlet may assert thousands of claims).
 MAX_QUOTES = 25
@@ -46,7 +83,13 @@ def short(text: str, width: int = 60) -> str:
         'aaaaaaaaa\u2026'
     """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width * 0.6:  # end at a word when one ends near the cut
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 def wrap(text: str, width: int = 28, lines: int = 3) -> str:
@@ -91,7 +134,7 @@ def source_node(s: Source, info: Mapping[str, NodeInfo], *,
     style = KIND_STYLE[s.kind.value]
     i = info.get(s.id) or NodeInfo(grade=s.reliability)
     sa = assessment.sources.get(s.id) if assessment else None
-    label = short(s.name, 40) + (f"  [{i.grade}]" if i.grade else "")
+    label = wrap(s.name, 22, 2) + (f" [{i.grade}]" if i.grade else "")
     names = names or {}
     details = [
         ["kind", style.label],
@@ -102,21 +145,27 @@ def source_node(s: Source, info: Mapping[str, NodeInfo], *,
         ["score", _score(i)],
         ["basis of grade", sa.basis if sa else ("analyst" if s.reliability else "")],
         ["explanation", i.explanation or ""],
-        ["flags", ", ".join(i.flags)],
+        ["findings", ", ".join(flag_words(x) for x in i.flags)],
         ["note", s.note or ""],
         ["id", s.id],
     ]
-    return {
-        "id": s.id, "label": label, "kind": s.kind.value,
-        "shape": style.shape, "color": {"background": style.colour, "border": "#333333"},
-        "borderWidth": 1 + 4 * (i.score if i.score is not None else 0.2),
-        "font": {"color": "#ffffff" if style.shape == "box" else "#222222", "size": 14},
+    node: dict[str, Any] = {
+        "id": s.id, "label": label, "kind": s.kind.value, "shape": style.shape,
+        "grade": i.grade or "",
+        "font": {"size": SOURCE_FONT},
         "title": "\n".join(x for x in (s.name, style.label,
                                         "reliability " + grade_text(i.grade)) if x),
         "info": {"heading": s.name, "grade": "Reliability " + grade_text(i.grade),
+                 "gradeKey": i.grade or "",
                  "details": details, "quotes": (quotes or [])[:MAX_QUOTES],
                  "quotesTitle": "What it asserts"},
     }
+    node.update(grade_style(i.grade))
+    if style.shape in INSIDE_LABEL:
+        node["font"]["color"] = text_colour(node["color"]["background"])
+    else:
+        node["size"] = SOURCE_SIZE
+    return node
 
 
 def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str, Any]],
@@ -139,22 +188,24 @@ def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str,
     ]
     after = [
         ["why this grade", i.explanation or ""],
-        ["findings", ", ".join(x.replace("_", " ") for x in i.flags)],
+        ["findings", ", ".join(flag_words(x) for x in i.flags)],
         ["note", c.note or ""],
         ["id", c.id],
     ]
     prefix = f"[{i.grade}] " if i.grade else ""
-    return {
-        "id": c.id, "label": wrap(prefix + c.text), "kind": "claim",
-        "shape": style.shape, "color": {"background": style.colour, "border": "#8a6d00"},
-        "size": 10 + 16 * (i.score if i.score is not None else 0.3),
-        "font": {"size": 13},
+    node: dict[str, Any] = {
+        "id": c.id, "label": wrap(prefix + c.text, 24, 2), "kind": "claim",
+        "shape": style.shape, "size": CLAIM_SIZE, "grade": i.grade or "",
+        "font": {"size": CLAIM_FONT},
         "title": "\n".join(x for x in (c.text, "credibility " + grade_text(i.grade),
                                         "click for quotes and explanation") if x),
         "info": {"heading": c.text, "grade": "Credibility " + grade_text(i.grade),
+                 "gradeKey": i.grade or "",
                  "details": details, "quotes": quotes, "quotesTitle": "Asserted by",
                  "after": after},
     }
+    node.update(grade_style(i.grade))
+    return node
 
 
 def edge(src: str, dst: str, relation: str, *, title: str = "",
@@ -192,3 +243,65 @@ def contradictions(ds: Dataset, assessment: AssessmentLike | None) -> dict[tuple
             else:
                 found[(a, b)] = "detected"
     return found
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, singular or plural.
+
+    Examples:
+        >>> plural(1, "claim"), plural(3, "claim"), plural(0, "pair"), plural(2, "body", "bodies")
+        ('1 claim', '3 claims', '0 pairs', '2 bodies')
+    """
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def id_namer(ds: Dataset, width: int = 70) -> Callable[[str], str]:
+    """A function replacing the ids of claims, sources and reports in a text by their words.
+
+    Claims become their text, shortened to ``width`` characters (the engine's
+    explanations quote claims by id); sources their names; reports their titles.
+
+    Examples:
+        >>> from kg.seed import seed_dataset
+        >>> name = id_namer(seed_dataset(), 30)
+        >>> name("\u201cmonthly-desertions-30k\u201d says more than ria")
+        '\u201cUp to 30,000 soldiers leave\u2026\u201d says more than RIA Novosti'
+    """
+    words: dict[str, str] = {}
+    for r in ds.reports:
+        if r.title:
+            words[r.id] = short(r.title, width)
+    for s in ds.sources:
+        words[s.id] = s.name
+    for c in ds.claims:
+        words[c.id] = short(c.text, width)
+    if not words:
+        return lambda text: text
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in
+                                                   sorted(words, key=len, reverse=True))
+                         + r")(?![\w-])")
+
+    def name(text: str) -> str:
+        return pattern.sub(lambda m: words[m.group(1)], text)
+
+    return name
+
+
+def contradiction_info(ds: Dataset, x: str, y: str, how: str, reason: str,
+                       info: Mapping[str, NodeInfo],
+                       name: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """The panel of a contradiction edge: both claims with their grades, how it is known, why.
+
+    ``reason`` is the engine's numeric reason for a detected contradiction (ids in it
+    are replaced by the claims' words), empty for one only stated by the analyst.
+    """
+    texts = {x: ds.claim(x).text, y: ds.claim(y).text}
+
+    def graded(cid: str) -> str:
+        i = info.get(cid)
+        return f"{texts[cid]} \u2014 credibility {grade_text(i.grade if i else None)}"
+
+    why = (name or id_namer(ds))(reason) if reason else (
+        "stated by the analyst in the data" if "stated" in how else "")
+    return {"heading": f"Contradiction ({how})", "details": [
+        ["claim", graded(x)], ["contradicted by", graded(y)], ["why", why]]}

@@ -19,13 +19,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.model import Dataset
-from kg.views.describe import assertion_quote, claim_node, edge, short, source_node, wrap
+from kg.views.describe import assertion_quote, claim_node, edge, plural, short, source_node
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
-from kg.views.layout import layered_positions
+from kg.views.layout import layered_positions, node_extent, wrapped_columns
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
 
-__all__ = ["source_view"]
+__all__ = ["GROUP_ABOVE", "source_view"]
+
+#: A source asserting more claims than this has them grouped by grade in several columns.
+GROUP_ABOVE = 24
 
 
 def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None = None, *,
@@ -90,23 +93,40 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
         if s == source_id:  # curve round the claims column
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
         edges.append(edge(s, o, "cites", quotes=qs,
-                          title=f"{names[s]} cites {names[o]} for {len(qs)} claim(s)", **extra))
+                          title=f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}",
+                          **extra))
     levels = {source_id: 1, **dict.fromkeys(claims, 2), **dict.fromkeys(cited_sources, 3),
               **dict.fromkeys(citers, 0)}
-    pos = layered_positions(levels, [(e["from"], e["to"]) for e in edges], x_gap=320, y_gap=115)
+    grouped = len(claims) > GROUP_ABOVE
+    if grouped:
+        # a prolific source: its claims grouped by grade, best first, each group in columns
+        # of at most a screen's height, instead of one column too tall to read
+        grade_of = {c: (info[c].grade or "9") if c in info else "9" for c in claims}
+        groups = sorted(set(grade_of.values()))
+        columns: dict[int, list[str]] = {0: citers, 1: [source_id]}
+        for k, g in enumerate(groups):
+            columns[2 + k] = sorted((c for c in claims if grade_of[c] == g),
+                                    key=lambda c: texts[c])
+        columns[2 + len(groups)] = cited_sources
+        for lv, col in columns.items():
+            for member in col:
+                levels[member] = lv
+        ext = {node["id"]: node_extent(node) for node in nodes}
+        _, _, pos = wrapped_columns({k: v for k, v in columns.items() if v}, ext, 1.6, 60, 14)
+    else:
+        pos = layered_positions(levels, [(e["from"], e["to"]) for e in edges], x_gap=320,
+                                y_gap=115)
     for n in nodes:
         n["x"], n["y"] = pos[n["id"]]
         n["level"] = levels[n["id"]]
         n["find"] = n["info"]["heading"]
-        if n["kind"] != "claim":
-            n["label"] = wrap(n["label"], 24, 3)
-        n.setdefault("font", {})["size"] = 16 if n["kind"] == "claim" else 17
     grade = info[source_id].grade if source_id in info else me.reliability
-    subtitle = (f"Reliability {grade_text(grade)}. Asserts {len(claims)} claim(s)"
+    subtitle = (f"Reliability {grade_text(grade)}. Asserts {plural(len(claims), 'claim')}"
                 f"{' (some relayed from the sources on the right)' if cited_sources else ''}; "
-                f"cites {len(cited_sources)} source(s); cited by {len(citers)}.")
+                f"cites {plural(len(cited_sources), 'source')}; cited by {len(citers)}."
+                + (" Claims grouped by credibility grade, best on the left." if grouped else ""))
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
     relations = [r for r in ("asserts", "cites") if any(e["relation"] == r for e in edges)]
     return View(title=title or f"Source: {short(me.name, 90)}", subtitle=subtitle, nodes=nodes,
-                edges=edges, options=fixed_layout_options(), kinds=kinds, relations=relations,
-                height="70vh")
+                edges=edges, options=fixed_layout_options(len(nodes)), kinds=kinds,
+                relations=relations, height="70vh")

@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["json_for_script", "library_script", "library_style", "view_script", "view_style"]
+__all__ = ["json_for_script", "library_script", "library_style", "library_tags", "view_script",
+           "view_style"]
 
 _HERE = Path(__file__).resolve().parent / "assets"
 
@@ -61,6 +62,14 @@ def library_script() -> str:
         + "if (!window.TomSelect) { (function (define, exports, module) {\n" + tom
         + "\n}).call(window); }\n"
     )
+
+
+@lru_cache(maxsize=1)
+def library_tags() -> str:
+    """vis-network and tom-select as two ``<script>`` elements: two shorter tasks for the
+    browser than one."""
+    vis, tom = library_script().split("\nif (!window.TomSelect)", 1)
+    return f"<script>{vis}</script>\n<script>if (!window.TomSelect){tom}</script>"
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -35,7 +36,7 @@ from typing import Any
 from kg.errors import CredkgError, InputError
 from kg.files import atomic_write_bytes, atomic_write_text
 from kg.views.layout import layered_positions
-from kg.views.style import EDGE_LEGEND, EDGE_STYLE, KIND_STYLE
+from kg.views.style import EDGE_LEGEND, EDGE_STYLE, GRADE_COLOURS, KIND_STYLE, text_colour
 from kg.views.view import View
 
 __all__ = ["MAX_STATIC_NODES", "find_chromium", "to_svg", "write_png", "write_svg"]
@@ -112,6 +113,17 @@ def _shape(node: dict[str, Any], x: float, y: float) -> str:
                f'height="{2 * hh:.1f}" {attrs}/>'
     if shape == "ellipse":
         return f'<ellipse cx="{x:.1f}" cy="{y:.1f}" rx="{hw * 1.5:.1f}" ry="{hh:.1f}" {attrs}/>'
+    if shape == "star":
+        pts = " ".join(f"{x + (hw if k % 2 == 0 else hw * .45) * math.cos(a):.1f},"
+                       f"{y + (hh if k % 2 == 0 else hh * .45) * math.sin(a):.1f}"
+                       for k, a in enumerate(-math.pi / 2 + j * math.pi / 5 for j in range(10)))
+        return f'<polygon points="{pts}" {attrs}/>'
+    if shape == "diamond":
+        pts = f"{x:.1f},{y - hh:.1f} {x + hw:.1f},{y:.1f} {x:.1f},{y + hh:.1f} {x - hw:.1f},{y:.1f}"
+        return f'<polygon points="{pts}" {attrs}/>'
+    if shape == "triangleDown":
+        pts = f"{x - hw:.1f},{y - hh * .8:.1f} {x + hw:.1f},{y - hh * .8:.1f} {x:.1f},{y + hh:.1f}"
+        return f'<polygon points="{pts}" {attrs}/>'
     if shape == "triangle":
         pts = f"{x:.1f},{y - hh:.1f} {x + hw:.1f},{y + hh * .8:.1f} {x - hw:.1f},{y + hh * .8:.1f}"
         return f'<polygon points="{pts}" {attrs}/>'
@@ -201,6 +213,9 @@ def to_svg(view: View) -> str:
         raise InputError(f"{len(view.nodes)} nodes are too many for a static picture (at most "
                          f"{MAX_STATIC_NODES}); draw one claim (--claim) or source (--source)")
     computed = not all("x" in n and "y" in n for n in view.nodes)
+    # a picture cannot be clicked, zoomed or hovered: leave out the sentences that say so
+    subtitle = " ".join(x for x in re.split(r"(?<=\.)\s+", view.subtitle)
+                        if not re.search(r"\b(click|zoom|hover)", x, flags=re.I))
     pos = _positions(view)
     nodes = {n["id"]: n for n in view.nodes}
     # claims' labels go left of them in the computed (claims-first) layout, below otherwise
@@ -213,7 +228,7 @@ def to_svg(view: View) -> str:
     x1 = max((b[2] for b in boxes), default=0.0)
     y0 = min((b[1] for b in boxes), default=0.0)
     y1 = max((b[3] for b in boxes), default=0.0)
-    pad, top = 24.0, 100.0
+    pad, top = 24.0, 118.0
     width = max(x1 - x0 + 2 * pad, 760.0)
     height = y1 - y0 + top + pad + 10
     ox = (width - (x1 - x0)) / 2 - x0
@@ -247,7 +262,24 @@ def to_svg(view: View) -> str:
         legend.append(f'<text x="{lx + 28:.0f}" y="71" font-size="12" font-family="{_FONT}">'
                       f"{_x(EDGE_LEGEND[rel])}</text>")
         lx += 40 + 7.2 * len(EDGE_LEGEND[rel])
-    width = max(width, lx + 12, 10.5 * len(view.title) + 24, 6.6 * len(view.subtitle) + 24)
+    # the grade scales, as in the page's legend
+    gx = 12.0
+    for scale in view.grades:
+        grades = "ABCDEF" if scale == "source" else "123456"
+        for g in grades:
+            dash = ""
+            legend.append(f'<rect x="{gx:.0f}" y="80" width="16" height="14" rx="2" '
+                          f'fill="{GRADE_COLOURS[g]}" stroke="#4d4d4d"{dash}/>'
+                          f'<text x="{gx + 8:.0f}" y="91" font-size="10" text-anchor="middle" '
+                          f'font-weight="700" fill="{text_colour(GRADE_COLOURS[g])}" '
+                          f'font-family="{_FONT}">{g}</text>')
+            gx += 18
+        words = ("reliability: A best, E worst, F cannot be judged" if scale == "source"
+                 else "credibility: 1 best, 5 worst, 6 cannot be judged")
+        legend.append(f'<text x="{gx + 4:.0f}" y="91" font-size="12" font-family="{_FONT}">'
+                      f"{_x(words)}</text>")
+        gx += 24 + 6.6 * len(words)
+    width = max(width, lx + 12, gx, 10.5 * len(view.title) + 24, 6.6 * len(subtitle) + 24)
     body = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{_x(view.title)}">',
@@ -257,7 +289,7 @@ def to_svg(view: View) -> str:
         f'<text x="12" y="26" font-size="18" font-weight="600" font-family="{_FONT}">'
         f"{_x(view.title)}</text>",
         f'<text x="12" y="47" font-size="12" fill="#555" font-family="{_FONT}">'
-        f"{_x(view.subtitle)}</text>",
+        f"{_x(subtitle)}</text>",
         *legend,
         *(_edge(e, shifted, nodes) for e in view.edges if e["from"] in shifted
           and e["to"] in shifted),

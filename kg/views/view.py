@@ -27,16 +27,29 @@ from pathlib import Path
 from typing import Any
 
 from kg.files import atomic_write_text
+from kg.views.info import CLAIM_GRADES, SOURCE_GRADES
 from kg.views.inline import (
     json_for_script,
-    library_script,
     library_style,
+    library_tags,
     view_script,
     view_style,
 )
-from kg.views.style import EDGE_LEGEND, EDGE_STYLE, KIND_STYLE, ORIGIN_COLOUR
+from kg.views.style import (
+    EDGE_LEGEND,
+    EDGE_STYLE,
+    GRADE_COLOURS,
+    KIND_STYLE,
+    ORIGIN_COLOUR,
+    UNGRADED_COLOUR,
+)
 
-__all__ = ["View", "fixed_layout_options", "physics_options", "write_fragment", "write_html"]
+__all__ = ["LABEL_THRESHOLD", "View", "fixed_layout_options", "physics_options",
+           "write_fragment", "write_html"]
+
+#: A label is drawn once its font would be at least this many screen pixels high
+#: (vis-network's ``scaling.label.drawThreshold``): below it, the reader zooms in.
+LABEL_THRESHOLD = 7
 
 e = html.escape
 
@@ -78,13 +91,21 @@ def physics_options(n_nodes: int) -> dict[str, Any]:
     }
 
 
-def fixed_layout_options() -> dict[str, Any]:
-    """vis-network options for nodes placed beforehand (``x``/``y`` given): no physics."""
+def fixed_layout_options(n_nodes: int = 0) -> dict[str, Any]:
+    """vis-network options for nodes placed beforehand (``x``/``y`` given): no physics.
+
+    Labels show by zoom level (:data:`LABEL_THRESHOLD`); on big graphs, edges are
+    hidden while dragging and zooming, so panning stays smooth.
+    """
+    big = n_nodes > 1000
     return {
         "physics": {"enabled": False},
+        "nodes": {"scaling": {"label": {"enabled": False,
+                                        "drawThreshold": LABEL_THRESHOLD}}},
         "edges": {"smooth": False},
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120},
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "keyboard": False},
     }
 
 
@@ -95,6 +116,12 @@ def _shape_svg(shape: str, colour: str) -> str:
         "ellipse": f'<ellipse cx="8" cy="8" rx="7" ry="5" fill="{colour}"/>',
         "dot": f'<circle cx="8" cy="8" r="6" fill="{colour}"/>',
         "triangle": f'<polygon points="8,1 15,14 1,14" fill="{colour}"/>',
+        "triangleDown": f'<polygon points="1,2 15,2 8,15" fill="{colour}"/>',
+        "diamond": f'<polygon points="8,1 15,8 8,15 1,8" fill="{colour}"/>',
+        "star": f'<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6" '
+                f'fill="{colour}"/>',
+        "circle": f'<circle cx="8" cy="8" r="7" fill="{colour}"/>',
+        "database": f'<rect x="2" y="2" width="12" height="12" rx="5" fill="{colour}"/>',
         "hexagon": f'<polygon points="4,2 12,2 16,8 12,14 4,14 0,8" fill="{colour}"/>',
     }[shape]
     return (f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{body}'
@@ -136,7 +163,10 @@ class View:
         kinds: Node kinds to list in the legend, each with a show/hide box.
         relations: Edge relations to list in the legend.
         marks: Extra legend marks (``"origin"``, ``"hedged"``).
+        grades: Grade scales to show in the legend: ``"source"`` (A\u2013F), ``"claim"`` (1\u20136).
         height: CSS height of the network area.
+        chrome: The interactive tools: search, fit, filters and the details panel. Off for a
+            view embedded in a report (a static legend, hover only).
         view_id: The container's element id, unique per view.
     """
 
@@ -148,15 +178,30 @@ class View:
     kinds: list[str] = field(default_factory=list)
     relations: list[str] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    grades: list[str] = field(default_factory=lambda: ["source", "claim"])
     height: str = "78vh"
+    chrome: bool = True
     view_id: str = field(default_factory=lambda: "credkg-" + uuid.uuid4().hex[:12])
 
     def _legend(self) -> str:
         items = []
+        for scale in self.grades:
+            grades = SOURCE_GRADES if scale == "source" else CLAIM_GRADES
+            chips = "".join(
+                f'<span class="credkg-chip" data-grade="{g}" title="{e(meaning)}" '
+                f'style="background:{GRADE_COLOURS[g]}">{g}</span>'
+                for g, meaning in grades.items())
+            words = ("reliability A best \u2192 E worst, F cannot be judged" if scale == "source"
+                     else "credibility 1 best \u2192 5 worst, 6 cannot be judged")
+            items.append(f'<span class="credkg-key credkg-scale">{chips}'
+                         f'<span class="credkg-chip" data-grade="" title="not graded" '
+                         f'style="background:{UNGRADED_COLOUR}">\u2013</span>{e(words)}</span>')
         for kind in self.kinds:
             st = KIND_STYLE[kind]
-            items.append(f'<label><input type="checkbox" class="credkg-filter" data-kind="{kind}" '
-                         f'checked>{_shape_svg(st.shape, st.colour)}{e(st.label)}</label>')
+            box = (f'<input type="checkbox" class="credkg-filter" data-kind="{kind}" checked>'
+                   if self.chrome else "")
+            items.append(f'<label class="credkg-key">{box}{_shape_svg(st.shape, st.colour)}'
+                         f'{e(st.label)}</label>')
         for rel in self.relations:
             items.append(f'<span class="credkg-key">{_line_svg(EDGE_STYLE[rel])}'
                          f"{e(EDGE_LEGEND[rel])}</span>")
@@ -178,10 +223,14 @@ class View:
         head = ""
         if assets:
             head = (f"<style>{library_style()}\n{view_style()}</style>\n"
-                    f"<script>{library_script()}</script>\n")
+                    f"{library_tags()}\n")
+        tools = _TOOLS if self.chrome else ""
+        panel = (f'<aside class="credkg-panel" aria-live="polite" style="max-height:'
+                 f'{e(self.height)}"></aside>') if self.chrome else ""
         return _FRAGMENT.format(
             vid=self.view_id, head=head, title=e(self.title), subtitle=e(self.subtitle),
-            legend=self._legend(), height=e(self.height), payload=payload,
+            legend=self._legend(), height=e(self.height), payload=payload, tools=tools,
+            panel=panel, cls="" if self.chrome else " credkg-embedded",
             script=view_script().replace("__VID__", self.view_id),
         )
 
@@ -199,7 +248,7 @@ class View:
 def page(title: str, body: str, *, extra_style: str = "") -> str:
     """A self-contained HTML page with the view assets in its head."""
     return _PAGE.format(title=e(title), lib_css=library_style(), view_css=view_style(),
-                        extra_style=extra_style, lib_js=library_script(), body=body)
+                        extra_style=extra_style, lib_js=library_tags(), body=body)
 
 
 def write_html(view: View, path: str | Path) -> Path:
@@ -222,7 +271,7 @@ _PAGE = """<!DOCTYPE html>
 <style>{view_css}
 body {{ margin: .6rem 1rem; }}
 {extra_style}</style>
-<script>{lib_js}</script>
+{lib_js}
 </head>
 <body>
 {body}
@@ -230,15 +279,20 @@ body {{ margin: .6rem 1rem; }}
 </html>
 """
 
-_FRAGMENT = """<div class="credkg-view" id="{vid}">
+_TOOLS = """<div class="credkg-tools"><select class="credkg-find" \
+aria-label="Find a source or claim"><option value="">Find a source or claim\u2026</option>\
+</select><button type="button" class="credkg-fit" title="Show the whole graph again">\
+Fit / reset</button><button type="button" class="credkg-toggle" aria-expanded="true" \
+title="Show or hide the details panel">Details</button>\
+<span class="credkg-status" aria-live="polite"></span></div>"""
+
+_FRAGMENT = """<div class="credkg-view{cls}" id="{vid}">
 {head}<div class="credkg-head"><h2 class="credkg-title">{title}</h2>
-<div class="credkg-tools"><select class="credkg-find" aria-label="Find a source or claim">\
-<option value="">Find a source or claim\u2026</option></select>\
-<span class="credkg-status" aria-live="polite"></span></div>
+{tools}
 <p class="credkg-subtitle">{subtitle}</p></div>
 <div class="credkg-legend">{legend}</div>
 <div class="credkg-body"><div class="credkg-net" style="height:{height}"></div>
-<aside class="credkg-panel" aria-live="polite" style="max-height:{height}"></aside></div>
+{panel}</div>
 <script type="application/json" class="credkg-data">{payload}</script>
 <script>{script}</script>
 </div>

@@ -14,17 +14,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.model import Dataset
-from kg.views.describe import assertion_quote, claim_node, contradictions, edge, source_node
+from kg.views.describe import (
+    assertion_quote,
+    claim_node,
+    contradiction_info,
+    contradictions,
+    edge,
+    id_namer,
+    plural,
+    source_node,
+)
 from kg.views.info import AssessmentLike, NodeInfo
+from kg.views.layout import graph_levels, packed_positions
 from kg.views.style import KIND_STYLE
-from kg.views.view import View, physics_options
+from kg.views.view import View, fixed_layout_options
 
-__all__ = ["graph_view"]
+__all__ = ["OVERVIEW_ABOVE", "graph_view"]
+
+#: Past this many sources and claims, :func:`graph_view` draws the source network
+#: (:func:`kg.views.overview.overview_view`) unless asked for the full graph.
+OVERVIEW_ABOVE = 1500
 
 
 def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                title: str = "credkg graph", *,
-               assessment: AssessmentLike | None = None) -> View:
+               assessment: AssessmentLike | None = None, full: bool | None = None) -> View:
     """The whole graph: sources and claims, with asserts, cites and contradicts edges.
 
     One ``asserts`` edge per source and claim, one ``cites`` edge per pair of
@@ -36,12 +50,19 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         info: Grades, scores and explanations per node id (``kg.views.info.node_info``).
         title: The heading.
         assessment: The credibility assessment, for detected contradictions and bases.
+        full: Draw every source and claim (True), the source network (False), or
+            decide by size (None: the source network past :data:`OVERVIEW_ABOVE` nodes).
 
     Returns:
-        A view laid out by physics in the browser, which stops once settled.
+        A view with positions computed here (:func:`kg.views.layout.packed_positions`):
+        nothing moves in the browser, and no two labels overlap.
     """
     from pyvis.network import Network
 
+    if full is False or (full is None and len(ds.sources) + len(ds.claims) > OVERVIEW_ABOVE):
+        from kg.views.overview import overview_view
+
+        return overview_view(ds, info, title=title, assessment=assessment)
     info = info or {}
     reports = {r.id: r for r in ds.reports}
     names = {s.id: s.name for s in ds.sources}
@@ -62,6 +83,9 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                 cites[(a.source, other)].append({**q, "source": f"{q['source']}, about: "
                                                  f"{texts[a.claim]}"})
     pairs = contradictions(ds, assessment)
+    reasons = {tuple(sorted(d.claims)): d.reason
+               for d in getattr(assessment, "detected", ()) or ()}
+    name = id_namer(ds)
     against: dict[str, list[str]] = defaultdict(list)
     for (x, y), how in sorted(pairs.items()):
         against[x].append(f"{texts[y]} ({how})")
@@ -73,8 +97,6 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
               for c in ds.claims]
     for n in nodes:
         n["find"] = n["info"]["heading"]
-        if len(nodes) <= 200:  # a small graph is fitted at a small scale: larger text
-            n["font"]["size"] = 15 if n["kind"] == "claim" else 18
     edges: list[dict[str, Any]] = []
     for (s, c), qs in asserts.items():
         hedged = all(q["hedged"] for q in qs)
@@ -83,11 +105,11 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                                                                       else ""), qs)))
     for (s, o), qs in cites.items():
         edges.append(edge(s, o, "cites", quotes=qs,
-                          title=f"{names[s]} cites {names[o]} for {len(qs)} claim(s)"))
+                          title=f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}"))
     for (x, y), how in sorted(pairs.items()):
-        edges.append(edge(x, y, "contradicts", title=f"contradicts ({how})",
-                          info={"heading": f"Contradiction ({how})",
-                                "details": [["claim", texts[x]], ["contradicted by", texts[y]]]}))
+        edges.append(edge(x, y, "contradicts", title=f"contradicts ({how}); click for why",
+                          info=contradiction_info(ds, x, y, how, reasons.get((x, y), ""), info,
+                                                  name)))
     for claim in ds.claims:
         for o in claim.supports:
             edges.append(edge(claim.id, o, "supports", title="supports"))
@@ -100,13 +122,30 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
     relations = [r for r in ("asserts", "cites", "contradicts", "supports", "affiliated_with")
                  if any(e["relation"] == r for e in edges)]
-    graded = sum(1 for n in nodes if n["id"] in info and info[n["id"]].grade)
-    subtitle = (f"{len(ds.sources)} sources, {len(ds.claims)} claims, {len(ds.assertions)} "
-                f"assertions, {len(pairs)} contradictions. "
-                + ("Grades in brackets: sources A\u2013F, claims 1\u20136. " if graded else "")
-                + "Click a node or an edge for its quotes, reports, dates and explanation.")
+    levels = graph_levels({n["id"]: n["kind"] for n in nodes},
+                          ((e["from"], e["to"], e["relation"]) for e in edges))
+    pos = packed_positions(nodes, [(e["from"], e["to"]) for e in edges
+                                   if e["relation"] in ("asserts", "cites")], levels)
+    for n in nodes:
+        n["x"], n["y"] = pos[n["id"]]
+    subtitle = (f"{plural(len(ds.sources), 'source')}, {plural(len(ds.claims), 'claim')}, "
+                f"{plural(len(ds.assertions), 'assertion')}, "
+                f"{plural(len(pairs), 'contradiction')}. Claims on the left, then who asserts "
+                "them, then whom they cite. Zoom in for the claims' words; click a node or an "
+                "edge for its quotes, grade and explanation.")
     return View(title=title, subtitle=subtitle, nodes=net.nodes, edges=net.edges,
-                options=physics_options(len(nodes)), kinds=kinds, relations=relations)
+                options=fixed_layout_options(len(nodes)), kinds=kinds, relations=relations,
+                grades=_grades(nodes))
+
+
+def _grades(nodes: list[dict[str, Any]]) -> list[str]:
+    """The legend's grade scales: those of the kinds of node shown."""
+    scales = []
+    if any(n["kind"] != "claim" for n in nodes):
+        scales.append("source")
+    if any(n["kind"] == "claim" for n in nodes):
+        scales.append("claim")
+    return scales
 
 
 def _edge_title(head: str, quotes: list[dict[str, Any]]) -> str:

@@ -5,29 +5,86 @@
   if (!root || root.getAttribute("data-started")) { return; }
   root.setAttribute("data-started", "true");
   var data = JSON.parse(root.querySelector("script.credkg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
+  // The panels' contents stay out of vis-network, which deep-copies every field it is given.
+  var nodeInfo = {}, edgeInfo = {}, findText = {};
+  data.nodes.forEach(function (n) {
+    nodeInfo[n.id] = n.info; findText[n.id] = n.find || n.label;
+    delete n.info; delete n.find;
+  });
+  data.edges.forEach(function (e, i) {
+    if (e.id === undefined) { e.id = "e" + i; }
+    edgeInfo[e.id] = e.info; delete e.info;
+  });
+  // A big graph is handed to vis-network in slices, one per task, so that the page never
+  // freezes: its positions are computed beforehand, so every slice draws where it belongs.
+  var SLICE = 150;
+  var big = data.nodes.length > SLICE;
+  var nodes = new vis.DataSet(big ? data.nodes.slice(0, SLICE) : data.nodes);
+  var edges = new vis.DataSet(big ? [] : data.edges);
   var panel = root.querySelector(".credkg-panel");
   var status = root.querySelector(".credkg-status");
+  var box = root.querySelector(".credkg-net");
   var t0 = performance.now();
-  var network = new vis.Network(root.querySelector(".credkg-net"),
-                                {nodes: nodes, edges: edges}, data.options);
+  var network = new vis.Network(box, {nodes: nodes, edges: edges}, data.options);
   var done = false;
+
+  function visibleIds() {
+    return nodes.getIds({filter: function (n) { return !n.hidden; }});
+  }
+  // Fit the shown nodes with a margin, so that no label is cut at an edge.
+  function fit() {
+    var ids = visibleIds();
+    if (!ids.length) { return; }
+    network.fit({nodes: ids, animation: false});
+    var s = network.getScale();
+    network.moveTo({scale: s * 0.94, animation: false});
+  }
+  function hideTips() {
+    Array.prototype.forEach.call(root.querySelectorAll("div.vis-tooltip"), function (t) {
+      t.style.visibility = "hidden";
+    });
+  }
   function settle() {
     if (done) { return; }
     done = true;
     network.setOptions({physics: {enabled: false}});
-    network.fit();
+    fit();
     root.setAttribute("data-settle-ms", String(Math.round(performance.now() - t0)));
     root.setAttribute("data-settled", "true");
-    status.textContent = "";
+    if (status) { status.textContent = ""; }
   }
   if (data.options.physics && data.options.physics.enabled) {
-    status.textContent = "Laying out\u2026";
+    if (status) { status.textContent = "Laying out\u2026"; }
     network.on("stabilizationProgress", function (p) {
-      status.textContent = "Laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
+      if (status) { status.textContent = "Laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%"; }
     });
     network.once("stabilizationIterationsDone", settle);
     network.once("stabilized", settle);
+  } else if (big) {
+    // the whole extent is known from the positions: fit it first, then fill it in
+    var xs = data.nodes.map(function (n) { return n.x; }), ys = data.nodes.map(function (n) { return n.y; });
+    var corners = [{id: "__a", x: Math.min.apply(null, xs), y: Math.min.apply(null, ys)},
+                   {id: "__b", x: Math.max.apply(null, xs), y: Math.max.apply(null, ys)}];
+    nodes.add(corners.map(function (c) { return {id: c.id, x: c.x, y: c.y, shape: "dot", size: 1,
+                                                 color: "rgba(0,0,0,0)", label: undefined}; }));
+    fit();
+    nodes.remove(["__a", "__b"]);
+    var at = SLICE, atEdge = 0;
+    if (status) { status.textContent = "Drawing\u2026"; }
+    var step = function () {
+      if (at < data.nodes.length) {
+        nodes.add(data.nodes.slice(at, at + SLICE));
+        at += SLICE;
+      } else if (atEdge < data.edges.length) {
+        edges.add(data.edges.slice(atEdge, atEdge + 4 * SLICE));
+        atEdge += 4 * SLICE;
+      } else {
+        settle();
+        return;
+      }
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   } else {
     settle();
   }
@@ -38,12 +95,32 @@
     if (cls) { e.className = cls; }
     return e;
   }
+  function chip(grade) {
+    var c = el("span", grade || "\u2013", "credkg-chip");
+    var key = root.querySelector('.credkg-legend .credkg-chip[data-grade="' + (grade || "") + '"]');
+    if (key) { c.style.background = key.style.background; }
+    return c;
+  }
   function httpUrl(url) { return /^https?:\/\//i.test(String(url).trim()) ? String(url).trim() : ""; }
+  // A link inside the page's own site (kg serve): a path, never a scheme.
+  function localUrl(url) { return /^\/[A-Za-z0-9_\-\/.%~]*$/.test(String(url)) ? String(url) : ""; }
+  function openPanel() {
+    if (root.classList.contains("credkg-collapsed")) { toggle(); }
+  }
   function show(item) {
+    if (!panel) { return; }
     panel.textContent = "";
-    if (!item) { panel.appendChild(el("p", "Click a node or an edge for its details.")); return; }
-    panel.appendChild(el("h3", item.heading, "credkg-heading"));
+    if (!item) { panel.appendChild(el("p", "Click a node or an edge for its details.", "credkg-hint")); return; }
+    var h = el("h3", null, "credkg-heading");
+    if (item.gradeKey !== undefined) { h.appendChild(chip(item.gradeKey)); h.appendChild(document.createTextNode(" ")); }
+    h.appendChild(document.createTextNode(item.heading));
+    panel.appendChild(h);
     if (item.grade) { panel.appendChild(el("p", item.grade, "credkg-grade")); }
+    if (item.href && localUrl(item.href)) {
+      var more = el("a", item.hrefText || "Open its page", "credkg-more");
+      more.href = localUrl(item.href);
+      panel.appendChild(more);
+    }
     function pairs(list) {
       var dl = el("dl");
       (list || []).forEach(function (kv) {
@@ -54,6 +131,22 @@
       if (dl.childNodes.length) { panel.appendChild(dl); }
     }
     pairs(item.details);
+    var listed = item.items || [];
+    if (listed.length) {
+      panel.appendChild(el("h4", item.itemsTitle || "Claims"));
+      var ul = el("ul", null, "credkg-items");
+      listed.forEach(function (it) {
+        var li = el("li");
+        li.appendChild(chip(it.grade));
+        li.appendChild(document.createTextNode(" "));
+        var href = it.href ? localUrl(it.href) : "";
+        if (href) { var a = el("a", it.text); a.href = href; li.appendChild(a); }
+        else { li.appendChild(document.createTextNode(it.text)); }
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+      if (item.itemsMore) { panel.appendChild(el("p", item.itemsMore, "credkg-hint")); }
+    }
     var quotes = item.quotes || [];
     if (quotes.length) { panel.appendChild(el("h4", item.quotesTitle || "Assertions")); }
     quotes.forEach(function (q) {
@@ -80,41 +173,75 @@
       panel.appendChild(fig);
     });
     pairs(item.after);
+    openPanel();
   }
-  function showNode(id) { var n = nodes.get(id); if (n) { show(n.info); } }
+  function showNode(id) { if (nodeInfo[id]) { show(nodeInfo[id]); } }
   function showEdge(id) {
     var e = edges.get(id);
     if (!e) { return; }
-    show(e.info || {heading: e.title, details: [["relation", e.relation]]});
+    show(edgeInfo[id] || {heading: e.title, details: [["relation", e.relation]]});
   }
   network.on("click", function (p) {
     if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); }
   });
+  // Tooltips close when the pointer leaves what they describe, or the graph.
+  network.on("blurNode", hideTips);
+  network.on("blurEdge", hideTips);
+  network.on("dragStart", hideTips);
+  network.on("zoom", hideTips);
+  box.addEventListener("mouseleave", hideTips);
   function focus(id) {
+    hideTips();
     network.selectNodes([id]);
-    network.focus(id, {scale: 1.1, animation: false});
+    network.focus(id, {scale: Math.max(1.1, network.getScale()), animation: false});
     showNode(id);
   }
 
   var find = root.querySelector(".credkg-find");
-  if (window.TomSelect && find) {
-    var options = data.nodes.map(function (n) { return {value: n.id, text: n.find || n.label}; });
-    var ts = new TomSelect(find, {
+  var ts = null;
+  function makeFind() {
+    if (!window.TomSelect || !find) { return; }
+    var options = data.nodes.map(function (n) { return {value: n.id, text: findText[n.id]}; });
+    ts = new TomSelect(find, {
       options: options, maxOptions: 50, create: false, allowEmptyOption: true,
       placeholder: "Find a source or claim\u2026",
       onChange: function (value) { if (value) { focus(value); } }
     });
     root.credkgFind = ts;
   }
-  Array.prototype.forEach.call(root.querySelectorAll("input.credkg-filter"), function (box) {
-    box.addEventListener("change", function () {
-      var kind = box.getAttribute("data-kind");
+  if (big) { setTimeout(makeFind, 0); } else { makeFind(); }
+  var fitButton = root.querySelector(".credkg-fit");
+  if (fitButton) {
+    fitButton.addEventListener("click", function () {
+      hideTips();
+      network.unselectAll();
+      if (ts) { ts.clear(true); }
+      fit();
+      show(null);
+    });
+  }
+  function toggle() {
+    var collapsed = root.classList.toggle("credkg-collapsed");
+    var b = root.querySelector(".credkg-toggle");
+    if (b) { b.setAttribute("aria-expanded", collapsed ? "false" : "true"); }
+    network.redraw();
+  }
+  var toggleButton = root.querySelector(".credkg-toggle");
+  if (toggleButton) { toggleButton.addEventListener("click", toggle); }
+  // On a narrow screen the panel starts folded away, and opens below the graph when needed.
+  if (panel && root.clientWidth < 900) { toggle(); }
+  Array.prototype.forEach.call(root.querySelectorAll("input.credkg-filter"), function (input) {
+    input.addEventListener("change", function () {
+      var kind = input.getAttribute("data-kind");
       nodes.update(nodes.get({filter: function (n) { return n.kind === kind; }})
-        .map(function (n) { return {id: n.id, hidden: !box.checked}; }));
+        .map(function (n) { return {id: n.id, hidden: !input.checked}; }));
+      hideTips();
+      fit();  // filters refit: what is left fills the view again
     });
   });
   show(null);
   window.credkgViews = window.credkgViews || {};
   window.credkgViews["__VID__"] = {network: network, nodes: nodes, edges: edges,
-                                   show: showNode, showEdge: showEdge, focus: focus};
+                                   show: showNode, showEdge: showEdge, focus: focus, fit: fit,
+                                   info: nodeInfo, edgeInfo: edgeInfo};
 })();
