@@ -386,6 +386,10 @@ def register(app: typer.Typer) -> None:
                                    cors_origins=tuple(cors or []), max_body=max_body,
                                    limits=limits, worker_memory_mb=worker_memory or None)
             app_ = create_app(target, options)  # type: ignore[arg-type]
+            # the reader's HTML pages (issue #17), mounted here: kg.views sits above kg.store
+            from kg.views.site import mount_pages
+
+            mount_pages(app_, target)  # type: ignore[arg-type]
             app_.state.pool.warm()
         except BaseException:
             sock.close()
