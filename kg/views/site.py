@@ -86,8 +86,9 @@ def link(kind: str, id_: str) -> str:
 
 def _chip(grade: str | None) -> str:
     fill = GRADE_COLOURS.get(str(grade or ""), UNGRADED_COLOUR)
+    shown = e(str(grade)) if grade else "\u2013"
     return (f'<span class="chip" style="background:{fill};color:{text_colour(fill)}" '
-            f'title="{e(grade_text(grade))}">{e(str(grade or "\u2013"))}</span>')
+            f'title="{e(grade_text(grade))}">{shown}</span>')
 
 
 _CSS = """
