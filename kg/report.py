@@ -196,7 +196,7 @@ class _Facts:
     def subject(self, f: Any) -> str:
         """A finding's subject in words: the claim's text (shortened) or the source's name."""
         if f.subject in self.texts:
-            return short(self.texts[f.subject], 120)
+            return short(self.texts[f.subject], 120).rstrip(".")
         return self.names.get(f.subject) or self.name(str(f.subject))
 
     def flags(self, id: str) -> str:
@@ -349,7 +349,7 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         out.append("<p>Not scored, or nothing found.</p>")
     for kind in f.kinds:
         out.append(f"<h3>{e(f.title(kind))}</h3><ul>")
-        out += [f"<li><strong>{e(f.subject(x))}</strong>: {e(f.name(x.text))}</li>"
+        out += [f"<li><strong>{e(f.subject(x))}</strong> \u2014 {e(f.name(x.text))}</li>"
                 for x in f.findings[kind]]
         out.append("</ul>")
     out.append("</section>")
@@ -438,7 +438,7 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     out += ["", "## Findings", ""]
     for kind in f.kinds:
         out += [f"### {md_escape(f.title(kind))}", ""]
-        out += [f"- **{md_escape(f.subject(x))}**: {md_escape(f.name(x.text))}"
+        out += [f"- **{md_escape(f.subject(x))}** \u2014 {md_escape(f.name(x.text))}"
                 for x in f.findings[kind]]
         out.append("")
     out += ["## Claims in detail", ""]

@@ -100,3 +100,41 @@ def test_demo_report_is_scored(tmp_path: Path, kg: Callable[..., Result]) -> Non
     assert "False confirmation" in html and 'class="grade g-6"' in html
     ttl = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
     assert "cred:credibility" in ttl and "cred:FalseConfirmation" in ttl
+
+
+def test_report_pdf_is_rendered(tmp_path: Path, kg: Callable[..., Result]) -> None:
+    """``kg report --pdf`` through headless Chromium; the PDF drawn by pdftoppm and read."""
+    import os
+    import shutil
+    import subprocess
+
+    from .conftest import IN_CI
+
+    for tool in ("pdftoppm", "pdftotext"):
+        if shutil.which(tool) is None and not IN_CI:
+            pytest.skip(f"{tool} is absent (apt-get install poppler-utils)")
+    if not Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")).is_file() and not IN_CI:
+        pytest.skip("Chromium is absent")
+    pdf = tmp_path / "r.pdf"
+    result = kg("report", "--pdf", "--out", pdf)
+    assert result.exit_code == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 3  # header and tables, then the claims in detail
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=120).stdout
+    for words in ("credkg report", "Generated", "Source reliability", "Claim credibility",
+                  "Claims in detail", "Thousands of convicts", "Methods"):
+        assert words in text, words
+    assert "convicts-deserted" not in text and "Click a node" not in text
+    # the first page is drawn: ink on it (text, tables, grade chips), read as grey pixels
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "grey")], check=True, timeout=120)
+    raw = next(tmp_path.glob("grey*.pgm")).read_bytes()
+    fields = raw.split(maxsplit=4)  # P5, width, height, maxval, pixels
+    assert fields[0] == b"P5"
+    pixels = fields[4]
+    ink = sum(1 for v in pixels if v < 160) / len(pixels)
+    assert 0.01 < ink < 0.5, ink

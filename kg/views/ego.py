@@ -28,7 +28,7 @@ from kg.views.view import View, fixed_layout_options
 __all__ = ["GROUP_ABOVE", "source_view"]
 
 #: A source asserting more claims than this has them grouped by grade in several columns.
-GROUP_ABOVE = 24
+GROUP_ABOVE = 12
 
 
 def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None = None, *,

@@ -251,7 +251,7 @@ def packed_positions(nodes: Sequence[Mapping[str, Any]], edges: Iterable[tuple[s
     out: dict[str, tuple[float, float]] = {}
     for (x, y), (_, _, pos) in zip(corners, order, strict=True):
         for n, (px, py) in pos.items():
-            out[n] = (round(x + px, 1), round(y + py, 1))
+            out[n] = (float(round(x + px)), float(round(y + py)))
     return out
 
 

@@ -253,7 +253,11 @@ def site_routes(store: Store) -> list[Route]:
                 f"<script>{_QUERY_JS}</script>")
         return _page("Query", body)
 
+    async def favicon(request: Request) -> Response:
+        return Response(status_code=204)  # no icon: and no 404 in the browser's console
+
     return [
+        Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/browse", browse, methods=["GET"], name="browse"),
         Route("/claim/{id:path}", claim, methods=["GET"], name="claim-page"),
         Route("/source/{id:path}", source, methods=["GET"], name="source-page"),
