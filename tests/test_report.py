@@ -21,6 +21,7 @@ from kg.report import (
     write_report,
 )
 from kg.seed import seed_dataset
+from kg.views.describe import id_namer
 from kg.views.info import node_info
 
 SEED = seed_dataset()
@@ -76,7 +77,8 @@ def test_findings_and_contradictions_are_reported() -> None:
     assert "False confirmation" in text and "Interested party" in text
     detected = ASSESSMENT.detected[0]
     assert "stated and detected" in text
-    assert detected.reason in text
+    assert id_namer(SEED)(detected.reason) in text  # claims named by their words, not ids
+    assert "\u201cmonthly-desertions-30k\u201d" not in text
 
 
 def test_each_selected_claim_has_its_chain_view_and_explanation() -> None:
@@ -84,7 +86,8 @@ def test_each_selected_claim_has_its_chain_view_and_explanation() -> None:
     assert html.count('class="credkg-view credkg-embedded"') == 2
     for cid in ("convicts-deserted", "monthly-desertions-30k"):
         assert f'id="claim-{cid}"' in html and f'id="credkg-chain-{cid}"' in html
-        assert str(parse(INFO[cid].explanation or "").text[0]) in " ".join(parse(html).text)
+        words = id_namer(SEED)(INFO[cid].explanation or "")
+        assert str(parse(words).text[0]) in " ".join(parse(html).text)
 
 
 def test_default_selection() -> None:

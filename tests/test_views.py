@@ -31,6 +31,7 @@ from kg.views import (
     write_html,
     write_svg,
 )
+from kg.views.describe import id_namer
 from kg.views.info import node_info
 from kg.views.inline import library_style, library_tags
 from kg.views.static import MAX_STATIC_NODES
@@ -128,7 +129,9 @@ def test_panel_carries_quote_report_date_grade_and_explanation() -> None:
     grade = ASSESSMENT.claims["monthly-desertions-30k"].grade
     assert info["grade"].startswith(f"Credibility {grade}:")
     details = dict(info["details"] + info["after"])
-    assert details["why this grade"] == INFO["monthly-desertions-30k"].explanation
+    why = id_namer(SEED)(INFO["monthly-desertions-30k"].explanation or "")
+    assert details["why this grade"] == why
+    assert "october-desertions-21600" not in details["why this grade"]
     quote = next(q for q in info["quotes"] if q["source"] == "Valery Gerasimov")
     assert quote["quote"] == SEED.assertion("gerasimov-monthly-30k").quote
     assert quote["date"] == "2024-12-18" and quote["report"].startswith("Statement by")

@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.credibility.provenance import provenance_chains, tips
@@ -32,6 +32,7 @@ from kg.views.describe import (
     contradictions,
     edge,
     flag_words,
+    id_namer,
     plural,
     short,
     wrap,
@@ -63,6 +64,7 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
     """
     info = info or {}
     claim = ds.claim(claim_id)
+    name = id_namer(ds)
     reports = {r.id: r for r in ds.reports}
     ca = assessment.claims.get(claim_id) if assessment else None
     # every assertion reached from the tips, at its longest distance from a tip
@@ -94,7 +96,7 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
                                      origin=aid in origin_ids,
                                      number=(origin_sources.index(x.source) + 1
                                              if aid in origin_ids and independent > 1 else 0),
-                                     of=len(origin_sources)))
+                                     of=len(origin_sources), name=name))
     pairs = contradictions(ds, assessment)
     others = sorted({y if x == claim_id else x for (x, y) in pairs if claim_id in (x, y)})
     how = {o: pairs[(min(o, claim_id), max(o, claim_id))] for o in others}
@@ -103,12 +105,12 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
         if x.claim == claim_id or x.claim in how:
             quotes[x.claim].append(assertion_quote(ds, x, reports))
     texts = {o: ds.claim(o).text for o in others}
-    main = claim_node(claim, info, quotes=quotes[claim_id],
+    main = claim_node(claim, info, quotes=quotes[claim_id], name=name,
                       contradicted_by=[f"{texts[o]} ({how[o]})" for o in others])
     main["borderWidth"] = 3
     nodes.append(main)
     for o in others:
-        nodes.append(claim_node(ds.claim(o), info, quotes=quotes[o],
+        nodes.append(claim_node(ds.claim(o), info, quotes=quotes[o], name=name,
                                 contradicted_by=[f"{claim.text} ({how[o]})"]))
     edges: list[dict[str, Any]] = []
     for t in tips(ds, claim_id):
@@ -157,7 +159,8 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
 
 def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
                     reports: Mapping[str, Any], assessment: AssessmentLike | None, *,
-                    origin: bool, number: int, of: int) -> dict[str, Any]:
+                    origin: bool, number: int, of: int,
+                    name: Callable[[str], str]) -> dict[str, Any]:
     s = ds.source(a.source)
     style = KIND_STYLE[s.kind.value]
     i = info.get(s.id) or NodeInfo(grade=s.reliability)
@@ -182,7 +185,7 @@ def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
             "heading": s.name, "grade": "Reliability " + grade_text(i.grade),
             "details": [["role in this chain", role], ["hedged", "yes" if a.hedged else ""],
                         ["basis of grade", sa.basis if sa else ""],
-                        ["explanation", i.explanation or ""],
+                        ["explanation", name(i.explanation or "")],
                         ["findings", ", ".join(flag_words(x) for x in i.flags)]],
             "quotes": [q], "quotesTitle": "The assertion",
         },

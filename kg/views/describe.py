@@ -129,8 +129,12 @@ def assertion_quote(ds: Dataset, a: Assertion,
 def source_node(s: Source, info: Mapping[str, NodeInfo], *,
                 assessment: AssessmentLike | None = None,
                 quotes: list[dict[str, Any]] | None = None,
-                names: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """A source as a vis-network node: shape and colour by kind, border by score."""
+                names: Mapping[str, str] | None = None,
+                name: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """A source as a vis-network node: shaped by kind, filled by grade.
+
+    ``name`` replaces ids in the explanation by words (:func:`id_namer`).
+    """
     style = KIND_STYLE[s.kind.value]
     i = info.get(s.id) or NodeInfo(grade=s.reliability)
     sa = assessment.sources.get(s.id) if assessment else None
@@ -144,7 +148,7 @@ def source_node(s: Source, info: Mapping[str, NodeInfo], *,
         ["side", s.side or ""],
         ["score", _score(i)],
         ["basis of grade", sa.basis if sa else ("analyst" if s.reliability else "")],
-        ["explanation", i.explanation or ""],
+        ["explanation", (name or str)(i.explanation or "")],
         ["findings", ", ".join(flag_words(x) for x in i.flags)],
         ["note", s.note or ""],
         ["id", s.id],
@@ -169,8 +173,12 @@ def source_node(s: Source, info: Mapping[str, NodeInfo], *,
 
 
 def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str, Any]],
-               contradicted_by: list[str] | None = None) -> dict[str, Any]:
-    """A claim as a vis-network node: a dot sized by its score, its grade in the label."""
+               contradicted_by: list[str] | None = None,
+               name: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """A claim as a vis-network dot filled by its grade, the grade in its label.
+
+    ``name`` replaces ids in the explanation by words (:func:`id_namer`).
+    """
     style = KIND_STYLE["claim"]
     i = info.get(c.id) or NodeInfo()
     q = c.quantity
@@ -187,7 +195,7 @@ def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str,
         ["quantity", quantity],
     ]
     after = [
-        ["why this grade", i.explanation or ""],
+        ["why this grade", (name or str)(i.explanation or "")],
         ["findings", ", ".join(flag_words(x) for x in i.flags)],
         ["note", c.note or ""],
         ["id", c.id],
@@ -277,14 +285,24 @@ def id_namer(ds: Dataset, width: int = 70) -> Callable[[str], str]:
         words[c.id] = short(c.text, width)
     if not words:
         return lambda text: text
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in
-                                                   sorted(words, key=len, reverse=True))
-                         + r")(?![\w-])")
+
+    def one(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token in words:
+            return words[token]
+        bare = token.rstrip(".")  # an id ending a sentence
+        if bare in words:
+            return words[bare] + token[len(bare):]
+        return token
 
     def name(text: str) -> str:
-        return pattern.sub(lambda m: words[m.group(1)], text)
+        return _TOKEN.sub(one, text)
 
     return name
+
+
+#: Candidate ids in a text: runs of the characters ids are made of, not inside a word.
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9_~.-]*")
 
 
 def contradiction_info(ds: Dataset, x: str, y: str, how: str, reason: str,

@@ -19,7 +19,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.model import Dataset
-from kg.views.describe import assertion_quote, claim_node, edge, plural, short, source_node
+from kg.views.describe import (
+    assertion_quote,
+    claim_node,
+    edge,
+    id_namer,
+    plural,
+    short,
+    source_node,
+)
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
 from kg.views.layout import layered_positions, node_extent, wrapped_columns
 from kg.views.style import KIND_STYLE
@@ -77,13 +85,16 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
     texts = {c.id: c.text for c in ds.claims}
     my_quotes = [{**q, "source": texts[a.claim]}
                  for a in mine for q in [assertion_quote(ds, a, reports)]]
-    nodes = [source_node(me, info, assessment=assessment, quotes=my_quotes, names=names)]
+    name = id_namer(ds)
+    nodes = [source_node(me, info, assessment=assessment, quotes=my_quotes, names=names,
+                         name=name)]
     nodes[0]["borderWidth"] = 4
     for sid in cited_sources + citers:
-        nodes.append(source_node(ds.source(sid), info, assessment=assessment, names=names))
+        nodes.append(source_node(ds.source(sid), info, assessment=assessment, names=names,
+                                 name=name))
     for cid in claims:
         qs = [q for (s, c), v in asserts.items() if c == cid for q in v]
-        nodes.append(claim_node(ds.claim(cid), info, quotes=qs))
+        nodes.append(claim_node(ds.claim(cid), info, quotes=qs, name=name))
     edges: list[dict[str, Any]] = []
     for (s, c), qs in asserts.items():
         edges.append(edge(s, c, "asserts", quotes=qs, title=f"{names[s]} asserts"

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.model import Dataset
-from kg.views.describe import SOURCE_FONT, plural, short, source_node, wrap
+from kg.views.describe import SOURCE_FONT, id_namer, plural, short, source_node, wrap
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
 from kg.views.layout import graph_levels, packed_positions
 from kg.views.style import EDGE_STYLE, KIND_STYLE
@@ -57,6 +57,7 @@ def overview_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         A view with positions computed here.
     """
     info = info or {}
+    name = id_namer(ds)
     names = {s.id: s.name for s in ds.sources}
     texts = {c.id: c.text for c in ds.claims}
     by_id = {a.id: a for a in ds.assertions}
@@ -83,7 +84,7 @@ def overview_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     most = max((len(set(v)) for v in claims_of.values()), default=1)
     nodes = []
     for s in ds.sources:
-        n = source_node(s, info, assessment=assessment, names=names)
+        n = source_node(s, info, assessment=assessment, names=names, name=name)
         count = len(set(claims_of[s.id]))
         n["label"] = wrap(s.name, 22, 2) + (f" [{n['grade']}]" if n["grade"] else "")
         n["size"] = round(8 + 22 * math.sqrt(count / most), 1)

@@ -91,10 +91,10 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         against[x].append(f"{texts[y]} ({how})")
         against[y].append(f"{texts[x]} ({how})")
 
-    nodes = [source_node(s, info, assessment=assessment, quotes=by_source[s.id], names=names)
-             for s in ds.sources]
-    nodes += [claim_node(c, info, quotes=by_claim[c.id], contradicted_by=against[c.id])
-              for c in ds.claims]
+    nodes = [source_node(s, info, assessment=assessment, quotes=by_source[s.id], names=names,
+                         name=name) for s in ds.sources]
+    nodes += [claim_node(c, info, quotes=by_claim[c.id], contradicted_by=against[c.id],
+                         name=name) for c in ds.claims]
     for n in nodes:
         n["find"] = n["info"]["heading"]
     edges: list[dict[str, Any]] = []
