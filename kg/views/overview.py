@@ -103,8 +103,8 @@ def overview_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     for (x, y), claims in relayed.items():
         k = len(set(claims))
         e: dict[str, Any] = {
-            "from": x, "to": y, "relation": "cites", **EDGE_STYLE["cites"],
-            "width": round(1 + 2 * math.log2(k), 1), "dashes": False,
+            "from": x, "to": y, "relation": "cites", **EDGE_STYLE["cites_weighted"],
+            "width": round(1 + 2 * math.log2(k), 1),
             "title": f"{names[x]} cites {names[y]} for {plural(k, 'claim')}",
             "info": {"heading": f"{names[x]} cites {names[y]}", "details": [],
                      **items(claims)}}
@@ -127,4 +127,5 @@ def overview_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                             for g, n in sorted(grades.items())) + ".")
     shown = [k for k in KIND_STYLE if k != "claim" and any(n["kind"] == k for n in nodes)]
     return View(title=title, subtitle=subtitle, nodes=nodes, edges=edges, options=options,
-                kinds=shown, relations=["cites"] if edges else [], grades=["source"])
+                kinds=shown, relations=["cites_weighted"] if edges else [],
+                grades=["source"])

@@ -125,6 +125,8 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
     "contradicts": {"color": "#d62728", "dashes": [2, 3], "arrows": "", "width": 3.5},
     "supports": {"color": "#2ca02c", "dashes": [2, 6], "arrows": "to", "width": 1.5},
     "affiliated_with": {"color": "#aaaaaa", "dashes": [1, 3], "arrows": "to", "width": 1},
+    # the overview's edges: cites, one per pair of sources, as wide as the claims relayed
+    "cites_weighted": {"color": "#1f77b4", "dashes": False, "arrows": "to", "width": 2},
 }
 
 #: Legend rows for edges: relation, colour, words.
@@ -134,4 +136,5 @@ EDGE_LEGEND: dict[str, str] = {
     "contradicts": "contradicts (red, dotted)",
     "supports": "supports (dotted)",
     "affiliated_with": "affiliated with",
+    "cites_weighted": "cites \u2192 (wider: more claims relayed)",
 }
