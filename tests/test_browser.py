@@ -405,7 +405,7 @@ def test_hostile_text_runs_nothing_and_inserts_nothing(
         assert o.js("() => document.querySelectorAll('[onerror], [onload], [onmouseover]')"
                     ".length") == 0
         scripts = o.js("() => document.scripts.length")
-        assert scripts == 2 + 2 * len(o.views())  # the libraries, then data + code per view
+        assert scripts == 2 + 3 * len(o.views())  # the libraries; data, panels, code per view
         hrefs = o.js("() => Array.from(document.querySelectorAll('a[href]'), a => a.href)")
         assert all(h.startswith(("https:", "http:", o.url + "#")) for h in hrefs), hrefs
     assert "javascript:alert(1)" in o.page.content()  # shown as text in the report
@@ -708,7 +708,7 @@ def test_contradiction_edge_says_why_with_both_grades(
     o = open_page(outputs / "graph.html")
     edge = o.js("""() => { const v = Object.values(window.credkgViews)[0];
         return v.edges.get({filter: e => e.relation === 'contradicts'})
-                .find(e => v.edgeInfo[e.id].details.some(d => d[0] === 'why' && /\\d/.test(d[1])))
+                .find(e => v.edgeInfo(e.id).details.some(d => d[0] === 'why' && /\\d/.test(d[1])))
                 .id; }""")
     o.js("id => Object.values(window.credkgViews)[0].showEdge(id)", edge)
     text = " ".join(o.panel().split())

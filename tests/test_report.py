@@ -132,7 +132,7 @@ def test_html_escapes_everything_and_links_only_http() -> None:
     tags = parse(html)
     assert not [t for t, _ in tags.tags if t in ("img", "b", "iframe")]
     scripts = [t for t, _ in tags.tags if t == "script"]
-    assert len(scripts) == 2 + 2 * len(ds.claims)  # libraries, then data + code per chain view
+    assert len(scripts) == 2 + 3 * len(ds.claims)  # libraries; data, panels, code per chain
     hrefs = [at.get("href") or "" for t, at in tags.tags if t == "a"]
     assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://"))]
     assert "javascript:alert(1)" in " ".join(tags.text)  # shown as text

@@ -146,6 +146,13 @@ def main() -> None:
           "block(ms)  pan(ms)  zoom(ms)")
     with TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # the floor: a one-claim page, whose longest block is the libraries' own start-up
+        one = write_html(graph_view(Dataset(claims=[Claim(id="c", text="One claim")])),
+                         Path(tmp) / "one.html")
+        r = measure(browser, one, args.timeout)
+        print(f"{1:6d}  {'one claim':14} {1:5d} {0:6d} {0:9.2f} "
+              f"{one.stat().st_size / 1e6:9.1f} |    (none)      {fmt(r['longest'])}",
+              flush=True)
         for size in args.sizes:
             ds = synthetic_dataset(size)
             t = time.perf_counter()

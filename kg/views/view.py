@@ -218,8 +218,14 @@ class View:
                 page however many fragments carry it). Leave out only when the page
                 loads them itself.
         """
-        payload = json_for_script({"nodes": self.nodes, "edges": self.edges,
-                                   "options": self.options})
+        # what vis-network draws, parsed at once; the panels' contents, parsed on first click
+        nodes = [{k: v for k, v in n.items() if k != "info"} for n in self.nodes]
+        edges = [{**{k: v for k, v in e.items() if k != "info"}, "id": e.get("id", f"e{i}")}
+                 for i, e in enumerate(self.edges)]
+        payload = json_for_script({"nodes": nodes, "edges": edges, "options": self.options})
+        panels = json_for_script({"nodes": {n["id"]: n.get("info") for n in self.nodes},
+                                  "edges": {e["id"]: x.get("info")
+                                            for e, x in zip(edges, self.edges, strict=True)}})
         head = ""
         if assets:
             head = (f"<style>{library_style()}\n{view_style()}</style>\n"
@@ -229,7 +235,8 @@ class View:
                  f'{e(self.height)}"></aside>') if self.chrome else ""
         return _FRAGMENT.format(
             vid=self.view_id, head=head, title=e(self.title), subtitle=e(self.subtitle),
-            legend=self._legend(), height=e(self.height), payload=payload, tools=tools,
+            legend=self._legend(), height=e(self.height), payload=payload, panels=panels,
+            tools=tools,
             panel=panel, cls="" if self.chrome else " credkg-embedded",
             script=view_script().replace("__VID__", self.view_id),
         )
@@ -294,6 +301,7 @@ _FRAGMENT = """<div class="credkg-view{cls}" id="{vid}">
 <div class="credkg-body"><div class="credkg-net" style="height:{height}"></div>
 {panel}</div>
 <script type="application/json" class="credkg-data">{payload}</script>
+<script type="application/json" class="credkg-panels">{panels}</script>
 <script>{script}</script>
 </div>
 """

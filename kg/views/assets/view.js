@@ -5,16 +5,17 @@
   if (!root || root.getAttribute("data-started")) { return; }
   root.setAttribute("data-started", "true");
   var data = JSON.parse(root.querySelector("script.credkg-data").textContent);
-  // The panels' contents stay out of vis-network, which deep-copies every field it is given.
-  var nodeInfo = {}, edgeInfo = {}, findText = {};
-  data.nodes.forEach(function (n) {
-    nodeInfo[n.id] = n.info; findText[n.id] = n.find || n.label;
-    delete n.info; delete n.find;
-  });
-  data.edges.forEach(function (e, i) {
-    if (e.id === undefined) { e.id = "e" + i; }
-    edgeInfo[e.id] = e.info; delete e.info;
-  });
+  // The panels' contents: a separate JSON, parsed on the first click (a big graph's would
+  // hold up the first drawing), and never given to vis-network, which deep-copies its data.
+  var panels = null;
+  function panelData() {
+    if (!panels) { panels = JSON.parse(root.querySelector("script.credkg-panels").textContent); }
+    return panels;
+  }
+  function nodeInfo(id) { return panelData().nodes[id]; }
+  function edgeInfo(id) { return panelData().edges[id]; }
+  var findText = {};
+  data.nodes.forEach(function (n) { findText[n.id] = n.find || n.label; delete n.find; });
   // A big graph is handed to vis-network in slices, one per task, so that the page never
   // freezes: its positions are computed beforehand, so every slice draws where it belongs.
   var SLICE = 150;
@@ -44,11 +45,11 @@
       t.style.visibility = "hidden";
     });
   }
-  function settle() {
+  function settle(refit) {
     if (done) { return; }
     done = true;
     network.setOptions({physics: {enabled: false}});
-    fit();
+    if (refit !== false) { fit(); }
     root.setAttribute("data-settle-ms", String(Math.round(performance.now() - t0)));
     root.setAttribute("data-settled", "true");
     if (status) { status.textContent = ""; }
@@ -79,7 +80,7 @@
         edges.add(data.edges.slice(atEdge, atEdge + 4 * SLICE));
         atEdge += 4 * SLICE;
       } else {
-        settle();
+        settle(false);  // already fitted to the whole extent
         return;
       }
       setTimeout(step, 0);
@@ -175,11 +176,11 @@
     pairs(item.after);
     openPanel();
   }
-  function showNode(id) { if (nodeInfo[id]) { show(nodeInfo[id]); } }
+  function showNode(id) { var i = nodeInfo(id); if (i) { show(i); } }
   function showEdge(id) {
     var e = edges.get(id);
     if (!e) { return; }
-    show(edgeInfo[id] || {heading: e.title, details: [["relation", e.relation]]});
+    show(edgeInfo(id) || {heading: e.title, details: [["relation", e.relation]]});
   }
   network.on("click", function (p) {
     if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); }
