@@ -786,6 +786,7 @@ def test_served_pages_search_and_navigate(browser: Browser) -> None:
 
     from kg.store import Store
     from kg.store.serve import create_app
+    from kg.views.site import mount_pages
 
     ds = dev_corpus()
     store = Store()
@@ -793,7 +794,9 @@ def test_served_pages_search_and_navigate(browser: Browser) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
+    app = create_app(store)
+    mount_pages(app, store)  # as kg serve does
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
