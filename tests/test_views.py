@@ -308,3 +308,25 @@ def test_empty_corners_draw() -> None:
     assert [n["id"] for n in quiet.nodes] == ["ua-armed-forces"]
     empty = graph_view(Dataset())
     assert empty.nodes == [] and "<svg" in to_svg(empty) and empty.html()
+
+
+@pytest.mark.parametrize("view", views(), ids=["graph", "chain", "source"])
+def test_svg_carries_no_interactive_hint(view: View) -> None:
+    svg = to_svg(view)
+    for hint in ("Click", "click", "Zoom", "zoom", "hover", "Find a source"):
+        assert hint not in svg
+    assert 'data-grade' not in svg and GRADE_COLOURS["4"] in svg  # the grade scale is drawn
+
+
+def test_markdown_report_names_claims_and_draws_chains(tmp_path: Path) -> None:
+    from kg.report import write_report
+
+    md = write_report(SEED, tmp_path / "r.md", INFO, assessment=ASSESSMENT, fmt="md",
+                      claims=["monthly-desertions-30k"])
+    text = md.read_text(encoding="utf-8")
+    picture = tmp_path / "r-chains" / "claim-1.svg"
+    assert "](<r-chains/claim-1.svg>)" in text and picture.is_file()
+    assert ET.fromstring(picture.read_text(encoding="utf-8")).tag.endswith("svg")
+    for code in ("monthly-desertions-30k", "single_origin", "(s)", ".:"):
+        assert code not in text.replace("claim-1.svg", "")
+    assert "Generated" in text and "Input documents" in text
