@@ -56,8 +56,7 @@ _WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", 
 _VERB = "|".join(sorted({re.escape(v) for v in _STRONG + _WEAK}, key=len, reverse=True))
 _ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|recently|" \
        r"separately|officially|publicly|only|then|,)\s+)*"
-_TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
-               r"while|speaking)\b.*))?")
+_TRAIL_TAIL = r"(?:,\s*(?P<tail>.*))?"  # "..., Budanov said, with ..." too
 _INVERTED = re.compile(
     r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?P<verb>said|says|added|adds|told|wrote|"
     r"writes|noted|explained|stressed|continued|according to)\s+(?P<np>[^,;]{2,160}?)"
@@ -196,6 +195,9 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         if via and relay is None:
             relay = via.group("np").strip()
         claim = _ACCORDING.sub("", s[:sep.start()])
+        if tail and not re.match(r"(?:citing|adding|according to|noting|who|which|in|as|after|"
+                                 r"while|speaking|referring|quoting|told|said)\b", tail):
+            claim = f"{claim}, {tail}"  # "X, Budanov said, with Y": the claim goes on
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited,
                            _when(after), hedged, "trailing")
     return None
