@@ -86,6 +86,11 @@ def _clause(text: str, fig: Figure) -> str:
     return text[start:end]
 
 
+#: "over that period", "during the attack": the period (or event) named just before.
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|the same|this) "
+                          r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
+                          r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
+                          r"flooding|outbreak)\b", re.IGNORECASE)
 _POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
                        r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
@@ -114,9 +119,7 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         start, end = find_period(segment, ref, forecast=forecast)
     if start is None:
         start, end = find_period(claim, ref, forecast=forecast)
-    if start is None and last is not None and re.search(
-            r"\b(?:over|in|during|for|within) (?:that|the same|this) (?:period|time)\b", sentence,
-            re.IGNORECASE):
+    if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")
     if start is not None and end is not None and ref is not None and start <= ref < end \
@@ -259,8 +262,7 @@ class _Drafter:
             for f in figs:
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
                                       self.last_period)
-                if "period_start" in q and "period_end" in q and not re.search(
-                        r"\b(?:that|the same|this) (?:period|time)\b", seg, re.IGNORECASE):
+                if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
