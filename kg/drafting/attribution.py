@@ -195,8 +195,12 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         if via and relay is None:
             relay = via.group("np").strip()
         claim = _ACCORDING.sub("", s[:sep.start()])
-        if tail and not re.match(r"(?:citing|adding|according to|noting|who|which|in|as|after|"
-                                 r"while|speaking|referring|quoting|told|said)\b", tail):
+        more = re.match(r"(?:noting|adding|saying|warning|stressing|arguing|explaining|insisting)"
+                        r"\s+(?:that\s+)?(?P<c>.{12,})$", tail)
+        if more:  # "..., the newspaper reported, noting that X": X is a second claim
+            claim = f"{claim}; {more.group('c')}"
+        elif tail and not re.match(r"(?:citing|adding|according to|noting|who|which|in|as|after|"
+                                   r"while|speaking|referring|quoting|told|said)\b", tail):
             claim = f"{claim}, {tail}"  # "X, Budanov said, with Y": the claim goes on
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited,
                            _when(after), hedged, "trailing")
