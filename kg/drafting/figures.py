@@ -158,6 +158,8 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
+    if re.search(r"\bper\s*$", before):
+        return True  # "300 deaths per 100,000": a denominator
     if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
             and len(num) <= 3:
         return True  # "John Smith, 45, said": an age
