@@ -62,7 +62,7 @@ def _open_quote(text: str) -> int:
 def _segments(claim: str) -> list[str]:
     """A claim split where the text joins two statements (", and", ", but", "; ")."""
     parts = [p for p in re.split(
-        r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'’-]*\s+)+"
+        r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
         r"(?:forces|troops|officials|authorities|[a-z]+s)?\s*(?:had|has|have|was|were|is|are|will|"
         r"said|[a-z]{3,}ed)\b)", claim) if p.strip()]
     out: list[str] = []
