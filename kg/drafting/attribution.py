@@ -302,7 +302,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
             relay = via.group("np").strip()
             np = np[:via.start()].strip() if via.start() < len(np) else np
         return Attribution(_sentence_case(m.group("claim")), np, relay, cited, None, hedged,
-                           "inverted")
+                           "inverted", m.group("tail"))
     m = _DATA_SHOWS.match(s)
     if m:
         claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
@@ -328,6 +328,9 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     if m:
         np = m.group("np").strip()
         owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
+            r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:data|figures|statistics|numbers|"
+            r"estimates)\s+(?:from|by|of|released by|published by)\s+(?P<owner>.*[A-Z].*)$",
+            np) or re.match(
             r"^(?P<owner>.*[A-Z].*?)\s+(?:data|figures|statistics|numbers)$", np)
         speaker = owner.group("owner") if owner else np
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")

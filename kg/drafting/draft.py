@@ -82,8 +82,9 @@ def _sentence_case(text: str) -> str:
 
 def _clause(text: str, fig: Figure) -> str:
     """The clause around a figure: between commas, semicolons, dashes or "and"."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[,;\u2013\u2014(]\s*|\s+and\s+|\s+but\s+",
-                                                 text)] + [len(text)]
+    bounds = [0] + [m.end() for m in re.finditer(
+        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
+        + [len(text)]
     start = max(b for b in bounds if b <= fig.start)
     end = min((b for b in bounds if b > fig.end), default=len(text))
     return text[start:end]
@@ -94,6 +95,13 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|t
                           r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
                           r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                           r"flooding|outbreak)\b", re.IGNORECASE)
+_ROLE_WORDS = frozenset({
+    "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
+    "economist", "analyst", "director", "head", "chief", "manager", "professor", "researcher",
+    "spokesperson", "spokesman", "spokeswoman", "official", "officer", "adviser", "advisor",
+    "minister", "secretary", "president", "chairman", "chair", "member", "fellow", "scientist",
+    "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
+    "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
 _POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
                        r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
@@ -336,14 +344,18 @@ class _Drafter:
         if rec["kind"] != "person":
             return
         rec.setdefault("note", f"Described as {text.strip()}.")
-        m = re.search(r"\b(?:correspondent|journalist|reporter|editor|columnist|writer|"
-                      r"commentator)\s+(?:for|at|of|with)\s+(?:the\s+)?(?P<o>[A-Z][\w.&' -]+)",
-                      text)
-        if m:
-            outlet = self.src.add(m.group("o").strip(), "news_outlet")
-            rec.setdefault("affiliated_with", [])
-            if outlet not in rec["affiliated_with"]:
-                rec["affiliated_with"].append(outlet)
+        m = re.search(r"\b(?P<role>[a-z]+)\s+(?:for|at|of|with)\s+(?:the\s+)?"
+                      r"(?P<o>[A-Z][\w.&'\u2019 -]+)", text)
+        if m and m.group("role") in _ROLE_WORDS:
+            name = m.group("o").strip()
+            journalist = m.group("role") in ("correspondent", "journalist", "reporter", "editor",
+                                             "columnist", "writer", "commentator")
+            org = (self.src.add(name, "news_outlet") if journalist
+                   else self.src.resolve(name) or self.src.add(name, "organization"))
+            if org != sid:
+                rec.setdefault("affiliated_with", [])
+                if org not in rec["affiliated_with"]:
+                    rec["affiliated_with"].append(org)
 
     def _report(self, sid: str, said: dt.date | None) -> str | None:
         if sid == self.publisher:
