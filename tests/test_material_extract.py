@@ -265,3 +265,23 @@ def test_bad_input_is_one_line(tmp_path: Path, kg: Callable[..., Result],
                              for a in args])
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_economics_and_health_phrasing() -> None:
+    text = ("WASHINGTON, April 5 (Reuters) - The unemployment rate fell to 3.9% in March from "
+            "4.1% in February, the Labor Department said on Friday.\n\nInflation rose 0.4% "
+            "month-on-month, according to data from the Office for National Statistics.\n\n"
+            "GDP grew at an annualized rate of 2.8% in the third quarter, the Commerce "
+            "Department reported.\n\n\"We expect hiring to slow,\" said Jane Doe, chief "
+            "economist at Acme Bank. She added that wages could rise by about 5% this year.")
+    ds, _ = draft_dataset(text, url="https://www.example-news.com/a", date=dt.date(2024, 4, 5))
+    periods = {c.quantity.value: (str(c.quantity.period_start), str(c.quantity.period_end))
+               for c in ds.claims if c.quantity}
+    assert periods[3.9] == ("2024-03-01", "2024-03-31")
+    assert periods[4.1] == ("2024-02-01", "2024-02-29")
+    assert periods[2.8] == ("2023-07-01", "2023-09-30")  # the last third quarter
+    assert periods[5.0] == ("2024-01-01", "2024-12-31")  # a forecast: the whole year
+    assert _chains(ds, 0.4) == ["example-news.com -> Reuters -> Office for National Statistics"]
+    doe = next(s for s in ds.sources if s.name == "Jane Doe")
+    assert [ds.source(o).name for o in doe.affiliated_with] == ["Acme Bank"]
+    assert _chains(ds, 5.0) == ["example-news.com -> Reuters -> Jane Doe"]

@@ -56,8 +56,7 @@ _WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", 
 _VERB = "|".join(sorted({re.escape(v) for v in _STRONG + _WEAK}, key=len, reverse=True))
 _ADV = r"(?:(?:has|have|had|also|previously|earlier|further|later|now|again|recently|" \
        r"separately|officially|publicly|only|then|,)\s+)*"
-_TRAIL_TAIL = (r"(?:,\s*(?P<tail>(?:citing|adding|according to|noting|who|which|in|as|after|"
-               r"while|speaking)\b.*))?")
+_TRAIL_TAIL = r"(?:,\s*(?P<tail>.*))?"  # "..., Budanov said, with ..." too
 _INVERTED = re.compile(
     r"^(?P<claim>.{8,}?)[,:]?[\"\u201d\u2019]?,?\s+(?P<verb>said|says|added|adds|told|wrote|"
     r"writes|noted|explained|stressed|continued|according to)\s+(?P<np>[^,;]{2,160}?)"
@@ -196,6 +195,13 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         if via and relay is None:
             relay = via.group("np").strip()
         claim = _ACCORDING.sub("", s[:sep.start()])
+        more = re.match(r"(?:noting|adding|saying|warning|stressing|arguing|explaining|insisting)"
+                        r"\s+(?:that\s+)?(?P<c>.{12,})$", tail)
+        if more:  # "..., the newspaper reported, noting that X": X is a second claim
+            claim = f"{claim}; {more.group('c')}"
+        elif tail and not re.match(r"(?:citing|adding|according to|noting|who|which|in|as|after|"
+                                   r"while|speaking|referring|quoting|told|said)\b", tail):
+            claim = f"{claim}, {tail}"  # "X, Budanov said, with Y": the claim goes on
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited,
                            _when(after), hedged, "trailing")
     return None
@@ -296,7 +302,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
             relay = via.group("np").strip()
             np = np[:via.start()].strip() if via.start() < len(np) else np
         return Attribution(_sentence_case(m.group("claim")), np, relay, cited, None, hedged,
-                           "inverted")
+                           "inverted", m.group("tail"))
     m = _DATA_SHOWS.match(s)
     if m:
         claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
@@ -322,6 +328,9 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     if m:
         np = m.group("np").strip()
         owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
+            r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:data|figures|statistics|numbers|"
+            r"estimates)\s+(?:from|by|of|released by|published by)\s+(?P<owner>.*[A-Z].*)$",
+            np) or re.match(
             r"^(?P<owner>.*[A-Z].*?)\s+(?:data|figures|statistics|numbers)$", np)
         speaker = owner.group("owner") if owner else np
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")

@@ -61,7 +61,10 @@ def _open_quote(text: str) -> int:
 
 def _segments(claim: str) -> list[str]:
     """A claim split where the text joins two statements (", and", ", but", "; ")."""
-    parts = [p for p in re.split(r",\s+(?:and|but|while|whereas)\s+|;\s+", claim) if p.strip()]
+    parts = [p for p in re.split(
+        r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
+        r"(?:forces|troops|officials|authorities|[a-z]+s)?\s*(?:had|has|have|was|were|is|are|will|"
+        r"said|[a-z]{3,}ed)\b)", claim) if p.strip()]
     out: list[str] = []
     for p in parts:
         if out and (len(p.split()) < 4 or len(out[-1].split()) < 4):
@@ -79,13 +82,26 @@ def _sentence_case(text: str) -> str:
 
 def _clause(text: str, fig: Figure) -> str:
     """The clause around a figure: between commas, semicolons, dashes or "and"."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[,;\u2013\u2014(]\s*|\s+and\s+|\s+but\s+",
-                                                 text)] + [len(text)]
+    bounds = [0] + [m.end() for m in re.finditer(
+        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
+        + [len(text)]
     start = max(b for b in bounds if b <= fig.start)
     end = min((b for b in bounds if b > fig.end), default=len(text))
     return text[start:end]
 
 
+#: "over that period", "during the attack": the period (or event) named just before.
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|the same|this) "
+                          r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
+                          r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
+                          r"flooding|outbreak)\b", re.IGNORECASE)
+_ROLE_WORDS = frozenset({
+    "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
+    "economist", "analyst", "director", "head", "chief", "manager", "professor", "researcher",
+    "spokesperson", "spokesman", "spokeswoman", "official", "officer", "adviser", "advisor",
+    "minister", "secretary", "president", "chairman", "chair", "member", "fellow", "scientist",
+    "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
+    "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
 _POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
                        r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
@@ -114,9 +130,7 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         start, end = find_period(segment, ref, forecast=forecast)
     if start is None:
         start, end = find_period(claim, ref, forecast=forecast)
-    if start is None and last is not None and re.search(
-            r"\b(?:over|in|during|for|within) (?:that|the same|this) (?:period|time)\b", sentence,
-            re.IGNORECASE):
+    if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")
     if start is not None and end is not None and ref is not None and start <= ref < end \
@@ -259,8 +273,7 @@ class _Drafter:
             for f in figs:
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
                                       self.last_period)
-                if "period_start" in q and "period_end" in q and not re.search(
-                        r"\b(?:that|the same|this) (?:period|time)\b", seg, re.IGNORECASE):
+                if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
@@ -331,14 +344,18 @@ class _Drafter:
         if rec["kind"] != "person":
             return
         rec.setdefault("note", f"Described as {text.strip()}.")
-        m = re.search(r"\b(?:correspondent|journalist|reporter|editor|columnist|writer|"
-                      r"commentator)\s+(?:for|at|of|with)\s+(?:the\s+)?(?P<o>[A-Z][\w.&' -]+)",
-                      text)
-        if m:
-            outlet = self.src.add(m.group("o").strip(), "news_outlet")
-            rec.setdefault("affiliated_with", [])
-            if outlet not in rec["affiliated_with"]:
-                rec["affiliated_with"].append(outlet)
+        m = re.search(r"\b(?P<role>[a-z]+)\s+(?:for|at|of|with)\s+(?:the\s+)?"
+                      r"(?P<o>[A-Z][\w.&'\u2019 -]+)", text)
+        if m and m.group("role") in _ROLE_WORDS:
+            name = m.group("o").strip()
+            journalist = m.group("role") in ("correspondent", "journalist", "reporter", "editor",
+                                             "columnist", "writer", "commentator")
+            org = (self.src.add(name, "news_outlet") if journalist
+                   else self.src.resolve(name) or self.src.add(name, "organization"))
+            if org != sid:
+                rec.setdefault("affiliated_with", [])
+                if org not in rec["affiliated_with"]:
+                    rec["affiliated_with"].append(org)
 
     def _report(self, sid: str, said: dt.date | None) -> str | None:
         if sid == self.publisher:

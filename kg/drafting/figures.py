@@ -53,7 +53,8 @@ _CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": 
 _CURRENCY_AFTER = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
                    "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY",
                    "rupees": "INR", "reais": "BRL"}
-_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
+_FOLD = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4,
+         "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
          "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
 _VAGUE = {"thousands": 2000.0, "millions": 2e6, "hundreds": 200.0, "dozens": 24.0,
           "scores": 40.0, "billions": 2e9, "tens of thousands": 20000.0,
@@ -125,7 +126,10 @@ def written_numbers(sentence: str) -> str:
         return f" qqscale{len(scales) - 1}qq"
 
     masked = re.sub(r"(?<=\d)\s?(?:thousand|million|billion|trillion)\b|\b(?:thousands|millions|"
-                    r"billions|hundreds|dozens|tens|scores)\b", hide, sentence, flags=re.IGNORECASE)
+                    r"billions|hundreds|dozens|tens|scores)\b|\b(?:one|two|three|four)[ -]"
+                    r"(?:quarters?|thirds?|fifths?)\b|\bone in (?:five|four|three|ten)\b|"
+                    r"\ba (?:third|quarter|fifth)\b",
+                    hide, sentence, flags=re.IGNORECASE)
     try:
         converted: str = convert(masked, "en", threshold=2)  # type: ignore[operator]
     except Exception:  # pragma: no cover - the library refuses odd text
@@ -154,6 +158,8 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
+    if re.search(r"\bper\s*$", before):
+        return True  # "300 deaths per 100,000": a denominator
     if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
             and len(num) <= 3:
         return True  # "John Smith, 45, said": an age
@@ -284,10 +290,11 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
     for m in re.finditer(r"\b(" + "|".join(_FOLD) + r")\b", low):
         before = low[max(0, m.start() - 30):m.start()]
         v = float(_FOLD[m.group(1)])
-        bound = "min_value" if _cue(before, _MIN) else "max_value" if _cue(before, _MAX) \
-            else "value"
+        bound = "min_value" if _cue(before, _MIN) else "max_value" if _cue(
+            before, _MAX + _MAX_APPROX) else "value"
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
-                                   measure="growth"), bound, v))
+                                   measure="growth", approximate=_cue(before, _MAX_APPROX)),
+                            bound, v))
     for m in re.finditer(r"\b(?:more than )?twice as (?:many|much)\b", low):
         bound = "min_value" if m.group(0).startswith("more") else "value"
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",

@@ -162,12 +162,16 @@ def _furniture(par: str) -> str | None:
         return "page furniture"
     if _AUTHOR_BOX.search(par):
         return "author box"
-    if _CAPTION.search(par):
+    if _CAPTION.search(par) or re.search(r"\b[A-Z]{3,}/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$", par):
         return "photo caption or credit"
+    if re.match(r"(?:source|sources|photo|video|read also|see also)\s*:", par, re.IGNORECASE):
+        return "a label line"
     words = par.split()
     if len(words) <= 3 and not par.endswith((".", "!", "?")):
         return "a label, not a sentence"
-    if re.fullmatch(r"[\W\d_]*(?:\w+\s+)?\d{1,2},?\s+\d{4}[\W\d:_]*(?:\w+)?", par):
+    if re.fullmatch(r"[\W\d_]*(?:\w+\s+)?\d{1,2},?\s+\d{4}[\W\d:_]*(?:\w+)?", par) or (
+            len(par) < 40 and article_date_in(par) is not None
+            and len(re.findall(r"[A-Za-z]{3,}", par)) <= 2):
         return "a date stamp"
     if not re.search(r"[A-Za-z]{3}", par):
         return "no words"
@@ -300,6 +304,8 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 article.standfirst.append(par)
                 continue
         lead = False
+        par = re.sub(r"^(?:quote|details|background|context|update)\s*:\s*", "", par,
+                     flags=re.IGNORECASE)  # a section label before the text
         article.paragraphs.append(par)
     if article.agency is None:
         article.agency = _end_credit(article.skipped, text)

@@ -141,7 +141,7 @@ Period = tuple[dt.date | None, dt.date | None]
 
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
                        r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
-                       r"estimate|will|target)\b", re.IGNORECASE)
+                       r"estimate|will|would|could|might|target)\b", re.IGNORECASE)
 
 
 def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = None) -> Period:
@@ -187,12 +187,15 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         if m.group(1) in ("beginning", "start", "early"):
             return dt.date(y, 1, 1), dt.date(y, 3, 31)
         return dt.date(y, 10, 1), dt.date(y, 12, 31)
-    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
-                  + _Y.format("y"), low)
+    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+"
+                  + _Y.format("y") + ")?", low)
     if m:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group(1), 4)
-        y = int(m.group("y"))
-        return dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+        y = int(m.group("y")) if m.group("y") else (
+            None if ref is None else ref.year if dt.date(ref.year, 3 * q - 2, 1) <= ref
+            else ref.year - 1)
+        if y is not None:
+            return dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
     m = re.search(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>[^,.;]{0,45}?)\s)?"
                   r"?" + _Y.format("y") + r"\b", s, re.I)
     if m and "since" in low:

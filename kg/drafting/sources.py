@@ -74,7 +74,7 @@ _GOVERNMENT = frozenset({"ministry", "office", "government", "prosecutor", "pros
                          "parliament", "council", "department", "kremlin", "presidency",
                          "court", "board", "commission", "headquarters", "authorities",
                          "administration", "governor", "governors", "service", "police",
-                         "treasury", "cabinet", "embassy", "mayor", "bank", "agency",
+                         "treasury", "cabinet", "embassy", "mayor", "agency",
                          "bureau", "secretariat", "senate", "congress", "assembly", "state"})
 _ORGANIZATION = frozenset({"institute", "university", "organization", "organisation", "fund",
                            "union", "nato", "un", "who", "imf", "group", "association",
@@ -317,7 +317,8 @@ class DocumentSources:
             return "anonymous_source"
         if words & _MILITARY and not self._person_name(text):
             return "military_body"
-        if words & _GOVERNMENT and not self._person_name(text):
+        if (words & _GOVERNMENT or re.search(r"\b(?:central|national|reserve) bank\b|\bfederal "
+                                             r"reserve\b", key)) and not self._person_name(text):
             return "government_body"
         if words & _ORGANIZATION:
             return "organization"
