@@ -2,8 +2,8 @@
 
 The credibility engine (:mod:`kg.credibility`) returns plain results and writes
 no RDF; this module turns them into quads of the ``cred:`` vocabulary. It reads
-the results through the small protocols below, so the RDF layer does not import
-the engine above it.
+the results through the protocols of :mod:`kg.assessed`, so the RDF layer does
+not import the engine above it.
 
 Examples:
     >>> from kg.credibility import assess
@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Protocol
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
+from kg.assessed import AssessmentLike, FindingLike
 from kg.formats.rdf import Quad, iri
 from kg.model import UNNAMED_KINDS, Dataset
 from kg.namespace import CRED
@@ -47,62 +47,12 @@ FINDING_TYPE = {
 }
 
 
-class _Graded(Protocol):
-    @property
-    def score(self) -> float: ...
-    @property
-    def explanation(self) -> str: ...
-
-
-class _SourceGrade(_Graded, Protocol):
-    @property
-    def grade(self) -> str: ...
-
-
-class _ClaimGrade(_Graded, Protocol):
-    @property
-    def grade(self) -> int: ...
-    @property
-    def independent_origins(self) -> int: ...
-    @property
-    def origins(self) -> Sequence[str]: ...
-
-
-class _Contradiction(Protocol):
-    @property
-    def claims(self) -> tuple[str, str]: ...
-
-
-class _Finding(Protocol):
-    @property
-    def kind(self) -> str: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def concerns(self) -> tuple[str, ...]: ...
-    @property
-    def text(self) -> str: ...
-
-
-class AssessmentResults(Protocol):
-    """What :func:`assessment_quads` reads of an assessment (:class:`kg.credibility.Assessment`)."""
-
-    @property
-    def sources(self) -> Mapping[str, _SourceGrade]: ...
-    @property
-    def claims(self) -> Mapping[str, _ClaimGrade]: ...
-    @property
-    def detected(self) -> Sequence[_Contradiction]: ...
-    @property
-    def findings(self) -> Sequence[_Finding]: ...
-
-
 def assessment_graph(base: str) -> URIRef:
     """The named graph that holds a dataset's assessment."""
     return URIRef(f"{base}graph/assessment")
 
 
-def _finding_iri(base: str, f: _Finding) -> URIRef:
+def _finding_iri(base: str, f: FindingLike) -> URIRef:
     digest = hashlib.sha1("|".join((f.kind, f.subject, *f.concerns)).encode()).hexdigest()[:12]
     return URIRef(f"{base}finding/{f.kind.replace('_', '-')}/{f.subject}/{digest}")
 
@@ -123,7 +73,7 @@ def _typed(text: str, datatype: URIRef) -> Literal:
     return Literal(text, datatype=datatype)
 
 
-def assessment_quads(ds: Dataset, a: AssessmentResults) -> Iterator[Quad]:
+def assessment_quads(ds: Dataset, a: AssessmentLike) -> Iterator[Quad]:
     """The assessment as quads in :func:`assessment_graph`: grades, scores, findings."""
     g = assessment_graph(ds.base)
     base = ds.base

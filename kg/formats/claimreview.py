@@ -63,27 +63,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from kg.assessed import AssessmentLike
 from kg.errors import DatasetError, InputError
 from kg.model import Assertion, Claim, Dataset, Rating, Source, SourceKind, Verdict
 from kg.names import fold
-
-
-class _ClaimGrade(Protocol):
-    @property
-    def grade(self) -> int: ...
-    @property
-    def meaning(self) -> str: ...
-    @property
-    def explanation(self) -> str: ...
-
-
-class ClaimGrades(Protocol):
-    """What the ClaimReview export reads of an assessment (:class:`kg.credibility.Assessment`)."""
-
-    @property
-    def claims(self) -> Mapping[str, _ClaimGrade]: ...
 
 __all__ = [
     "RATINGS",
@@ -454,7 +439,7 @@ def read_claimreview(path: Path, fmt: object = None) -> Dataset:
 
 
 
-def claimreview_jsonld(ds: Dataset, assessment: ClaimGrades, *,
+def claimreview_jsonld(ds: Dataset, assessment: AssessmentLike, *,
                        publisher: str = "credkg", date: dt.date | None = None) -> str:
     """credkg's claim assessments as schema.org ClaimReview JSON-LD, for a fact-checker.
 
@@ -513,7 +498,7 @@ def claimreview_jsonld(ds: Dataset, assessment: ClaimGrades, *,
 
 
 def write_claimreview(ds: Dataset, path: Path, fmt: object = None,
-                      assessment: ClaimGrades | None = None) -> Path:
+                      assessment: AssessmentLike | None = None) -> Path:
     """Write the assessment as ClaimReview JSON-LD, atomically (the ``claimreview`` writer).
 
     Raises:

@@ -16,10 +16,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from kg.assessed import (
+    AssessmentLike,
+    ClaimAssessmentLike,
+    FindingLike,
+    SourceAssessmentLike,
+)
 from kg.credibility.admiralty import CREDIBILITY, RELIABILITY
 
 __all__ = [
@@ -65,64 +69,6 @@ def grade_text(grade: str | int | None) -> str:
     g = str(grade)
     meaning = SOURCE_GRADES.get(g) or CLAIM_GRADES.get(g)
     return f"{g}: {meaning}" if meaning else g
-
-
-class FindingLike(Protocol):
-    """A finding of the credibility engine, e.g. a false confirmation."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def concerns(self) -> Collection[str]: ...
-    @property
-    def text(self) -> str: ...
-
-
-class SourceAssessmentLike(Protocol):
-    """A source's assessed reliability."""
-
-    @property
-    def grade(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def basis(self) -> str: ...
-    @property
-    def explanation(self) -> str: ...
-    @property
-    def flags(self) -> Collection[str]: ...
-
-
-class ClaimAssessmentLike(Protocol):
-    """A claim's assessed credibility."""
-
-    @property
-    def grade(self) -> int: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def explanation(self) -> str: ...
-    @property
-    def origins(self) -> Collection[str]: ...
-    @property
-    def independent_origins(self) -> int: ...
-    @property
-    def contradicted_by(self) -> Collection[str]: ...
-    @property
-    def flags(self) -> Collection[str]: ...
-
-
-class AssessmentLike(Protocol):
-    """The whole assessment of a dataset."""
-
-    @property
-    def sources(self) -> Mapping[str, SourceAssessmentLike]: ...
-    @property
-    def claims(self) -> Mapping[str, ClaimAssessmentLike]: ...
-    @property
-    def findings(self) -> Sequence[FindingLike]: ...
 
 
 def node_info(a: AssessmentLike) -> dict[str, NodeInfo]:
