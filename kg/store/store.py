@@ -50,26 +50,35 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 import uuid
-import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from rdflib.term import Node
 
-from kg.errors import CredkgError, DatasetError, InputError, NotFoundError, StoreError
+from kg.errors import CredkgError, DatasetError, InputError, StoreError
 from kg.formats.guards import check_iri, check_xml_file, inline_contexts
 from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
-from kg.model import DEFAULT_BASE, Dataset
+from kg.model import Dataset
+from kg.store.base import RdfQuad, StoreBase
 from kg.store.bulk import bulk_load, read_file, scan_file
-from kg.store.terms import from_ox, to_ox_quad
+from kg.store.index import (
+    _PENDING,
+    ASSESSMENT_GRAPH_NAME,
+    DOCUMENT_BASE,
+    INDEX_GRAPH,
+    Change,
+    Document,
+    assessment_graph_iri,
+    check_doc_id,
+    delete_index,
+    document_id,
+    insert_index,
+)
+from kg.store.terms import to_ox_quad
 
 __all__ = [
     "ASSESSMENT_GRAPH_NAME",
@@ -84,28 +93,10 @@ __all__ = [
     "document_id",
 ]
 
-#: Documents are described under this IRI prefix: ``{DOCUMENT_BASE}{doc}``.
-DOCUMENT_BASE = f"{DEFAULT_BASE}document/"
-#: The graph that lists the documents of the store (internal bookkeeping).
-INDEX_GRAPH = "urn:credkg:store"
-#: The assessment graph of a dataset with base ``base`` is ``{base}graph/`` + this.
-ASSESSMENT_GRAPH_NAME = "assessment"
 #: A hook for entity resolution: (existing union, incoming) -> incoming with merged ids.
 Resolver = Callable[[Dataset, Dataset], Dataset]
-RdfQuad = tuple[Node, Node, Node, URIRef | None]
 
-_S = "urn:credkg:store#"
-_GRAPH = ox.NamedNode(_S + "graph")
-_ID = ox.NamedNode(_S + "id")
-_SOURCE = ox.NamedNode(_S + "source")
-_HASH = ox.NamedNode(_S + "hash")
-_TRIPLES = ox.NamedNode(_S + "triples")
-_ADDED = ox.NamedNode(_S + "added")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INDEX = ox.NamedNode(INDEX_GRAPH)
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
-#: In the index while the assessment is being replaced (see the module docstring).
-_PENDING = ox.Quad(_INDEX, ox.NamedNode(_S + "assessmentPending"), ox.Literal("true"), _INDEX)
 
 
 def _rdf_format(path: Path) -> ox.RdfFormat | None:
@@ -117,38 +108,6 @@ def _rdf_format(path: Path) -> ox.RdfFormat | None:
 
     fmt = by_suffix(path)
     return ox.RdfFormat.from_media_type(fmt.media_type) if fmt.family == "rdf" else None
-
-
-@dataclass(frozen=True)
-class Document:
-    """One document of the store.
-
-    Attributes:
-        id: The document id (``kg remove ID``).
-        graph: The IRI of the named graph holding its triples.
-        source: Where it came from (a file path), if known.
-        hash: SHA-256 of its content (file bytes, or the canonical dataset JSON).
-        triples: How many triples it holds (for an N-Triples or N-Quads file: how
-            many statements the file has, a repeated statement counting each time).
-        added: When it was loaded (UTC, ISO 8601).
-    """
-
-    id: str
-    graph: str
-    source: str
-    hash: str
-    triples: int
-    added: str
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an add or remove did: ``status`` is "added", "replaced", "unchanged" or "removed"."""
-
-    doc: str
-    status: Literal["added", "replaced", "unchanged", "removed"]
-    triples: int
-    assessed: bool
 
 
 @dataclass(frozen=True)
@@ -174,34 +133,7 @@ def _naming(error: CredkgError, path: Path, files: int) -> CredkgError:
     return named
 
 
-def document_id(path: str | Path) -> str:
-    """The default document id of a file: its name without extension, as a credkg id.
-
-    Examples:
-        >>> document_id("data/RIA report (2024).yaml")
-        'RIA_report_2024'
-        >>> document_id("seed.nt")
-        'seed'
-    """
-    stem = Path(path).name.split(".")[0] if Path(path).name else str(path)
-    ident = re.sub(r"[^A-Za-z0-9._~-]+", "_", stem).strip("_.~-")
-    return ident[:200] or "document"
-
-
-def _check_doc_id(doc: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}", doc):
-        raise InputError(
-            f"document id {doc!r} is not valid; use letters, digits and . _ ~ - "
-            "(starting with a letter or digit)"
-        )
-    return doc
-
-
-def _assessment_graph(base: str) -> str:
-    return f"{base}graph/{ASSESSMENT_GRAPH_NAME}"
-
-
-class Store:
+class Store(StoreBase):
     """An embedded credkg store: documents in named graphs, queried with SPARQL.
 
     Args:
@@ -214,140 +146,6 @@ class Store:
             process holds it open for writing).
         StoreBusy: (writing) a ``kg serve`` holds the store (:mod:`kg.store.lock`).
     """
-
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
-        self.path = None if path is None else Path(path)
-        self.read_only = read_only
-        try:
-            if read_only and self.path is not None:
-                self.ox = ox.Store.read_only(str(self.path))
-            else:
-                self.ox = ox.Store(None if self.path is None else str(self.path))
-        except (OSError, RuntimeError) as e:
-            raise StoreError(
-                f"{self.path}: cannot open the store: {e}; is another kg process writing to "
-                "it? Stop it (kg serve, kg build) and retry"
-            ) from None
-        self._lock: IO[str] | None = None
-        if not read_only and self.path is not None:
-            from kg.store.lock import hold
-
-            try:
-                self._lock = hold(self.path, shared=False)  # refused while kg serve holds it
-            except CredkgError:
-                del self.ox
-                raise
-            weakref.finalize(self, self._lock.close)
-        if not read_only:
-            self._finish_interrupted()
-        elif self._interrupted():
-            from kg.store.lock import writer
-
-            busy = writer(self.path) if self.path is not None else None
-            if busy is not None:
-                raise StoreError(f"{self.path}: {busy} is writing to this store; retry when it "
-                                 "has finished")
-            raise StoreError(
-                f"{self.path}: a write to this store was interrupted; open it for writing "
-                f"once to finish it (e.g. kg optimize --store {self.path})"
-            )
-
-    @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
-        """Open (or create) the on-disk store in the folder ``path``.
-
-        Args:
-            path: The folder.
-            read_only: Open a read-only view; several processes may read at
-                once, but not while another one writes.
-
-        Raises:
-            InputError: ``path`` is a file, a folder that is not a store, or
-                (read-only) does not exist.
-            StoreError: the store is locked by another writer or damaged.
-        """
-        path = Path(path)
-        if path.exists() and not path.is_dir():
-            raise InputError(f"{path}: is a file; give a folder for the store")
-        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
-            raise InputError(
-                f"{path}: is a folder that is not a credkg store; give an empty or new folder"
-            )
-        if read_only and not (path / "CURRENT").exists():
-            raise NotFoundError(f"{path}: no store here; create one with kg build FILE --store")
-        return cls(path, read_only=read_only)
-
-    # -- reading -----------------------------------------------------------------------
-
-    def documents(self) -> list[Document]:
-        """The documents of the store, sorted by id."""
-        facts: dict[str, dict[str, str]] = {}
-        for q in self.ox.quads_for_pattern(None, None, None, _INDEX):
-            if isinstance(q.subject, ox.NamedNode) and not isinstance(q.object, ox.Triple):
-                facts.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
-        docs = [
-            Document(
-                id=f[_ID.value],
-                graph=f[_GRAPH.value],
-                source=f.get(_SOURCE.value, ""),
-                hash=f[_HASH.value],
-                triples=int(f[_TRIPLES.value]),
-                added=f[_ADDED.value],
-            )
-            for f in facts.values()
-            if {_ID.value, _GRAPH.value, _HASH.value, _TRIPLES.value, _ADDED.value} <= f.keys()
-        ]
-        return sorted(docs, key=lambda d: d.id)
-
-    def assessment_graphs(self) -> list[ox.NamedNode]:
-        """The assessment graphs in the store: one, unless documents changed base.
-
-        Examples:
-            >>> from kg.seed import seed_dataset
-            >>> store = Store()
-            >>> _ = store.add_dataset(seed_dataset(), "seed")
-            >>> [g.value for g in store.assessment_graphs()]
-            ['https://w3id.org/credkg/id/graph/assessment']
-        """
-        return [
-            g for g in self.ox.named_graphs()
-            if isinstance(g, ox.NamedNode) and g.value.endswith(f"graph/{ASSESSMENT_GRAPH_NAME}")
-        ]
-
-    def document(self, doc_id: str) -> Document:
-        """One document by id (raises :class:`~kg.errors.NotFoundError`)."""
-        for d in self.documents():
-            if d.id == doc_id:
-                return d
-        known = ", ".join(d.id for d in self.documents()) or "none"
-        raise NotFoundError(f"no document {doc_id!r} in the store (documents: {known})")
-
-    def graph_quads(self, graph_iri: str) -> Iterator[RdfQuad]:
-        """The quads of one named graph, as rdflib terms (graph given as an IRI string)."""
-        g = ox.NamedNode(graph_iri)
-        for q in self.ox.quads_for_pattern(None, None, None, g):
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(graph_iri)
-
-    def dataset(self) -> Dataset:
-        """The union of the documents as one :class:`~kg.model.Dataset`.
-
-        The assessment and index graphs are left out: they are results, not data.
-
-        Raises:
-            DatasetError: the documents together do not form a valid dataset.
-        """
-        return self._dataset([d.graph for d in self.documents()])
-
-    def _dataset(self, graphs: Iterable[str]) -> Dataset:
-        from kg.store.reader import read_dataset
-
-        return read_dataset(self.ox, graphs)
-
-    def __len__(self) -> int:
-        """The number of quads in the store, all graphs included."""
-        return len(self.ox)
-
-    # -- writing -----------------------------------------------------------------------
 
     def add_dataset(
         self,
@@ -374,7 +172,7 @@ class Store:
         """
         from kg.formats.rdf import quads
 
-        _check_doc_id(doc_id)
+        check_doc_id(doc_id)
         digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
         if self._unchanged(doc_id, digest):
             return Change(doc_id, "unchanged", self.document(doc_id).triples, False)
@@ -468,7 +266,7 @@ class Store:
             >>> store.documents()
             []
         """
-        pairs = [(Path(p), _check_doc_id(d)) for p, d in files]
+        pairs = [(Path(p), check_doc_id(d)) for p, d in files]
         staged: list[_Staged | Change] = []
         fresh: list[_Staged] = []
         try:
@@ -488,8 +286,8 @@ class Store:
                     assessment = self._assessment([*rest, *(f.graph.value for f in fresh)])
                 self._commit(
                     " ;\n".join(
-                        _delete_index(f.doc) + " ;\n"
-                        + _insert_index(f.doc, f.graph.value, f.source, f.digest, f.triples)
+                        delete_index(f.doc) + " ;\n"
+                        + insert_index(f.doc, f.graph.value, f.source, f.digest, f.triples)
                         for f in fresh),
                     pending=assessment is not None,
                 )
@@ -592,7 +390,7 @@ class Store:
         old = self.document(doc_id)
         rest = [d.graph for d in self.documents() if d.id != doc_id]
         assessment = self._assessment(rest) if assess else None
-        self._commit(_delete_index(doc_id), pending=assessment is not None)
+        self._commit(delete_index(doc_id), pending=assessment is not None)
         self._finish([old.graph], assessment)
         return Change(doc_id, "removed", old.triples, assessment is not None)
 
@@ -621,43 +419,6 @@ class Store:
         self._finish([], assessment)
         return True
 
-    def optimize(self) -> None:
-        """Compact the store on disk, so that queries read fewer and sorted files.
-
-        A bulk load leaves overlapping files that RocksDB merges in the background
-        only while the store is open for writing (never under ``kg serve``, which
-        reads). At 1M claims compaction takes about 40 s and makes the corpus-wide
-        queries 1.5-2x faster (``benchmarks/README.md``).
-        """
-        if self.path is not None:
-            self.ox.optimize()
-
-    def flush(self) -> None:
-        """Write everything to disk (the store also does this by itself)."""
-        if self.path is not None:
-            self.ox.flush()
-
-    # -- internals ---------------------------------------------------------------------
-
-    def _count(self, graph: ox.NamedNode) -> int:
-        answer = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-        assert isinstance(answer, ox.QuerySolutions)
-        term = next(iter(answer))[0]
-        return int(term.value) if isinstance(term, ox.Literal) else 0
-
-    def _unchanged(self, doc_id: str, digest: str) -> bool:
-        return any(d.id == doc_id and d.hash == digest for d in self.documents())
-
-    def _write(self, stream: Iterable[ox.Quad]) -> None:
-        batch: list[ox.Quad] = []
-        for q in stream:
-            batch.append(q)
-            if len(batch) >= _BIG:
-                self.ox.bulk_extend(batch)
-                batch = []
-        if batch:
-            self.ox.extend(batch)
-
     def _load(
         self,
         doc_id: str,
@@ -676,8 +437,8 @@ class Store:
             rest = [d.graph for d in self.documents() if d.id != doc_id]
             assessment = self._assessment([*rest, graph.value]) if assess else None
             self._commit(
-                _delete_index(doc_id) + " ;\n"
-                + _insert_index(doc_id, graph.value, source, digest, triples),
+                delete_index(doc_id) + " ;\n"
+                + insert_index(doc_id, graph.value, source, digest, triples),
                 pending=assessment is not None,
             )
         except BaseException:
@@ -703,7 +464,7 @@ class Store:
         from kg.formats.assessment import assessment_quads
 
         ds = self._dataset(graphs)
-        graph = ox.NamedNode(_assessment_graph(ds.base))
+        graph = ox.NamedNode(assessment_graph_iri(ds.base))
         if not ds.claims and not ds.sources:
             return graph.value, []
         result = assess(ds)
@@ -711,61 +472,6 @@ class Store:
             to_ox_quad(s, p, o, graph)
             for s, p, o, _ in assessment_quads(ds, result)
         ]
-
-    def _commit(self, update: str, *, pending: bool) -> None:
-        """The commit point: one small transaction changes the index (and, with
-        ``pending``, marks the assessment as to be replaced by :meth:`_finish`)."""
-        parts = [update.strip().rstrip(";")] if update.strip() else []
-        if pending:
-            parts.append(f"INSERT DATA {{ GRAPH {_INDEX} {{ {_PENDING.subject} "
-                         f"{_PENDING.predicate} {_PENDING.object} }} }}")
-        if parts:
-            self.ox.update(" ;\n".join(parts))
-
-    def _finish(self, drop: list[str], assessment: tuple[str, list[ox.Quad]] | None) -> None:
-        """After the commit: drop replaced graphs, then replace the assessment graph."""
-        for g in drop:
-            self._drop_graph(ox.NamedNode(g))
-        if assessment is None:
-            return
-        graph, data = assessment
-        # other assessment graphs go (the store's base may have changed); the current one
-        # is updated by difference: a quad removed costs ~25 us, one kept only a lookup
-        missing = set(data)
-        for name in self.assessment_graphs():
-            if name.value != graph:
-                self._drop_graph(name)
-                continue
-            for q in self.ox.quads_for_pattern(None, None, None, name):  # a snapshot
-                if q in missing:
-                    missing.discard(q)
-                else:
-                    self.ox.remove(q)
-        self._write(q for q in data if q in missing)
-        self.ox.remove(_PENDING)
-
-    def _drop_graph(self, graph: ox.NamedNode) -> None:
-        """Remove a named graph and its quads, one small transaction per quad.
-
-        pyoxigraph iterates over a snapshot, so quads can go while it iterates
-        (``tests/test_store.py`` checks the graph ends empty).
-        """
-        for q in self.ox.quads_for_pattern(None, None, None, graph):
-            self.ox.remove(q)
-        if self.ox.contains_named_graph(graph):
-            self.ox.remove_graph(graph)
-
-    def _orphans(self) -> list[ox.NamedNode]:
-        """Document graphs that no index entry names (left by a crash mid-write)."""
-        known = {d.graph for d in self.documents()}
-        return [
-            g for g in self.ox.named_graphs()
-            if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_BASE)
-            and g.value not in known
-        ]
-
-    def _interrupted(self) -> bool:
-        return _PENDING in self.ox or bool(self._orphans())
 
     def _finish_interrupted(self) -> None:
         """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,
@@ -780,27 +486,6 @@ class Store:
             self._finish([], assessment if assessment is not None else ("", []))
         if (orphans or pending) and self.path is not None:
             self.optimize()
-
-
-def _delete_index(doc_id: str) -> str:
-    doc = ox.NamedNode(DOCUMENT_BASE + doc_id)
-    return f"DELETE WHERE {{ GRAPH {_INDEX} {{ {doc} ?p ?o }} }}"
-
-
-def _insert_index(doc_id: str, graph: str, source: str, digest: str, triples: int) -> str:
-    doc = ox.NamedNode(DOCUMENT_BASE + doc_id)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    facts = [
-        (_ID, ox.Literal(doc_id)),
-        (_GRAPH, ox.NamedNode(graph)),
-        (_HASH, ox.Literal(digest)),
-        (_TRIPLES, ox.Literal(str(triples), datatype=ox.NamedNode(_XSD + "integer"))),
-        (_ADDED, ox.Literal(now, datatype=ox.NamedNode(_XSD + "dateTime"))),
-    ]
-    if source:
-        facts.append((_SOURCE, ox.Literal(source)))
-    body = " ".join(f"{doc} {p} {o} ." for p, o in facts)
-    return f"INSERT DATA {{ GRAPH {_INDEX} {{ {body} }} }}"
 
 
 def add_files(
