@@ -229,8 +229,14 @@ def test_truthfinder_one_iteration_by_hand() -> None:
     s1, s2 = 2 * tau, tau  # sigma: sum of the tau of each value's sources
     adj1, adj2 = s1 - 0.5 * 0.5 * s2, s2 - 0.5 * 0.5 * s1  # imp = 0 - base_sim
     c1, c2 = 1 / (1 + math.exp(-0.3 * adj1)), 1 / (1 + math.exp(-0.3 * adj2))
-    assert fit.belief == pytest.approx([c1, c2])
-    assert fit.trust == pytest.approx([c1, c2, c1])
+    # exclusive confidence: the two rivals share at most one unit
+    assert c1 + c2 > 1
+    e1, e2 = c1 / (c1 + c2), c2 / (c1 + c2)
+    assert fit.belief == pytest.approx([e1, e2])
+    assert fit.trust == pytest.approx([e1, e2, e1])
+    paper = one_iteration(truthfinder, m, exclusive=False)
+    assert paper.belief == pytest.approx([c1, c2])
+    assert paper.trust == pytest.approx([c1, c2, c1])
 
 
 def test_truthfinder_partial_list_supports_the_full_list() -> None:
@@ -251,9 +257,10 @@ def test_truthfinder_partial_list_supports_the_full_list() -> None:
 
 def test_truthfinder_ranks_by_log_odds_when_confidence_saturates() -> None:
     rows = [(f"s{i}", "x", "1") for i in range(60)] + [(f"t{i}", "x", "2") for i in range(59)]
-    d = discover(rows, "truthfinder")
+    d = discover(rows, "truthfinder", exclusive=False)
     assert d.fit.belief[0] == d.fit.belief[1] == 1.0  # saturated in floating point
     assert d.truths() == {"x": ("1",)}
+    assert discover(rows, "truthfinder").truths() == {"x": ("1",)}
 
 
 def test_similarity_matrix_by_hand() -> None:

@@ -118,7 +118,14 @@ def _run_child(bench: str, root: Path, method: str, variant: str) -> dict[str, A
     return result
 
 
-def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | str:
+def peer_truths(python: str, bench: Benchmark, method: str) -> dict[Any, tuple[Any, ...]]:
+    """The peer's top value(s) of every object, keyed like ``bench.rows``."""
+    return _peer_raw(python, bench, method)[0]
+
+
+def _peer_raw(
+    python: str, bench: Benchmark, method: str
+) -> tuple[dict[Any, tuple[Any, ...]], dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         rows_file, out_file = Path(tmp) / "rows.pkl", Path(tmp) / "out.json"
         with open(rows_file, "wb") as f:
@@ -130,16 +137,20 @@ def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | st
             timeout=1800,
         )
         if proc.returncode != 0:
-            return f"failed: {proc.stderr.strip().splitlines()[-1]}"
+            raise RuntimeError(f"peer failed: {proc.stderr.strip().splitlines()[-1]}")
         raw: dict[str, Any] = json.loads(out_file.read_text())
-    truths = {}
-    objects = {repr(o): o for o in bench.gold}
-    for key, values in raw["truths"].items():
-        if key in objects:
-            truths[objects[key]] = tuple(values)
+    objects = {repr(o): o for _, o, _ in bench.rows}
+    truths = {objects[k]: tuple(v) for k, v in raw.pop("truths").items() if k in objects}
+    return truths, raw
+
+
+def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | str:
+    try:
+        truths, raw = _peer_raw(python, bench, method)
+    except RuntimeError as e:
+        return str(e)
     raw["accuracy"] = accuracy(truths, bench.gold)
     raw["ties_on_gold"] = sum(1 for o in bench.gold if len(truths.get(o, ())) > 1)
-    del raw["truths"]
     return raw
 
 
