@@ -17,7 +17,6 @@ import pickle
 import resource
 import sys
 import time
-
 import types
 
 import numpy as np

@@ -140,7 +140,9 @@ def synthetic_claims(
                     own[o] = int(wrong[o, rng.integers(0, n_false)])
             stated[name] = own
     rows = [
-        (s, f"o{o:04d}", render(s, v)) for s, vals in stated.items() for o, v in sorted(vals.items())
+        (s, f"o{o:04d}", render(s, v))
+        for s, vals in stated.items()
+        for o, v in sorted(vals.items())
     ]
     truth = {
         f"o{o:04d}": (time_text(int(t), "24h") if times else str(int(t)))
