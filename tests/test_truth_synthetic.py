@@ -42,3 +42,51 @@ def test_truthfinder_beats_vote_despite_copy_groups(seed: int) -> None:
     vote = accuracy(s, "majority_vote")
     assert accuracy(s, "truthfinder") > vote
     assert accuracy(s, "truthfinder", exclusive=False) < vote  # the defect, kept switchable
+
+
+def weather_like(seed: int, copy_groups: tuple[int, ...]) -> Synthetic:
+    """Many objects, few sources, most of them wrong almost half the time."""
+    return synthetic_claims(
+        n_sources=12,
+        n_objects=5000,
+        accuracy=(0.3, 0.7),
+        n_false=6,
+        coverage=(0.5, 1.0),
+        copy_groups=copy_groups,
+        copy_rate=0.6,
+        seed=seed,
+    )
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_accu_does_not_invert_on_weak_noisy_sources(seed: int) -> None:
+    # Judging each source without its own vote spiralled down to below-chance
+    # accuracies and inverted the answers: .08-.12 here against vote's .88-.90.
+    s = weather_like(seed, ())
+    assert accuracy(s, "accu") > accuracy(s, "majority_vote") + 0.02
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_accu_copy_equals_accu_without_copying(seed: int) -> None:
+    s = weather_like(seed, ())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain = discover(s.rows, "accu").truths()
+        copy = discover(s.rows, "accu_copy").truths()
+    same = sum(1 for o in s.truth if plain.get(o) == copy.get(o))
+    assert same / len(s.truth) > 0.995
+    assert accuracy(s, "accu_copy") == pytest.approx(accuracy(s, "accu"), abs=0.003)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_accu_copy_beats_accu_with_copying(seed: int) -> None:
+    s = weather_like(seed, (3, 2))
+    assert accuracy(s, "accu_copy") > accuracy(s, "accu") + 0.01
+
+
+def test_accu_copy_counts_its_own_iterations() -> None:
+    s = weather_like(0, (3, 2))
+    d = discover(s.rows, "accu_copy")
+    warm = discover(s.rows, "accu")
+    assert d.fit.warmup_iterations == warm.iterations
+    assert d.converged and d.iterations < 500

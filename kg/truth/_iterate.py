@@ -51,6 +51,8 @@ class Fit:
 
     ``score`` ranks the values of an object when ``belief`` saturates (TruthFinder's
     sigmoid reaches 1.0 in floating point); it defaults to ``belief``.
+    ``warmup_iterations`` counts iterations of another method run first (AccuCopy's
+    ACCU warm-up); ``iterations`` never includes them.
     """
 
     trust: Floats
@@ -58,6 +60,7 @@ class Fit:
     iterations: int
     converged: bool
     score: Floats | None = None
+    warmup_iterations: int = 0
 
     @property
     def ranking(self) -> Floats:

@@ -78,13 +78,18 @@ def _run(name: str, m: ClaimMatrix, params: dict[str, Any], console: Console) ->
     return d
 
 
+def _warmup(d: Discovery) -> str:
+    w = d.fit.warmup_iterations
+    return f" after {w} of ACCU warm-up" if w else ""
+
+
 def _summary(d: Discovery, path: Path, out: Path, claims: ClaimsFile, console: Console) -> None:
     m = d.claims
     state = "converged" if d.converged else "[yellow]stopped at its cap[/]"
     console.print(
         f"[bold]{d.method}[/] on {path.name}: {m.n_rows:,} claims by {m.n_sources:,} sources "
         f"about {m.n_objects:,} objects ({m.n_claims:,} distinct values); "
-        f"{d.iterations} iteration(s), {state}, {d.seconds:.2f} s"
+        f"{d.iterations} iteration(s){_warmup(d)}, {state}, {d.seconds:.2f} s"
     )
     if claims.skipped:
         console.print(f"skipped {claims.skipped:,} row(s) with an empty value")
