@@ -467,3 +467,17 @@ def test_scores_are_in_range_and_every_object_has_an_answer(
     assert np.all((d.fit.belief >= 0) & (d.fit.belief <= 1 + 1e-12))
     assert np.all((d.fit.trust >= 0) & (d.fit.trust <= 1 + 1e-12))
     assert set(d.truths()) == {o for _, o, _ in rows}
+
+
+def test_one_rule_for_ties_in_every_output(tmp_path: Any) -> None:
+    from kg.truth import write_results
+
+    # three sources per value in a different order: sums that differ in the last bits
+    rows = [(f"s{i}", "x", "1") for i in range(3)] + [(f"t{i}", "x", "2") for i in range(3)]
+    rows += [("s0", "y", "a"), ("t0", "y", "b"), ("s1", "z", "a")]
+    d = discover(rows, "investment")
+    write_results(d, tmp_path)
+    beliefs = pd.read_csv(tmp_path / "beliefs.csv")
+    truths = pd.read_csv(tmp_path / "truths.csv")
+    by_exact = beliefs.groupby("object")["belief"].apply(lambda b: int((b == b.max()).sum()) > 1)
+    assert int(by_exact.sum()) == int(truths.groupby("object").size().gt(1).sum()) == d.n_ties()

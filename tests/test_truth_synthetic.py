@@ -90,3 +90,20 @@ def test_accu_copy_counts_its_own_iterations() -> None:
     warm = discover(s.rows, "accu")
     assert d.fit.warmup_iterations == warm.iterations
     assert d.converged and d.iterations < 500
+
+
+def test_truthfinder_on_time_of_day_values_as_sites_write_them() -> None:
+    from kg.truth.values import normalise_values
+
+    s = copy_groups(5, times=True)
+    written = {v for _, _, v in s.rows}
+    assert any(v.endswith(("AM", "PM")) for v in written) and any(v[-1] in "ap" for v in written)
+    values = normalise_values([v for _, _, v in s.rows])
+    canon = Synthetic(
+        rows=[(src, o, v) for (src, o, _), v in zip(s.rows, values, strict=True)],
+        truth=s.truth,
+        accuracy=s.accuracy,
+    )
+    vote = accuracy(canon, "majority_vote")
+    assert accuracy(s, "majority_vote") < vote - 0.3  # as written, spellings split the vote
+    assert accuracy(canon, "truthfinder") > vote

@@ -140,14 +140,22 @@ class Discovery:
         return int((tops > 1).sum())
 
     def belief_frame(self) -> pd.DataFrame:
-        """Beliefs as a frame ``object, value, belief, top``; ``top`` marks the answer(s)."""
+        """Beliefs as a frame ``object, value, belief, top``; ``top`` marks the answer(s).
+
+        One rule for ties everywhere: values tied by :meth:`is_top` (within a
+        relative ``1e-9``) are written with exactly their object's top belief,
+        so ``beliefs.csv``, ``truths.csv`` and :meth:`ties` count the same ties.
+        """
         m = self.claims
+        top = self.is_top()
+        belief = self.fit.belief
+        top_belief = m.object_max(np.where(top, belief, -np.inf))
         return pd.DataFrame(
             {
                 "object": [m.objects[o] for o in m.claim_object.tolist()],
                 "value": list(m.claim_values),
-                "belief": self.fit.belief,
-                "top": self.is_top(),
+                "belief": np.where(top, m.spread(top_belief), belief),
+                "top": top,
             }
         )
 

@@ -66,7 +66,7 @@ _TIME = re.compile(
 )
 _NUMBER = re.compile(
     r"^(?P<num>[-+]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|[-+]?\.\d+)"
-    r"\s*(?P<unit>[^\d\s].*)?$",
+    r"\s*(?P<unit>[a-z%\u00b0\u00b5$\u20ac\u00a3][\w%\u00b0/.\- ]*)?$",
     re.IGNORECASE,
 )
 _MONTHS = {
