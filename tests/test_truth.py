@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -52,7 +53,13 @@ def example() -> ClaimMatrix:
     return m
 
 
+def _until_converged(method: Callable[..., Fit]) -> dict[str, Any]:
+    """``fixed=False`` for the methods that run a fixed count by default."""
+    return {"fixed": False} if "fixed" in inspect.signature(method).parameters else {}
+
+
 def one_iteration(method: Callable[..., Fit], m: ClaimMatrix, **params: Any) -> Fit:
+    params = {**_until_converged(method), **params}
     with pytest.warns(NotConvergedWarning, match="cap of 1 iterations"):
         fit = method(m, max_iter=1, tol=0.0, **params)
     assert fit.iterations == 1
@@ -166,7 +173,7 @@ def test_sums_one_iteration_by_hand(example: ClaimMatrix) -> None:
 
 
 def test_sums_converges_to_the_principal_eigenvector(example: ClaimMatrix) -> None:
-    fit = sums(example)
+    fit = sums(example, fixed=False)
     assert fit.converged
     a = example.sc.toarray()
     _, vectors = np.linalg.eigh(a @ a.T)
@@ -183,7 +190,7 @@ def test_average_log_one_iteration_by_hand(example: ClaimMatrix) -> None:
 
 
 def test_average_log_reaches_its_fixed_point(example: ClaimMatrix) -> None:
-    fit = average_log(example)
+    fit = average_log(example, fixed=False)
     assert fit.converged and fit.iterations == 2
     assert fit.belief == pytest.approx([1.0, 0.0, 1.0])
 
@@ -227,16 +234,17 @@ def test_truthfinder_one_iteration_by_hand() -> None:
     fit = one_iteration(truthfinder, m)
     tau = -math.log(1 - 0.9)
     s1, s2 = 2 * tau, tau  # sigma: sum of the tau of each value's sources
-    adj1, adj2 = s1 - 0.5 * 0.5 * s2, s2 - 0.5 * 0.5 * s1  # imp = 0 - base_sim
-    c1, c2 = 1 / (1 + math.exp(-0.3 * adj1)), 1 / (1 + math.exp(-0.3 * adj2))
+    sig = lambda x: 1 / (1 + math.exp(-0.3 * x))  # noqa: E731
+    c1, c2 = sig(s1), sig(s2)  # base_sim = 0: exclusivity alone makes rivals compete
     # exclusive confidence: the two rivals share at most one unit
     assert c1 + c2 > 1
     e1, e2 = c1 / (c1 + c2), c2 / (c1 + c2)
     assert fit.belief == pytest.approx([e1, e2])
     assert fit.trust == pytest.approx([e1, e2, e1])
-    paper = one_iteration(truthfinder, m, exclusive=False)
-    assert paper.belief == pytest.approx([c1, c2])
-    assert paper.trust == pytest.approx([c1, c2, c1])
+    paper = one_iteration(truthfinder, m, exclusive=False, base_sim=0.5)
+    p1, p2 = sig(s1 - 0.5 * 0.5 * s2), sig(s2 - 0.5 * 0.5 * s1)  # imp = 0 - base_sim
+    assert paper.belief == pytest.approx([p1, p2])
+    assert paper.trust == pytest.approx([p1, p2, p1])
 
 
 def test_truthfinder_partial_list_supports_the_full_list() -> None:
@@ -401,8 +409,9 @@ def test_converges_without_warning(method: str, recwarn: pytest.WarningsRecorder
 
 @pytest.mark.parametrize("method", ITERATIVE)
 def test_stops_at_cap_with_warning(method: str) -> None:
+    params = _until_converged(METHODS[method])
     with pytest.warns(NotConvergedWarning, match=f"{method} stopped at its cap of 1 "):
-        d = discover(EXAMPLE, method, max_iter=1, tol=0.0)
+        d = discover(EXAMPLE, method, max_iter=1, tol=0.0, **params)
     assert not d.converged
 
 

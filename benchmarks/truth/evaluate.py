@@ -88,8 +88,8 @@ def child(bench_name: str, root: Path, method: str, variant: str) -> dict[str, A
     m = ClaimMatrix.from_rows(bench.rows)
     encode = time.perf_counter() - start
     params: dict[str, Any] = {}
-    if variant == "paper20":
-        params = {"max_iter": 20, "tol": 0.0}
+    if variant == "converged":
+        params = {"fixed": False}
     elif variant == "groups":
         params = {"groups": _groups(bench)}
     with warnings.catch_warnings(record=True) as caught:
@@ -173,8 +173,10 @@ def main() -> None:
         rows: dict[str, Any] = {}
         for method in METHODS:
             rows[method] = _run_child(bench_name, args.root, method, "default")
-            if method in PEER_METHODS and method != "majority_vote":
-                rows[method + " (20 it.)"] = _run_child(bench_name, args.root, method, "paper20")
+            if method in ("sums", "average_log", "investment", "pooled_investment"):
+                rows[method + " (converged)"] = _run_child(
+                    bench_name, args.root, method, "converged"
+                )
             if bench_name == "population" and method in ("accu", "accu_copy"):
                 rows[method + " +groups"] = _run_child(bench_name, args.root, method, "groups")
         peer: dict[str, Any] = {}

@@ -28,8 +28,11 @@ is paid for the values that beat their rivals; an object with one clear value
 is unaffected (its rivals' confidences are near 0). ``exclusive=False`` gives
 the paper's update.
 
-Parameters are the paper's: ``rho = 0.5``, ``gamma = 0.3``, ``base_sim = 0.5``,
-initial trust ``t0 = 0.9``. Convergence: stop when no source's trust moved by
+Parameters are the paper's: ``rho = 0.5``, ``gamma = 0.3``, initial trust
+``t0 = 0.9``, except ``base_sim = 0``: with exclusive confidences rivals already
+compete, and the paper's ``base_sim = 0.5`` would count the competition twice
+(Book .92 with it, .94 without; pass ``exclusive=False, base_sim=0.5`` for the
+paper's update). Convergence: stop when no source's trust moved by
 more than ``tol`` in one iteration, or warn at ``max_iter``; ``distance =
 "cosine"`` with ``tol = 0.001`` is the paper's and the peer's rule. Trust is
 kept below 1 (at ``1 - 1e-12``) so that ``tau`` stays finite. The peer's
@@ -68,7 +71,7 @@ def truthfinder(
     similarity: SimilarityKind = "auto",
     rho: float = 0.5,
     gamma: float = 0.3,
-    base_sim: float = 0.5,
+    base_sim: float = 0.0,
     initial_trust: float = 0.9,
     exclusive: bool = True,
     max_iter: int = DEFAULT_MAX_ITER,
