@@ -225,30 +225,25 @@ def _copy_probabilities(
     value likely false is independent, and one that shares a few is
     damped.
     """
-    a1, a2 = acc[pairs.i], acc[pairs.j]
     kt: Floats = np.asarray(pairs.incidence @ p_true, dtype=np.float64)
     kf = pairs.same - kt
-    pt = a1 * a2
-    pf = (1 - a1) * (1 - a2) / n
-    differ = pairs.differ * np.log(1 - c)  # P(differ) shrinks by (1 - c) under copying
-    prior = np.log(alpha / 2)
-    # i copies j: shared values are j's with probability c
-    li = (
-        prior
-        + differ
-        + kt * np.log1p(c * (a2 - pt) / pt)
-        + kf * np.log(((1 - a2) * c + pf * (1 - c)) / pf)
-    )
-    lj = (
-        prior
-        + differ
-        + kt * np.log1p(c * (a1 - pt) / pt)
-        + kf * np.log(((1 - a1) * c + pf * (1 - c)) / pf)
-    )
-    total = np.logaddexp(np.logaddexp(li, lj), np.log(1 - alpha))
+    # If i copies j, a shared true value has probability A_j c + Pt (1 - c) against
+    # Pt = A_i A_j, a ratio 1 + c (1 - A_i) / A_i; a shared false one
+    # (1 - A_j) c + Pf (1 - c) against Pf = (1 - A_i)(1 - A_j) / n, a ratio
+    # c n / (1 - A_i) + 1 - c. Both depend on the copier's accuracy alone.
+    log_true = np.log1p(c * (1 - acc) / acc)
+    log_false = np.log(c * n / (1 - acc) + 1 - c)
+    # P(differ) shrinks by (1 - c) under copying; the prior splits alpha over two directions
+    base = pairs.differ * np.log(1 - c) + np.log(alpha / 2)
+    li = base + kt * log_true[pairs.i] + kf * log_false[pairs.i]
+    lj = base + kt * log_true[pairs.j] + kf * log_false[pairs.j]
+    l0 = np.log(1 - alpha)
+    top = np.maximum(np.maximum(li, lj), l0)
+    ei, ej = np.exp(li - top), np.exp(lj - top)
+    total = ei + ej + np.exp(l0 - top)
     # Only shared false values show copying; damp pairs that share few of them.
     support = kf / (kf + copy_support) if copy_support > 0 else np.ones_like(kf)
-    return support * np.exp(li - total), support * np.exp(lj - total)
+    return support * ei / total, support * ej / total
 
 
 def _run(
