@@ -100,6 +100,7 @@ def child(bench_name: str, root: Path, method: str, variant: str) -> dict[str, A
         "accuracy": accuracy(truths, bench.gold),
         "iterations": d.iterations,
         "converged": d.converged and not caught,
+        "fixed": d.fit.fixed,
         "seconds": d.seconds,
         "encode_seconds": encode,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -206,9 +207,10 @@ def _print_table(name: str, rows: dict[str, Any], peer: dict[str, Any], n_gold: 
             )
         else:
             peer_cells = " | | | "
+        state = "fixed" if r.get("fixed") else "yes" if r["converged"] else "no"
         print(
             f"| {method} | {r['accuracy']:.3f} | {r['iterations']} | "
-            f"{'yes' if r['converged'] else 'no'} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
+            f"{state} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
             f"{r['ties_on_gold']} | {peer_cells} | {'' if issue is None else issue} |"
         )
 

@@ -52,7 +52,8 @@ class Fit:
     ``score`` ranks the values of an object when ``belief`` saturates (TruthFinder's
     sigmoid reaches 1.0 in floating point); it defaults to ``belief``.
     ``warmup_iterations`` counts iterations of another method run first (AccuCopy's
-    ACCU warm-up); ``iterations`` never includes them.
+    ACCU warm-up); ``iterations`` never includes them. ``fixed`` marks a run of a
+    fixed iteration count (``converged`` is then true by definition).
     """
 
     trust: Floats
@@ -61,6 +62,7 @@ class Fit:
     converged: bool
     score: Floats | None = None
     warmup_iterations: int = 0
+    fixed: bool = False
 
     @property
     def ranking(self) -> Floats:
@@ -144,6 +146,6 @@ def iterate(
         if not fixed and last <= tol:
             return Fit(trust, belief, it, True)
     if fixed:
-        return Fit(trust, belief, max_iter, True)
+        return Fit(trust, belief, max_iter, True, fixed=True)
     warn_cap(method, max_iter, last, tol)
     return Fit(trust, belief, max_iter, False)

@@ -87,7 +87,13 @@ def _warmup(d: Discovery) -> str:
 
 def _summary(d: Discovery, path: Path, out: Path, claims: ClaimsFile, console: Console) -> None:
     m = d.claims
-    state = "converged" if d.converged else "[yellow]stopped at its cap[/]"
+    state = (
+        "fixed count"
+        if d.fit.fixed
+        else "converged"
+        if d.converged
+        else "[yellow]stopped at its cap[/]"
+    )
     console.print(
         f"[bold]{d.method}[/] on {path.name}: {m.n_rows:,} claims by {m.n_sources:,} sources "
         f"about {m.n_objects:,} objects ({m.n_claims:,} distinct values); "
@@ -122,7 +128,7 @@ def _compare(results: list[Discovery], console: Console) -> None:
         table.add_row(
             d.method + (" (default)" if d.method == DEFAULT_METHOD else ""),
             str(d.iterations),
-            "yes" if d.converged else "no",
+            "fixed" if d.fit.fixed else "yes" if d.converged else "no",
             f"{d.seconds:.2f}",
             f"{d.n_ties():,}",
             f"{same / max(len(truths), 1):.1%}",
