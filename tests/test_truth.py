@@ -490,3 +490,20 @@ def test_one_rule_for_ties_in_every_output(tmp_path: Any) -> None:
     truths = pd.read_csv(tmp_path / "truths.csv")
     by_exact = beliefs.groupby("object")["belief"].apply(lambda b: int((b == b.max()).sum()) > 1)
     assert int(by_exact.sum()) == int(truths.groupby("object").size().gt(1).sum()) == d.n_ties()
+
+
+def test_peer_rules_end_the_run_early() -> None:
+    # a source whose trust reaches 1.0 stops the peer's TruthFinder; credkg keeps
+    # trust below 1 unless told to follow the peer
+    rows = [("a", "x", "1"), ("b", "x", "1")]
+    d = discover(rows, "truthfinder", settings="peer")
+    assert d.iterations < 10_000 and d.converged
+    # a claim nobody invests in stops the peer's Investment before it divides by 0
+    m = ClaimMatrix.from_rows([("a", "x", "1"), ("b", "x", "2"), ("b", "y", "1")])
+    zero = np.array([1.0, 0.0])
+    from kg.truth._iterate import EarlyStop
+    from kg.truth.factfinders import _invest
+
+    with pytest.raises(EarlyStop):
+        _invest(m, zero, np.ones(m.n_claims), stop_on_zero=True)
+    assert _invest(m, zero, np.ones(m.n_claims), stop_on_zero=False).tolist() == [1.0, 0.0]

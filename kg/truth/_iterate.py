@@ -32,6 +32,7 @@ from kg.truth.errors import NotConvergedWarning
 __all__ = [
     "DEFAULT_MAX_ITER",
     "DEFAULT_TOL",
+    "EarlyStop",
     "Fit",
     "change",
     "check_iteration_args",
@@ -68,6 +69,17 @@ class Fit:
     def ranking(self) -> Floats:
         """What decides the top value of each object."""
         return self.belief if self.score is None else self.score
+
+
+class EarlyStop(Exception):
+    """Raised by a step to end the run with the previous trust and ``belief``.
+
+    The peer stops this way when a quantity it divides by reaches 0.
+    """
+
+    def __init__(self, belief: Floats) -> None:
+        super().__init__("early stop")
+        self.belief = belief
 
 
 def change(new: Floats, old: Floats, distance: str = "linf") -> float:
@@ -140,7 +152,10 @@ def iterate(
     if distance not in ("linf", "cosine"):
         raise ValueError(f"distance must be linf or cosine, got {distance!r}")
     for it in range(1, max_iter + 1):
-        new, belief = step(trust)
+        try:
+            new, belief = step(trust)
+        except EarlyStop as stop:
+            return Fit(trust, stop.belief, it - 1, True, fixed=fixed)
         last = change(new, trust, distance)
         trust = new
         if not fixed and last <= tol:

@@ -54,8 +54,8 @@ PEER_SETTINGS: dict[str, dict[str, Any]] = {
     "majority_vote": {},
     "sums": {"max_iter": 20, "fixed": True},
     "average_log": {"max_iter": 20, "fixed": True},
-    "investment": {"max_iter": 20, "fixed": True},
-    "pooled_investment": {"max_iter": 10, "fixed": True},
+    "investment": {"max_iter": 20, "fixed": True, "stop_on_zero": True},
+    "pooled_investment": {"max_iter": 10, "fixed": True, "stop_on_zero": True},
     "truthfinder": {
         "exclusive": False,
         "similarity": "exact",
@@ -63,6 +63,8 @@ PEER_SETTINGS: dict[str, dict[str, Any]] = {
         "distance": "cosine",
         "tol": 0.001,
         "max_iter": 10_000,
+        "rank_by": "belief",
+        "stop_at_one": True,
     },
 }
 

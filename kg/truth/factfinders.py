@@ -49,7 +49,7 @@ from __future__ import annotations
 import numpy as np
 
 from kg.truth._data import ClaimMatrix, Floats
-from kg.truth._iterate import DEFAULT_TOL, Fit, iterate
+from kg.truth._iterate import DEFAULT_TOL, EarlyStop, Fit, iterate
 
 __all__ = [
     "PAPER_ITERATIONS",
@@ -138,10 +138,16 @@ def average_log(
     return iterate("average_log", step, np.zeros(m.n_sources), max_iter, tol, fixed=fixed)
 
 
-def _invest(m: ClaimMatrix, trust: Floats, belief: Floats) -> Floats:
-    """Investment's trust update: each source's share of the beliefs it invested in."""
+def _invest(m: ClaimMatrix, trust: Floats, belief: Floats, stop_on_zero: bool) -> Floats:
+    """Investment's trust update: each source's share of the beliefs it invested in.
+
+    With ``stop_on_zero`` (the peer's rule) the run ends, keeping the previous
+    trust and belief, once some claim receives no investment at all.
+    """
     stake = trust / m.source_votes
     pooled = m.sc_t @ stake
+    if stop_on_zero and np.any(pooled == 0):
+        raise EarlyStop(belief)
     out: Floats = stake * (m.sc @ _safe_div(belief, pooled))
     return out
 
@@ -158,6 +164,7 @@ def investment(
     max_iter: int = PAPER_ITERATIONS,
     tol: float = DEFAULT_TOL,
     fixed: bool = True,
+    stop_on_zero: bool = False,
 ) -> Fit:
     """Investment.
 
@@ -168,6 +175,8 @@ def investment(
         tol: Convergence tolerance on trust (without ``fixed``).
         fixed: Run exactly ``max_iter`` iterations (the default, as the paper
             and the peer); ``False`` iterates until trust converges.
+        stop_on_zero: End the run, keeping the previous trust and belief, once a
+            claim receives no investment (the peer's rule).
 
     Returns:
         Trust and belief, each scaled so the largest is 1.
@@ -176,7 +185,7 @@ def investment(
 
     def step(trust: Floats) -> tuple[Floats, Floats]:
         nonlocal belief
-        new = _invest(m, trust, belief)
+        new = _invest(m, trust, belief, stop_on_zero)
         belief = _by_max((m.sc_t @ (new / m.source_votes)) ** g)
         return _by_max(new), belief
 
@@ -190,6 +199,7 @@ def pooled_investment(
     max_iter: int = POOLED_ITERATIONS,
     tol: float = DEFAULT_TOL,
     fixed: bool = True,
+    stop_on_zero: bool = False,
 ) -> Fit:
     """PooledInvestment.
 
@@ -200,6 +210,8 @@ def pooled_investment(
         tol: Convergence tolerance on trust (without ``fixed``).
         fixed: Run exactly ``max_iter`` iterations (the default, as the paper
             and the peer); ``False`` iterates until trust converges.
+        stop_on_zero: End the run, keeping the previous trust and belief, once a
+            claim receives no investment (the peer's rule).
 
     Returns:
         Trust and belief, each scaled so the largest is 1.
@@ -208,7 +220,7 @@ def pooled_investment(
 
     def step(trust: Floats) -> tuple[Floats, Floats]:
         nonlocal belief
-        new = _invest(m, trust, belief)
+        new = _invest(m, trust, belief, stop_on_zero)
         returns = m.sc_t @ (new / m.source_votes)
         grown = returns**g
         belief = _by_max(returns * _safe_div(grown, m.spread(m.object_sum(grown))))

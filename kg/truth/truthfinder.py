@@ -59,7 +59,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kg.truth._data import ClaimMatrix, Floats
-from kg.truth._iterate import DEFAULT_MAX_ITER, DEFAULT_TOL, Fit, iterate
+from kg.truth._iterate import DEFAULT_MAX_ITER, DEFAULT_TOL, EarlyStop, Fit, iterate
 from kg.truth.similarity import SimilarityKind, similarity_matrix
 
 __all__ = ["truthfinder"]
@@ -78,6 +78,8 @@ def truthfinder(
     tol: float = DEFAULT_TOL,
     fixed: bool = False,
     distance: str = "linf",
+    rank_by: str = "log_odds",
+    stop_at_one: bool = False,
 ) -> Fit:
     """TruthFinder.
 
@@ -93,17 +95,28 @@ def truthfinder(
         tol: Convergence tolerance on trust.
         fixed: Run exactly ``max_iter`` iterations.
         distance: ``"linf"`` or ``"cosine"`` change of trust (see :mod:`kg.truth._iterate`).
+        rank_by: ``"log_odds"`` ranks an object's values by ``sigma*`` (no false
+            tie where the sigmoid saturates at 1.0); ``"belief"`` by the
+            confidence itself, as the peer does.
+        stop_at_one: End the run, keeping the previous trust and confidence,
+            once a source's trust reaches 1.0 (the peer's rule).
 
     Returns:
         Trust in [0, 1) per source and confidence in (0, 1) per claim.
     """
+    if rank_by not in ("log_odds", "belief"):
+        raise ValueError(f"rank_by must be log_odds or belief, got {rank_by!r}")
     sim = similarity_matrix(m, similarity)
     mean_of = sp.csr_matrix(m.sc.multiply(1.0 / m.source_votes[:, np.newaxis]))
 
     adjusted: Floats = np.zeros(m.n_claims)
 
+    belief0: Floats = np.zeros(m.n_claims)
+
     def step(trust: Floats) -> tuple[Floats, Floats]:
-        nonlocal adjusted
+        nonlocal adjusted, belief0
+        if stop_at_one and np.any(trust >= 1.0):
+            raise EarlyStop(belief0)
         tau = -np.log1p(-np.minimum(trust, 1.0 - 1e-12))
         sigma = m.sc_t @ tau
         others = m.spread(m.object_sum(sigma)) - sigma
@@ -111,6 +124,7 @@ def truthfinder(
         belief = 1.0 / (1.0 + np.exp(-gamma * adjusted))
         if exclusive:
             belief = belief / np.maximum(1.0, m.spread(m.object_sum(belief)))
+        belief0 = belief
         return np.asarray(mean_of @ belief), belief
 
     fit = iterate(
@@ -122,5 +136,7 @@ def truthfinder(
         fixed=fixed,
         distance=distance,
     )
+    if rank_by == "belief":
+        return fit
     # The sigmoid saturates at 1.0; rank by the log-odds so that it breaks no tie falsely.
     return replace(fit, score=adjusted)
