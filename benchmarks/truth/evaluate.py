@@ -89,7 +89,7 @@ def child(bench_name: str, root: Path, method: str, variant: str) -> dict[str, A
     encode = time.perf_counter() - start
     params: dict[str, Any] = {}
     if variant == "converged":
-        params = {"fixed": False}
+        params = {"fixed": False, "max_iter": 500}
     elif variant == "groups":
         params = {"groups": _groups(bench)}
     with warnings.catch_warnings(record=True) as caught:
