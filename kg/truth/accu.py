@@ -181,8 +181,12 @@ def _probabilities_without(
     return out
 
 
-def _pairs_in_rows(rows: sp.csr_matrix) -> tuple[Ints, Ints, Ints]:
-    """Every pair ``i < j`` of column indices within each row: (row, i, j) per pair."""
+def _pairs_in_rows(rows: sp.csr_matrix) -> tuple[Ints, Ints, Ints, Ints, Ints]:
+    """Every pair ``i < j`` of column indices within each row.
+
+    Returns (row, i, j) per pair and where the two entries sit among the
+    (sorted) stored entries of ``rows``.
+    """
     rows = rows.tocsr()
     rows.sort_indices()
     per_row = np.diff(rows.indptr)
@@ -192,7 +196,7 @@ def _pairs_in_rows(rows: sp.csr_matrix) -> tuple[Ints, Ints, Ints]:
     second = first + 1 + np.arange(first.size) - np.repeat(np.cumsum(later) - later, later)
     row = np.repeat(np.repeat(np.arange(rows.shape[0]), per_row), later)
     cols = rows.indices.astype(np.int64)
-    return row.astype(np.int64), cols[first], cols[second]
+    return row.astype(np.int64), cols[first], cols[second], first, second
 
 
 def _n_pairs(rows: sp.csr_matrix) -> int:
@@ -222,7 +226,14 @@ class _Pairs:
                 f"copy detection needs {size:,} (source pair, shared item) entries "
                 f"(limit {max_pairs:,}); use method 'accu', which has no pairwise step"
             )
-        claim, src_i, src_j = _pairs_in_rows(m.sc_t)
+        # claims x sources, each entry holding (1 + its position among sc's sorted entries)
+        b = m.sc.tocsr()
+        b.sort_indices()
+        ids = sp.csr_matrix(
+            (np.arange(1, b.nnz + 1, dtype=np.float64), b.indices, b.indptr), shape=b.shape
+        ).T.tocsr()
+        ids.sort_indices()
+        claim, src_i, src_j, at_i, at_j = _pairs_in_rows(ids)
         keys, pair = np.unique(src_i * m.n_sources + src_j, return_inverse=True)
         self.i: Ints = keys // m.n_sources
         self.j: Ints = keys % m.n_sources
@@ -231,15 +242,12 @@ class _Pairs:
             (np.ones(claim.size), (pair, claim)), shape=(keys.size, m.n_claims)
         )
         self.same: Floats = np.asarray(self.incidence.sum(axis=1), dtype=np.float64).ravel()
-        _, obj_i, obj_j = _pairs_in_rows(by_object)
+        _, obj_i, obj_j, _, _ = _pairs_in_rows(by_object)
         shared_keys, shared = np.unique(obj_i * m.n_sources + obj_j, return_counts=True)
         both = shared[np.searchsorted(shared_keys, keys)].astype(np.float64)
         self.differ: Floats = np.maximum(both - self.same, 0.0)
-        b = m.sc.tocsr()
-        b.sort_indices()
-        edge_keys = np.repeat(np.arange(m.n_sources), np.diff(b.indptr)) * m.n_claims + b.indices
-        self.edge_i: Ints = np.searchsorted(edge_keys, src_i * m.n_claims + claim)
-        self.edge_j: Ints = np.searchsorted(edge_keys, src_j * m.n_claims + claim)
+        self.edge_i: Ints = ids.data[at_i].astype(np.int64) - 1
+        self.edge_j: Ints = ids.data[at_j].astype(np.int64) - 1
 
 
 def _copy_probabilities(
@@ -331,6 +339,9 @@ def _run(
     # the accuracies made the iteration cycle).
     order_by = start if warm is None else warm.trust
     rank = np.argsort(np.argsort(-order_by, kind="stable"), kind="stable")
+    if pairs is not None:  # the later voter of each pair, and its edge per shared value
+        i_later = rank[pairs.i] > rank[pairs.j]
+        target = np.where(i_later[pairs.pair], pairs.edge_i, pairs.edge_j)
 
     def step(acc: Floats) -> tuple[Floats, Floats]:
         nonlocal prob
@@ -340,12 +351,8 @@ def _run(
             # shared values count as true by their probability (a hard top-value
             # decision flipped pairs in and out of dependence and made the iteration cycle)
             p_ij, p_ji = _copy_probabilities(pairs, acc, prob, n_pair, c, alpha, copy_support)
-            i_later = rank[pairs.i] > rank[pairs.j]
-            p_later = np.where(i_later, p_ij, p_ji)[pairs.pair]
-            target = np.where(i_later[pairs.pair], pairs.edge_i, pairs.edge_j)
-            log_keep = _sum_by(
-                target, weights=np.log(np.maximum(1 - c * p_later, _CLIP)), minlength=b.nnz
-            )
+            keep = np.log(np.maximum(1 - c * np.where(i_later, p_ij, p_ji), _CLIP))
+            log_keep = _sum_by(target, weights=keep[pairs.pair], minlength=b.nnz)
             discount = np.exp(log_keep)
         count = _sum_by(edge_claim, weights=edge_w * discount * vote, minlength=m.n_claims)
         if sim is not None:
