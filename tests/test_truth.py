@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -52,7 +53,13 @@ def example() -> ClaimMatrix:
     return m
 
 
+def _until_converged(method: Callable[..., Fit]) -> dict[str, Any]:
+    """``fixed=False`` for the methods that run a fixed count by default."""
+    return {"fixed": False} if "fixed" in inspect.signature(method).parameters else {}
+
+
 def one_iteration(method: Callable[..., Fit], m: ClaimMatrix, **params: Any) -> Fit:
+    params = {**_until_converged(method), **params}
     with pytest.warns(NotConvergedWarning, match="cap of 1 iterations"):
         fit = method(m, max_iter=1, tol=0.0, **params)
     assert fit.iterations == 1
@@ -166,7 +173,7 @@ def test_sums_one_iteration_by_hand(example: ClaimMatrix) -> None:
 
 
 def test_sums_converges_to_the_principal_eigenvector(example: ClaimMatrix) -> None:
-    fit = sums(example)
+    fit = sums(example, fixed=False)
     assert fit.converged
     a = example.sc.toarray()
     _, vectors = np.linalg.eigh(a @ a.T)
@@ -183,7 +190,7 @@ def test_average_log_one_iteration_by_hand(example: ClaimMatrix) -> None:
 
 
 def test_average_log_reaches_its_fixed_point(example: ClaimMatrix) -> None:
-    fit = average_log(example)
+    fit = average_log(example, fixed=False)
     assert fit.converged and fit.iterations == 2
     assert fit.belief == pytest.approx([1.0, 0.0, 1.0])
 
@@ -227,10 +234,17 @@ def test_truthfinder_one_iteration_by_hand() -> None:
     fit = one_iteration(truthfinder, m)
     tau = -math.log(1 - 0.9)
     s1, s2 = 2 * tau, tau  # sigma: sum of the tau of each value's sources
-    adj1, adj2 = s1 - 0.5 * 0.5 * s2, s2 - 0.5 * 0.5 * s1  # imp = 0 - base_sim
-    c1, c2 = 1 / (1 + math.exp(-0.3 * adj1)), 1 / (1 + math.exp(-0.3 * adj2))
-    assert fit.belief == pytest.approx([c1, c2])
-    assert fit.trust == pytest.approx([c1, c2, c1])
+    sig = lambda x: 1 / (1 + math.exp(-0.3 * x))  # noqa: E731
+    c1, c2 = sig(s1), sig(s2)  # base_sim = 0: exclusivity alone makes rivals compete
+    # exclusive confidence: the two rivals share at most one unit
+    assert c1 + c2 > 1
+    e1, e2 = c1 / (c1 + c2), c2 / (c1 + c2)
+    assert fit.belief == pytest.approx([e1, e2])
+    assert fit.trust == pytest.approx([e1, e2, e1])
+    paper = one_iteration(truthfinder, m, exclusive=False, base_sim=0.5)
+    p1, p2 = sig(s1 - 0.5 * 0.5 * s2), sig(s2 - 0.5 * 0.5 * s1)  # imp = 0 - base_sim
+    assert paper.belief == pytest.approx([p1, p2])
+    assert paper.trust == pytest.approx([p1, p2, p1])
 
 
 def test_truthfinder_partial_list_supports_the_full_list() -> None:
@@ -251,9 +265,10 @@ def test_truthfinder_partial_list_supports_the_full_list() -> None:
 
 def test_truthfinder_ranks_by_log_odds_when_confidence_saturates() -> None:
     rows = [(f"s{i}", "x", "1") for i in range(60)] + [(f"t{i}", "x", "2") for i in range(59)]
-    d = discover(rows, "truthfinder")
+    d = discover(rows, "truthfinder", exclusive=False)
     assert d.fit.belief[0] == d.fit.belief[1] == 1.0  # saturated in floating point
     assert d.truths() == {"x": ("1",)}
+    assert discover(rows, "truthfinder").truths() == {"x": ("1",)}
 
 
 def test_similarity_matrix_by_hand() -> None:
@@ -286,9 +301,10 @@ def test_accu_one_iteration_by_hand() -> None:
     vote = math.log(4)
     p1 = math.exp(2 * vote) / (math.exp(2 * vote) + math.exp(vote))
     assert fit.belief == pytest.approx([p1, 1 - p1])  # 16/20, 4/20
-    # each source judged by the others: P of its value without its own vote
-    e_a = math.exp(vote) / (math.exp(vote) + math.exp(vote))  # a: 1 vs 1 -> 1/2
-    e_c = 1 / (1 + math.exp(2 * vote))  # c: 0 votes vs 2 -> 1/17
+    # each source judged by 0.8 x the posterior of its value + 0.2 x that
+    # posterior without its own vote (a: 1 vote against 1 -> 1/2; c: none against 2 -> 1/17)
+    e_a = 0.8 * p1 + 0.2 * 0.5
+    e_c = 0.8 * (1 - p1) + 0.2 / (1 + math.exp(2 * vote))
     mu = (e_a + e_a + e_c) / 3  # learned prior mean
     post = [(e + mu) / (1 + 1) for e in (e_a, e_a, e_c)]  # Beta prior worth one claim
     assert fit.trust == pytest.approx([(0.8 + p) / 2 for p in post])  # half a step from 0.8
@@ -321,7 +337,8 @@ def test_copy_probability_by_hand() -> None:
     )
     independent = 0.8 * (0.2 * 0.2 / 1) ** 2
     copying = 0.1 * (0.2 * 0.8 + 0.04 * 0.2) ** 2
-    assert p_ij[0] == pytest.approx(copying / (2 * copying + independent))
+    support = 2 / (2 + 1)  # two shared false values, damped by kf / (kf + 1)
+    assert p_ij[0] == pytest.approx(support * copying / (2 * copying + independent))
     assert p_ji[0] == pytest.approx(p_ij[0])
 
 
@@ -394,8 +411,9 @@ def test_converges_without_warning(method: str, recwarn: pytest.WarningsRecorder
 
 @pytest.mark.parametrize("method", ITERATIVE)
 def test_stops_at_cap_with_warning(method: str) -> None:
+    params = _until_converged(METHODS[method])
     with pytest.warns(NotConvergedWarning, match=f"{method} stopped at its cap of 1 "):
-        d = discover(EXAMPLE, method, max_iter=1, tol=0.0)
+        d = discover(EXAMPLE, method, max_iter=1, tol=0.0, **params)
     assert not d.converged
 
 
@@ -460,3 +478,22 @@ def test_scores_are_in_range_and_every_object_has_an_answer(
     assert np.all((d.fit.belief >= 0) & (d.fit.belief <= 1 + 1e-12))
     assert np.all((d.fit.trust >= 0) & (d.fit.trust <= 1 + 1e-12))
     assert set(d.truths()) == {o for _, o, _ in rows}
+
+
+def test_one_rule_for_ties_in_every_output(tmp_path: Any) -> None:
+    from kg.truth import write_results
+    from kg.truth.discover import Discovery
+
+    # beliefs that differ only in the last bits (sums taken in another order) are a tie
+    m = ClaimMatrix.from_rows([("a", "x", "1"), ("b", "x", "2"), ("c", "y", "1"), ("d", "y", "2")])
+    belief = np.array([0.1 + 0.2, 0.3, 0.6, 0.4])
+    assert belief[0] != belief[1]
+    fit = Fit(trust=np.ones(4), belief=belief, iterations=1, converged=True)
+    d = Discovery("test", m, fit, 0.0)
+    write_results(d, tmp_path)
+    beliefs = pd.read_csv(tmp_path / "beliefs.csv", dtype={"value": str})
+    truths = pd.read_csv(tmp_path / "truths.csv", dtype={"value": str})
+    x = beliefs[beliefs["object"] == "x"]["belief"]
+    assert x.nunique() == 1  # written as one belief, as truths.csv and ties() count them
+    assert truths.groupby("object").size().to_dict() == {"x": 2, "y": 1}
+    assert d.ties() == {"x": ("1", "2")} and d.n_ties() == 1

@@ -95,9 +95,9 @@ def test_attribute_and_source_group_columns(tmp_path: Path) -> None:
 
 
 def test_a_cap_warning_is_printed_not_raised(good: Path, tmp_path: Path) -> None:
-    code, out, _ = run(good, "sums", tmp_path, max_iter=1)
+    code, out, _ = run(good, "accu", tmp_path, max_iter=1)
     assert code == 0
-    assert "warning: sums stopped at its cap of 1 iterations" in out
+    assert "warning: accu stopped at its cap of 1 iterations" in out
 
 
 BAD = [

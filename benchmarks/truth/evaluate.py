@@ -88,8 +88,8 @@ def child(bench_name: str, root: Path, method: str, variant: str) -> dict[str, A
     m = ClaimMatrix.from_rows(bench.rows)
     encode = time.perf_counter() - start
     params: dict[str, Any] = {}
-    if variant == "paper20":
-        params = {"max_iter": 20, "tol": 0.0}
+    if variant == "converged":
+        params = {"fixed": False, "max_iter": 500}
     elif variant == "groups":
         params = {"groups": _groups(bench)}
     with warnings.catch_warnings(record=True) as caught:
@@ -100,6 +100,7 @@ def child(bench_name: str, root: Path, method: str, variant: str) -> dict[str, A
         "accuracy": accuracy(truths, bench.gold),
         "iterations": d.iterations,
         "converged": d.converged and not caught,
+        "fixed": d.fit.fixed,
         "seconds": d.seconds,
         "encode_seconds": encode,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -118,7 +119,14 @@ def _run_child(bench: str, root: Path, method: str, variant: str) -> dict[str, A
     return result
 
 
-def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | str:
+def peer_truths(python: str, bench: Benchmark, method: str) -> dict[Any, tuple[Any, ...]]:
+    """The peer's top value(s) of every object, keyed like ``bench.rows``."""
+    return _peer_raw(python, bench, method)[0]
+
+
+def _peer_raw(
+    python: str, bench: Benchmark, method: str
+) -> tuple[dict[Any, tuple[Any, ...]], dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         rows_file, out_file = Path(tmp) / "rows.pkl", Path(tmp) / "out.json"
         with open(rows_file, "wb") as f:
@@ -130,16 +138,20 @@ def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | st
             timeout=1800,
         )
         if proc.returncode != 0:
-            return f"failed: {proc.stderr.strip().splitlines()[-1]}"
+            raise RuntimeError(f"peer failed: {proc.stderr.strip().splitlines()[-1]}")
         raw: dict[str, Any] = json.loads(out_file.read_text())
-    truths = {}
-    objects = {repr(o): o for o in bench.gold}
-    for key, values in raw["truths"].items():
-        if key in objects:
-            truths[objects[key]] = tuple(values)
+    objects = {repr(o): o for _, o, _ in bench.rows}
+    truths = {objects[k]: tuple(v) for k, v in raw.pop("truths").items() if k in objects}
+    return truths, raw
+
+
+def _run_peer(python: str, bench: Benchmark, method: str) -> dict[str, Any] | str:
+    try:
+        truths, raw = _peer_raw(python, bench, method)
+    except RuntimeError as e:
+        return str(e)
     raw["accuracy"] = accuracy(truths, bench.gold)
     raw["ties_on_gold"] = sum(1 for o in bench.gold if len(truths.get(o, ())) > 1)
-    del raw["truths"]
     return raw
 
 
@@ -162,8 +174,10 @@ def main() -> None:
         rows: dict[str, Any] = {}
         for method in METHODS:
             rows[method] = _run_child(bench_name, args.root, method, "default")
-            if method in PEER_METHODS and method != "majority_vote":
-                rows[method + " (20 it.)"] = _run_child(bench_name, args.root, method, "paper20")
+            if method in ("sums", "average_log", "investment", "pooled_investment"):
+                rows[method + " (converged)"] = _run_child(
+                    bench_name, args.root, method, "converged"
+                )
             if bench_name == "population" and method in ("accu", "accu_copy"):
                 rows[method + " +groups"] = _run_child(bench_name, args.root, method, "groups")
         peer: dict[str, Any] = {}
@@ -193,9 +207,10 @@ def _print_table(name: str, rows: dict[str, Any], peer: dict[str, Any], n_gold: 
             )
         else:
             peer_cells = " | | | "
+        state = "fixed" if r.get("fixed") else "yes" if r["converged"] else "no"
         print(
             f"| {method} | {r['accuracy']:.3f} | {r['iterations']} | "
-            f"{'yes' if r['converged'] else 'no'} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
+            f"{state} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
             f"{r['ties_on_gold']} | {peer_cells} | {'' if issue is None else issue} |"
         )
 

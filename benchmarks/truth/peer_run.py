@@ -17,8 +17,15 @@ import pickle
 import resource
 import sys
 import time
+import types
 
 import numpy as np
+
+try:  # only the peer's PNG graph backend needs cairo, whose wheel often fails to build
+    import cairo  # type: ignore[import-not-found]  # noqa: F401
+except ImportError:
+    sys.modules["cairo"] = types.ModuleType("cairo")
+
 from truthdiscovery import (  # type: ignore[import-not-found]
     AverageLog,
     Dataset,

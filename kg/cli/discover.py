@@ -29,6 +29,18 @@ def register(app: typer.Typer) -> None:
             "--max-iter", help="Iteration cap for the iterative methods.")] = None,
         similarity: Annotated[str | None, typer.Option(
             help="Value similarity: auto, set, numeric or exact.")] = None,
+        values: Annotated[str, typer.Option(
+            help="How written values are made comparable: auto (times, dates, numbers with "
+                 "units, lists, case and spaces), names (lists of person names), text (case "
+                 "and spaces only) or none.")] = "auto",
+        list_sep: Annotated[str | None, typer.Option(
+            "--list-sep", help="Separator of list values (default: detected among | ; /).")
+        ] = None,
+        tolerance: Annotated[float, typer.Option(
+            help="Relative tolerance within which numbers of one object are one value.")] = 0.0,
+        settings: Annotated[str, typer.Option(
+            help="credkg (default settings) or peer (the settings of truthdiscovery 1.0.4).")
+        ] = "credkg",
     ) -> None:
         """Truth discovery: the likely true value per object and a learned trust per source.
 
@@ -38,6 +50,8 @@ def register(app: typer.Typer) -> None:
         from kg.truth.cli import discover_command
 
         code = discover_command(claims, method, out_dir, max_iter=max_iter,
-                                similarity=similarity, console=out, err_console=err)
+                                similarity=similarity, values=values, list_sep=list_sep,
+                                tolerance=tolerance, settings=settings, console=out,
+                                err_console=err)
         if code:
             raise typer.Exit(code)

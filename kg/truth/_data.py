@@ -56,12 +56,16 @@ class ClaimMatrix:
     n_rows: int
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> ClaimMatrix:
+    def from_rows(cls, rows: Iterable[Sequence[Any]], *, multiple: str = "split") -> ClaimMatrix:
         """Encode ``(source, object, value)`` tuples.
 
         Args:
             rows: Tuples of three hashable items. Repeats of the same triple
                 count once; ``None`` values are skipped.
+            multiple: What a source stating several values for one object
+                means: ``"split"`` (its vote is shared among them) or
+                ``"first"`` (only its first value counts, as the peer
+                ``truthdiscovery`` does with ``allow_multiple=True``).
 
         Returns:
             The encoded claims.
@@ -76,15 +80,16 @@ class ClaimMatrix:
                 f"row {bad} has {len(triples[bad])} items; give (source, object, value) tuples"
             )
         frame = pd.DataFrame(triples, columns=["source", "object", "value"], dtype=object)
-        return cls.from_frame(frame)
+        return cls.from_frame(frame, multiple=multiple)
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame) -> ClaimMatrix:
+    def from_frame(cls, frame: pd.DataFrame, *, multiple: str = "split") -> ClaimMatrix:
         """Encode a frame with columns ``source``, ``object``, ``value``.
 
         Args:
             frame: One row per statement; an ``attribute`` column, if present,
                 is folded into the object as ``(object, attribute)``.
+            multiple: ``"split"`` or ``"first"``, as for :meth:`from_rows`.
 
         Returns:
             The encoded claims.
@@ -107,6 +112,13 @@ class ClaimMatrix:
             )
         if len(frame) == 0:
             raise NoClaimsError("no claims: every row is empty or has a missing value")
+        if multiple not in ("split", "first"):
+            raise ValueError(f"multiple must be split or first, got {multiple!r}")
+        if multiple == "first":
+            keep = ~pd.DataFrame(
+                {"s": frame["source"].to_numpy(), "o": objects_in.to_numpy()}
+            ).duplicated(keep="first").to_numpy()
+            frame, objects_in = frame[keep], objects_in[keep]
         s_code, sources = pd.factorize(frame["source"], sort=False)
         o_code, objects = pd.factorize(objects_in, sort=False)
         v_code, values = pd.factorize(frame["value"], sort=False)

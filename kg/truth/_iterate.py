@@ -6,6 +6,12 @@ has converged when no entry moved by more than ``tol`` in the last iteration
 iterations first returns what it has and warns with
 :class:`~kg.truth.errors.NotConvergedWarning`.
 
+Two other rules exist to reproduce the peer (``truthdiscovery`` 1.0.4) and the
+papers: ``fixed=True`` runs exactly ``max_iter`` iterations and reports them as
+a completed run (the Pasternack & Roth fact-finders run 20, PooledInvestment
+10); ``distance="cosine"`` measures the change as ``1 - cos(new, old)``
+(TruthFinder's rule in Yin et al. 2008, with ``tol = 0.001``).
+
 Examples:
     >>> import numpy as np
     >>> change(np.array([0.5, 1.0]), np.array([0.5, 0.9]))
@@ -26,6 +32,7 @@ from kg.truth.errors import NotConvergedWarning
 __all__ = [
     "DEFAULT_MAX_ITER",
     "DEFAULT_TOL",
+    "EarlyStop",
     "Fit",
     "change",
     "check_iteration_args",
@@ -45,6 +52,9 @@ class Fit:
 
     ``score`` ranks the values of an object when ``belief`` saturates (TruthFinder's
     sigmoid reaches 1.0 in floating point); it defaults to ``belief``.
+    ``warmup_iterations`` counts iterations of another method run first (AccuCopy's
+    ACCU warm-up); ``iterations`` never includes them. ``fixed`` marks a run of a
+    fixed iteration count (``converged`` is then true by definition).
     """
 
     trust: Floats
@@ -52,6 +62,8 @@ class Fit:
     iterations: int
     converged: bool
     score: Floats | None = None
+    warmup_iterations: int = 0
+    fixed: bool = False
 
     @property
     def ranking(self) -> Floats:
@@ -59,10 +71,29 @@ class Fit:
         return self.belief if self.score is None else self.score
 
 
-def change(new: Floats, old: Floats) -> float:
-    """Largest absolute change between two trust vectors."""
+class EarlyStop(Exception):
+    """Raised by a step to end the run with the previous trust and ``belief``.
+
+    The peer stops this way when a quantity it divides by reaches 0.
+    """
+
+    def __init__(self, belief: Floats) -> None:
+        super().__init__("early stop")
+        self.belief = belief
+
+
+def change(new: Floats, old: Floats, distance: str = "linf") -> float:
+    """Change between two trust vectors: largest absolute change, or ``1 - cosine``.
+
+    Examples:
+        >>> round(change(np.array([1.0, 0.0]), np.array([1.0, 1.0]), "cosine"), 4)
+        0.2929
+    """
     if new.size == 0:
         return 0.0
+    if distance == "cosine":
+        norm = float(np.linalg.norm(new) * np.linalg.norm(old))
+        return 0.0 if norm == 0 else 1.0 - float(new @ old) / norm
     return float(np.max(np.abs(new - old)))
 
 
@@ -90,6 +121,9 @@ def iterate(
     trust: Floats,
     max_iter: int,
     tol: float,
+    *,
+    fixed: bool = False,
+    distance: str = "linf",
 ) -> Fit:
     """Apply ``step`` (trust -> new trust, belief) until trust converges or the cap.
 
@@ -97,8 +131,10 @@ def iterate(
         method: Name used in the warning.
         step: One iteration of the method.
         trust: Initial trust per source.
-        max_iter: Iteration cap.
-        tol: Convergence tolerance on the largest trust change.
+        max_iter: Iteration cap (with ``fixed``, the exact count).
+        tol: Convergence tolerance on the change of trust.
+        fixed: Run exactly ``max_iter`` iterations, without a warning.
+        distance: ``"linf"`` (largest change) or ``"cosine"`` (``1 - cos``).
 
     Returns:
         The final trust and belief, the iterations run and whether they converged.
@@ -113,11 +149,18 @@ def iterate(
     check_iteration_args(max_iter, tol)
     belief: Floats = np.zeros(0)
     last = float("inf")
+    if distance not in ("linf", "cosine"):
+        raise ValueError(f"distance must be linf or cosine, got {distance!r}")
     for it in range(1, max_iter + 1):
-        new, belief = step(trust)
-        last = change(new, trust)
+        try:
+            new, belief = step(trust)
+        except EarlyStop as stop:
+            return Fit(trust, stop.belief, it - 1, True, fixed=fixed)
+        last = change(new, trust, distance)
         trust = new
-        if last <= tol:
+        if not fixed and last <= tol:
             return Fit(trust, belief, it, True)
+    if fixed:
+        return Fit(trust, belief, max_iter, True, fixed=True)
     warn_cap(method, max_iter, last, tol)
     return Fit(trust, belief, max_iter, False)

@@ -24,14 +24,16 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from kg.errors import CredkgError
 from kg.truth._data import ClaimMatrix
-from kg.truth.discover import DEFAULT_METHOD, METHODS, Discovery, discover
+from kg.truth.discover import DEFAULT_METHOD, METHODS, PEER_SETTINGS, Discovery, discover
 from kg.truth.errors import ClaimsFileError, NotConvergedWarning, UnknownMethodError
 from kg.truth.io import ClaimsFile, read_claims, write_results
+from kg.truth.values import VALUE_KINDS, merge_close_numbers, normalise_values
 
 __all__ = ["discover_command"]
 
@@ -78,13 +80,24 @@ def _run(name: str, m: ClaimMatrix, params: dict[str, Any], console: Console) ->
     return d
 
 
+def _warmup(d: Discovery) -> str:
+    w = d.fit.warmup_iterations
+    return f" after {w} of ACCU warm-up" if w else ""
+
+
 def _summary(d: Discovery, path: Path, out: Path, claims: ClaimsFile, console: Console) -> None:
     m = d.claims
-    state = "converged" if d.converged else "[yellow]stopped at its cap[/]"
+    state = (
+        "fixed count"
+        if d.fit.fixed
+        else "converged"
+        if d.converged
+        else "[yellow]stopped at its cap[/]"
+    )
     console.print(
         f"[bold]{d.method}[/] on {path.name}: {m.n_rows:,} claims by {m.n_sources:,} sources "
         f"about {m.n_objects:,} objects ({m.n_claims:,} distinct values); "
-        f"{d.iterations} iteration(s), {state}, {d.seconds:.2f} s"
+        f"{d.iterations} iteration(s){_warmup(d)}, {state}, {d.seconds:.2f} s"
     )
     if claims.skipped:
         console.print(f"skipped {claims.skipped:,} row(s) with an empty value")
@@ -115,7 +128,7 @@ def _compare(results: list[Discovery], console: Console) -> None:
         table.add_row(
             d.method + (" (default)" if d.method == DEFAULT_METHOD else ""),
             str(d.iterations),
-            "yes" if d.converged else "no",
+            "fixed" if d.fit.fixed else "yes" if d.converged else "no",
             f"{d.seconds:.2f}",
             f"{d.n_ties():,}",
             f"{same / max(len(truths), 1):.1%}",
@@ -130,6 +143,10 @@ def discover_command(
     *,
     max_iter: int | None = None,
     similarity: str | None = None,
+    values: str = "auto",
+    list_sep: str | None = None,
+    tolerance: float = 0.0,
+    settings: str = "credkg",
     console: Console | None = None,
     err_console: Console | None = None,
 ) -> int:
@@ -144,6 +161,13 @@ def discover_command(
         max_iter: Iteration cap for iterative methods (their default if ``None``).
         similarity: Value similarity for truthfinder/accu/accu_copy:
             ``auto``, ``set``, ``numeric`` or ``exact``.
+        values: How written values are made comparable
+            (:func:`kg.truth.values.normalise_values`): ``auto``, ``names``,
+            ``text`` or ``none``.
+        list_sep: The separator of list values (detected if ``None``).
+        tolerance: Relative tolerance within which numbers of one object are
+            one value (0: exact).
+        settings: ``credkg`` or ``peer`` (:data:`kg.truth.PEER_SETTINGS`).
         console: Where the summary goes (stdout by default).
         err_console: Where errors go (stderr by default).
 
@@ -163,14 +187,39 @@ def discover_command(
             )
         if max_iter is not None and max_iter < 1:
             raise UnknownMethodError(f"--max-iter must be at least 1, got {max_iter}")
+        if values not in VALUE_KINDS:
+            raise UnknownMethodError(
+                f"unknown --values {values!r}; choose one of {', '.join(VALUE_KINDS)}"
+            )
+        if not 0 <= tolerance < 1:
+            raise UnknownMethodError(f"--tolerance must lie in [0, 1), got {tolerance}")
+        if settings not in ("credkg", "peer"):
+            raise UnknownMethodError(f"unknown --settings {settings!r}; use credkg or peer")
         claims = read_claims(claims_csv)
         if similarity == "numeric":
             _check_numeric(Path(claims_csv), claims)
-        m = ClaimMatrix.from_frame(claims.frame)
+        frame = claims.frame.copy()
+        frame["value"] = normalise_values(list(frame["value"]), values, list_sep=list_sep)
+        if tolerance:
+            frame = pd.DataFrame(
+                merge_close_numbers(list(frame.itertuples(index=False, name=None)), tolerance),
+                columns=list(frame.columns),
+                dtype=object,
+            )
+        m = ClaimMatrix.from_frame(frame, multiple="first" if settings == "peer" else "split")
         names = list(METHODS) if method == "all" else [method or DEFAULT_METHOD]
+        if settings == "peer":
+            names = [n for n in names if n in PEER_SETTINGS]
+            if not names:
+                raise UnknownMethodError(
+                    f"the peer has no method {method!r}; use one of {', '.join(PEER_SETTINGS)}"
+                )
         results = []
         for name in names:
-            d = _run(name, m, _params(name, claims, max_iter, similarity), console)
+            params = _params(name, claims, max_iter, similarity)
+            if settings == "peer":
+                params = {**PEER_SETTINGS[name], **params}
+            d = _run(name, m, params, console)
             target = Path(out) / name if method == "all" else Path(out)
             write_results(d, target)
             results.append(d)

@@ -31,7 +31,7 @@ from kg.truth.factfinders import average_log, investment, pooled_investment, sum
 from kg.truth.truthfinder import truthfinder
 from kg.truth.vote import majority_vote
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "Discovery", "discover"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "PEER_SETTINGS", "Discovery", "discover"]
 
 Method = Callable[..., Fit]
 
@@ -45,6 +45,27 @@ METHODS: dict[str, Method] = {
     "truthfinder": truthfinder,
     "accu": accu,
     "accu_copy": accu_copy,
+}
+
+#: The settings of the peer, ``truthdiscovery`` 1.0.4, per method it has: with
+#: ``discover(..., settings="peer")`` credkg reproduces its answers (the input is
+#: then also encoded as the peer does: a source's first value per object only).
+PEER_SETTINGS: dict[str, dict[str, Any]] = {
+    "majority_vote": {},
+    "sums": {"max_iter": 20, "fixed": True},
+    "average_log": {"max_iter": 20, "fixed": True},
+    "investment": {"max_iter": 20, "fixed": True, "stop_on_zero": True},
+    "pooled_investment": {"max_iter": 10, "fixed": True, "stop_on_zero": True},
+    "truthfinder": {
+        "exclusive": False,
+        "similarity": "exact",
+        "base_sim": 0.0,
+        "distance": "cosine",
+        "tol": 0.001,
+        "max_iter": 10_000,
+        "rank_by": "belief",
+        "stop_at_one": True,
+    },
 }
 
 #: What credkg uses on data it knows nothing about; see ``docs/truth.md`` for why.
@@ -121,14 +142,22 @@ class Discovery:
         return int((tops > 1).sum())
 
     def belief_frame(self) -> pd.DataFrame:
-        """Beliefs as a frame ``object, value, belief, top``; ``top`` marks the answer(s)."""
+        """Beliefs as a frame ``object, value, belief, top``; ``top`` marks the answer(s).
+
+        One rule for ties everywhere: values tied by :meth:`is_top` (within a
+        relative ``1e-9``) are written with exactly their object's top belief,
+        so ``beliefs.csv``, ``truths.csv`` and :meth:`ties` count the same ties.
+        """
         m = self.claims
+        top = self.is_top()
+        belief = self.fit.belief
+        top_belief = m.object_max(np.where(top, belief, -np.inf))
         return pd.DataFrame(
             {
                 "object": [m.objects[o] for o in m.claim_object.tolist()],
                 "value": list(m.claim_values),
-                "belief": self.fit.belief,
-                "top": self.is_top(),
+                "belief": np.where(top, m.spread(top_belief), belief),
+                "top": top,
             }
         )
 
@@ -138,17 +167,21 @@ class Discovery:
         return frame.sort_values("trust", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _encode(data: ClaimMatrix | pd.DataFrame | Iterable[Sequence[Any]]) -> ClaimMatrix:
+def _encode(
+    data: ClaimMatrix | pd.DataFrame | Iterable[Sequence[Any]], multiple: str = "split"
+) -> ClaimMatrix:
     if isinstance(data, ClaimMatrix):
         return data
     if isinstance(data, pd.DataFrame):
-        return ClaimMatrix.from_frame(data)
-    return ClaimMatrix.from_rows(data)
+        return ClaimMatrix.from_frame(data, multiple=multiple)
+    return ClaimMatrix.from_rows(data, multiple=multiple)
 
 
 def discover(
     data: ClaimMatrix | pd.DataFrame | Iterable[Sequence[Any]],
     method: str | None = None,
+    *,
+    settings: str = "credkg",
     **params: Any,
 ) -> Discovery:
     """Learn a trust per source and a belief per value from who states what.
@@ -158,7 +191,10 @@ def discover(
             (and optionally ``attribute``, folded into the object), or claims
             already encoded.
         method: A name from :data:`METHODS`; ``None`` uses :data:`DEFAULT_METHOD`.
-        **params: Passed to the method (``max_iter``, ``tol``, its own parameters).
+        settings: ``"credkg"`` (the default settings) or ``"peer"``
+            (:data:`PEER_SETTINGS`, only for the methods the peer has).
+        **params: Passed to the method (``max_iter``, ``tol``, its own
+            parameters); they override ``settings``.
 
     Returns:
         The :class:`Discovery`.
@@ -172,7 +208,16 @@ def discover(
         raise UnknownMethodError(
             f"unknown method {name!r}; choose one of {', '.join(METHODS)} or 'all'"
         )
-    m = _encode(data)
+    if settings not in ("credkg", "peer"):
+        raise UnknownMethodError(f"unknown settings {settings!r}; use credkg or peer")
+    if settings == "peer":
+        if name not in PEER_SETTINGS:
+            raise UnknownMethodError(
+                f"the peer has no method {name!r}; peer settings exist for "
+                f"{', '.join(PEER_SETTINGS)}"
+            )
+        params = {**PEER_SETTINGS[name], **params}
+    m = _encode(data, "first" if settings == "peer" else "split")
     start = time.perf_counter()
     fit = METHODS[name](m, **params)
     seconds = time.perf_counter() - start
