@@ -22,6 +22,7 @@ __all__ = [
     "DatasetError",
     "InputError",
     "NotFoundError",
+    "OutputError",
     "RemoteError",
     "StoreError",
     "UnknownReferenceError",
@@ -96,3 +97,7 @@ class StoreError(CredkgError):
 
 class RemoteError(CredkgError):
     """A remote SPARQL endpoint refused or failed a request."""
+
+
+class OutputError(CredkgError):
+    """An output file or folder cannot be written (exit code 1)."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
-from rich.console import Console
 
+from kg.cli import main
 from kg.truth import ClaimsFileError, read_claims
-from kg.truth.cli import discover_command
 
 GOOD = "source,object,value\na,x,1\nb,x,1\nc,x,2\na,y,7\nc,y,8\n"
 
@@ -24,16 +24,17 @@ def run(
     max_iter: int | None = None,
     similarity: str | None = None,
 ) -> tuple[int, str, str]:
+    """``kg discover`` through the command line's own entry point and error handler."""
+    args = ["discover", str(path), "--out", str(out)]
+    if method is not None:
+        args += ["--method", method]
+    if max_iter is not None:
+        args += ["--max-iter", str(max_iter)]
+    if similarity is not None:
+        args += ["--similarity", similarity]
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = discover_command(
-        path,
-        method,
-        out,
-        max_iter=max_iter,
-        similarity=similarity,
-        console=Console(file=stdout, width=200),
-        err_console=Console(file=stderr, width=200),
-    )
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(args)
     return code, stdout.getvalue(), stderr.getvalue()
 
 
@@ -137,7 +138,7 @@ def test_bad_input_is_one_line_and_exit_code_2(
     code, out, err = run(path, None, tmp_path / "out")
     assert code == 2
     assert out == ""
-    assert err.startswith(f"error: {path}")
+    assert err.startswith(f"kg: error: {path}")
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     with pytest.raises(ClaimsFileError):

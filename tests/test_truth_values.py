@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from kg.truth.cli import discover_command
+from kg.errors import InputError
+from kg.truth.run import run_discovery
 from kg.truth.values import detect_list_separator, merge_close_numbers, normalise_values
 
 
@@ -91,14 +92,10 @@ def test_cli_compares_times_as_written(tmp_path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([("source", "object", "value"), *rows])
     quiet = Console(file=io.StringIO())
-    assert discover_command(path, "majority_vote", tmp_path / "o", console=quiet) == 0
+    run_discovery(path, "majority_vote", tmp_path / "o", console=quiet)
     assert _truths(tmp_path / "o") == {"f1": ["09:10"]}
     # as written, 9:25 has two votes against one each for the three spellings of 9:10
-    assert (
-        discover_command(path, "majority_vote", tmp_path / "n", values="none", console=quiet) == 0
-    )
+    run_discovery(path, "majority_vote", tmp_path / "n", values="none", console=quiet)
     assert _truths(tmp_path / "n") == {"f1": ["09:25"]}
-    assert (
-        discover_command(path, None, tmp_path / "x", values="bad", console=quiet, err_console=quiet)
-        == 2
-    )
+    with pytest.raises(InputError, match="--values"):
+        run_discovery(path, None, tmp_path / "x", values="bad", console=quiet)

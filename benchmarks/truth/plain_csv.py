@@ -9,7 +9,7 @@ The CSVs carry no ``source_group`` column. Book is written three ways: the raw
 author strings of book.txt, the normalised last names joined by ``|`` (the
 issue's user CSV), and the project's own ``;``-joined key; Population with
 ``object = city|PopulationYYYY``. Each file goes through the CLI function
-(:func:`kg.truth.cli.discover_command`), reading ``truths.csv`` back; a gold
+(:func:`kg.truth.run.run_discovery`), reading ``truths.csv`` back; a gold
 object is right only with one top value equal to gold (a tie is wrong).
 """
 
@@ -32,7 +32,8 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from datasets import DEFAULT_ROOT, isbn13, load_book, load_population  # noqa: E402
 
-from kg.truth.cli import discover_command  # noqa: E402
+from kg.errors import CredkgError  # noqa: E402
+from kg.truth.run import run_discovery  # noqa: E402
 
 
 def _write(path: Path, rows: list[tuple[str, str, str]]) -> None:
@@ -92,15 +93,12 @@ def main() -> None:
             cells = {}
             for method in args.methods.split(","):
                 out = Path(tmp) / "out"
-                code = discover_command(
-                    path,
-                    None if method == "default" else method,
-                    out,
-                    console=quiet,
-                    err_console=quiet,
-                    **opts,
-                )
-                cells[method] = _score(out, gold) if code == 0 else float("nan")
+                try:
+                    run_discovery(path, None if method == "default" else method, out,
+                                  console=quiet, **opts)
+                    cells[method] = _score(out, gold)
+                except CredkgError:
+                    cells[method] = float("nan")
             results[name] = cells
             print(
                 f"| {name} | " + " | ".join(f"{a:.3f}" for a in cells.values()) + " |", flush=True

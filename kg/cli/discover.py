@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import OutDir, err, out
+from kg.cli.common import OutDir, out
 
 __all__ = ["register"]
 
@@ -47,11 +47,8 @@ def register(app: typer.Typer) -> None:
         Writes beliefs.csv (object,value,belief), trust.csv (source,trust) and truths.csv
         (object,value,tie) into the output folder.
         """
-        from kg.truth.cli import discover_command
+        from kg.truth.run import run_discovery
 
-        code = discover_command(claims, method, out_dir, max_iter=max_iter,
-                                similarity=similarity, values=values, list_sep=list_sep,
-                                tolerance=tolerance, settings=settings, console=out,
-                                err_console=err)
-        if code:
-            raise typer.Exit(code)
+        run_discovery(claims, method, out_dir, max_iter=max_iter, similarity=similarity,
+                      values=values, list_sep=list_sep, tolerance=tolerance,
+                      settings=settings, console=out)

@@ -1,8 +1,9 @@
-"""``kg discover``: the command-line face of truth discovery, as a plain function.
+"""One run of truth discovery over a claims file, as ``kg discover`` does it.
 
-:func:`discover_command` parses nothing itself: the typer app passes it typed
-arguments, and it returns the exit code (0 done, 1 failed while working,
-2 bad input). Errors are one line on stderr, never a traceback.
+:func:`run_discovery` takes typed arguments (``kg.cli.discover`` parses them),
+reads the CSV, runs the method(s), writes the result files and prints a summary
+to a console. Problems are raised as :class:`~kg.errors.CredkgError`; the
+command line's one error handler turns them into a line and an exit code.
 
 Examples:
     >>> import io, tempfile, pathlib
@@ -10,12 +11,13 @@ Examples:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "c.csv").write_text("source,object,value\\na,x,1\\nb,x,1\\nc,x,2\\n")
     >>> quiet = Console(file=io.StringIO())
-    >>> discover_command(folder / "c.csv", "majority_vote", folder / "out", console=quiet)
-    0
+    >>> run_discovery(folder / "c.csv", "majority_vote", folder / "out", console=quiet)
     >>> sorted(p.name for p in (folder / "out").iterdir())
     ['beliefs.csv', 'trust.csv', 'truths.csv']
-    >>> discover_command(folder / "nope.csv", console=quiet, err_console=quiet)
-    2
+    >>> run_discovery(folder / "nope.csv", console=quiet)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.truth.errors.ClaimsFileError: ...nope.csv: no such file; check the path
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from kg.errors import CredkgError
+from kg.errors import OutputError
 from kg.truth._data import ClaimMatrix
 from kg.truth.discover import DEFAULT_METHOD, METHODS, PEER_SETTINGS, Discovery, discover
 from kg.truth.errors import ClaimsFileError, NotConvergedWarning, UnknownMethodError
 from kg.truth.io import ClaimsFile, read_claims, write_results
 from kg.truth.values import VALUE_KINDS, merge_close_numbers, normalise_values
 
-__all__ = ["discover_command"]
+__all__ = ["run_discovery"]
 
 _GROUPED = ("accu", "accu_copy")
 _SIMILAR = ("truthfinder", "accu", "accu_copy")
@@ -136,7 +138,7 @@ def _compare(results: list[Discovery], console: Console) -> None:
     console.print(table)
 
 
-def discover_command(
+def run_discovery(
     claims_csv: Path,
     method: str | None = None,
     out: Path = Path("."),
@@ -148,8 +150,7 @@ def discover_command(
     tolerance: float = 0.0,
     settings: str = "credkg",
     console: Console | None = None,
-    err_console: Console | None = None,
-) -> int:
+) -> None:
     """Run ``kg discover CLAIMS.csv [--method M] [--out DIR]``.
 
     Args:
@@ -169,13 +170,12 @@ def discover_command(
             one value (0: exact).
         settings: ``credkg`` or ``peer`` (:data:`kg.truth.PEER_SETTINGS`).
         console: Where the summary goes (stdout by default).
-        err_console: Where errors go (stderr by default).
 
-    Returns:
-        The exit code: 0 done, 1 failed while working, 2 bad input.
+    Raises:
+        CredkgError: bad input (exit code 2), or a result that cannot be written
+            (:class:`~kg.errors.OutputError`, exit code 1).
     """
     console = console or Console()
-    err_console = err_console or Console(stderr=True)
     try:
         if method is not None and method != "all" and method not in METHODS:
             raise UnknownMethodError(
@@ -228,15 +228,5 @@ def discover_command(
             console.print(f"wrote beliefs.csv, trust.csv and truths.csv per method under {out}")
         else:
             _summary(results[0], Path(claims_csv), Path(out), claims, console)
-    except CredkgError as e:
-        err_console.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
-        return e.exit_code
     except OSError as e:
-        err_console.print(
-            f"error: {out}: cannot write ({e.strerror})",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-        return 1
-    return 0
+        raise OutputError(f"{out}: cannot write ({e.strerror})") from None
