@@ -285,3 +285,19 @@ def test_economics_and_health_phrasing() -> None:
     doe = next(s for s in ds.sources if s.name == "Jane Doe")
     assert [ds.source(o).name for o in doe.affiliated_with] == ["Acme Bank"]
     assert _chains(ds, 5.0) == ["example-news.com -> Reuters -> Jane Doe"]
+
+
+def test_each_figure_carries_its_kind_of_quantity() -> None:
+    from kg.quantities import effective_kind
+
+    ds, _ = draft_dataset("Officials said exactly 195 soldiers were freed. Thousands of "
+                          "convicts deserted. The US spent $47.16bn. Deserters rose fourfold. "
+                          "Growth was cut by 0.8 percentage point. There were 300 deaths per "
+                          "100,000 people. Up to 30,000 men are drafted every month. 42% of "
+                          "voters approve.", date=DAY)
+    kinds = {next(n for n in (c.quantity.value, c.quantity.min_value, c.quantity.max_value)
+                  if n is not None): effective_kind(c.quantity)
+             for c in ds.claims if c.quantity}
+    assert kinds == {195: "flow", 2000: "vague", 47.16e9: "money", 4: "change", 0.8: "change",
+                     300: "per_capita", 30000: "rate", 42: "share"}
+    assert _figure(ds, 195).exact and _figure(ds, 47.16e9).currency == "USD"
