@@ -157,6 +157,8 @@ def test_number_grammar(text: str, expected: tuple[object, ...]) -> None:
     ("in the first half of 2024, 5,000 people left", "2024-01-01", "2024-06-30"),
     ("in October, 21,600 people left", "2025-10-01", "2025-10-31"),
     ("last year, 9,000 people left", "2024-01-01", "2024-12-31"),
+    ("last week, 74 people died", "2025-11-03", "2025-11-09"),
+    ("in the third quarter, 2,000 people left", "2025-07-01", "2025-09-30"),
     ("between January and October of this year, 60,000 cases were opened",
      "2025-01-01", "2025-10-31"),
     ("as of October 1, 3,000 people had left", "None", "2025-10-01"),
