@@ -157,6 +157,8 @@ def test_number_grammar(text: str, expected: tuple[object, ...]) -> None:
     ("in the first half of 2024, 5,000 people left", "2024-01-01", "2024-06-30"),
     ("in October, 21,600 people left", "2025-10-01", "2025-10-31"),
     ("last year, 9,000 people left", "2024-01-01", "2024-12-31"),
+    ("last week, 74 people died", "2025-11-03", "2025-11-09"),
+    ("in the third quarter, 2,000 people left", "2025-07-01", "2025-09-30"),
     ("between January and October of this year, 60,000 cases were opened",
      "2025-01-01", "2025-10-31"),
     ("as of October 1, 3,000 people had left", "None", "2025-10-01"),
@@ -285,3 +287,19 @@ def test_economics_and_health_phrasing() -> None:
     doe = next(s for s in ds.sources if s.name == "Jane Doe")
     assert [ds.source(o).name for o in doe.affiliated_with] == ["Acme Bank"]
     assert _chains(ds, 5.0) == ["example-news.com -> Reuters -> Jane Doe"]
+
+
+def test_each_figure_carries_its_kind_of_quantity() -> None:
+    from kg.quantities import effective_kind
+
+    ds, _ = draft_dataset("Officials said exactly 195 soldiers were freed. Thousands of "
+                          "convicts deserted. The US spent $47.16bn. Deserters rose fourfold. "
+                          "Growth was cut by 0.8 percentage point. There were 300 deaths per "
+                          "100,000 people. Up to 30,000 men are drafted every month. 42% of "
+                          "voters approve.", date=DAY)
+    kinds = {next(n for n in (c.quantity.value, c.quantity.min_value, c.quantity.max_value)
+                  if n is not None): effective_kind(c.quantity)
+             for c in ds.claims if c.quantity}
+    assert kinds == {195: "flow", 2000: "vague", 47.16e9: "money", 4: "change", 0.8: "change",
+                     300: "per_capita", 30000: "rate", 42: "share"}
+    assert _figure(ds, 195).exact and _figure(ds, 47.16e9).currency == "USD"

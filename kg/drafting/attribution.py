@@ -66,7 +66,8 @@ _LEAD = re.compile(
     r"(?:,\s(?P<app>[^,]{3,100}),)?\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b"
     r"(?P<after>.*)$", re.DOTALL)
 _ACCORDING = re.compile(
-    r"(?:,\s*)?\b(?:according to|per|(?:as )?(?:reported|announced|confirmed|cited|tallied|"
+    r"(?:,\s*)?\b(?:according to|per(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?:as )?(?:reported|announced|confirmed|cited|tallied|"
     r"highlighted|noted|estimated|released|published|recorded) by)\s+"
     r"(?P<np>(?:[^,;.()\u201c\u201d\"]|\([A-Z]{2,10}\)){2,140}?)(?=\s*(?:[,;.)]|"
     r"\((?![A-Z]{2,10}\))|$|"

@@ -95,6 +95,7 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|t
                           r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
                           r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                           r"flooding|outbreak)\b", re.IGNORECASE)
+_CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
 _ROLE_WORDS = frozenset({
     "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
     "economist", "analyst", "director", "head", "chief", "manager", "professor", "researcher",
@@ -122,6 +123,21 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         q["unit"] = fig.unit
     if fig.per:
         q["per"] = fig.per
+    # the kind of quantity (kg.quantities infers it from these fields)
+    if fig.unit in _CURRENCIES:
+        q["currency"] = fig.unit
+    if fig.unit == "ratio":
+        q["change"] = "ratio"
+    elif fig.unit == "percentage point":
+        q["change"] = "difference"
+    if fig.word:
+        q["word"] = fig.word
+        notes.append(f"'{fig.word}' read as at least {fig.min_value:,.0f} (a convention); "
+                     "keep or drop the bound")
+    if fig.exact:
+        q["exact"] = True
+    if fig.per_population:
+        q["per_population"] = fig.per_population
     from kg.drafting.figures import written_numbers
 
     forecast = bool(FORECAST.search(sentence))

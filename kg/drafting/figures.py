@@ -96,6 +96,9 @@ class Figure:
     unit: str | None = None
     per: str | None = None
     measure: str = "figure"
+    exact: bool = False  # "exactly 195"
+    word: str | None = None  # "thousands": a vague word, its bound a convention
+    per_population: float | None = None  # "300 per 100,000"
 
 
 @cache
@@ -177,8 +180,8 @@ def _cue(before: str, cues: tuple[str, ...]) -> bool:
 
 
 def _per(s: str, end: int) -> str | None:
-    m = re.match(r"[^.;]{0,60}?\b(?:every|each|per|a|an)\s+(day|week|month|year)\b|"
-                 r"[^.;]{0,60}?\b(daily|weekly|monthly|yearly|annually)\b", s[end:], re.I)
+    m = re.match(r"[^.;,]{0,60}?\b(?:every|each|per|a|an)\s+(day|week|month|year)\b|"
+                 r"[^.;,]{0,60}?\b(daily|weekly|monthly|yearly|annually)\b", s[end:], re.I)
     if m:
         return _RATE[(m.group(1) or m.group(2)).lower()]
     m = re.search(r"\b(daily|weekly|monthly|yearly|annual)\s+\S*\s*$", s[max(0, end - 60):end],
@@ -270,8 +273,13 @@ def find_figures(sentence: str) -> list[Figure]:
             fields["value"] = a
             approximate = _cue(before, _APPROX)
         measure, people = _measure(s, end)
+        per_pop = re.match(r"\s*(?:[a-z]+\s+){0,3}per\s+(\d{1,3}(?:,\d{3})+|\d+)\b", s[end:])
         out.append(Figure(start=start, end=end, text=m.group(0).strip(), approximate=approximate,
-                          unit=unit or people, per=_per(s, end), measure=measure, **fields))
+                          unit=unit or people, per=_per(s, end), measure=measure,
+                          exact=bool(re.search(r"\bexactly\W*$", before)),
+                          per_population=_value(per_pop.group(1)) if per_pop else None,
+                          value=fields["value"], min_value=fields["min_value"],
+                          max_value=fields["max_value"]))
     out += _word_figures(s, {(f.start, f.end) for f in out})
     return sorted(out, key=lambda f: f.start)
 
@@ -309,7 +317,7 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
                 continue
             measure, unit = _measure(s, m.end())
             out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), min_value=v,
-                              measure=measure, unit=unit))
+                              measure=measure, unit=unit, word=word))
     for m in re.finditer(r"\ba (?:full )?percentage point\b", low):
         before = low[max(0, m.start() - 20):m.start()]
         bound = "max_value" if _cue(before, _MAX_APPROX + _MAX) else "value"

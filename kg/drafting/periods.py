@@ -12,7 +12,7 @@ text                                            period (article dated 2024-10-08
 "in October" (no year)                          the latest October not after the article
 "in October 2023", "in 2023", "for 2023"        the month / the year
 "this year" / "so far this year"                2024-01-01 .. the article's date
-"last year" / "last month"                      2023-01-01 .. 2023-12-31 / 2024-09
+"last year" / "last month" / "last week"        2023-01-01 .. 2023-12-31 / 2024-09 / Sep 30-Oct 6
 "as of October 1", "as of Friday"               .. that date (end only)
 no period                                       .. the article's date (end only)
 ==============================================  ===========================================
@@ -227,6 +227,13 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         return dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
     if ref and re.search(r"\blast year\b", low):
         return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)
+    if ref and re.search(r"\blast week\b", low):
+        monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6)
+    if ref and re.search(r"\bthis week\b", low):
+        return ref - dt.timedelta(days=ref.weekday()), ref
+    if ref and re.search(r"\byesterday\b", low):
+        return ref - dt.timedelta(days=1), ref - dt.timedelta(days=1)
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
