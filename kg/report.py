@@ -40,6 +40,7 @@ from kg.model import Dataset
 from kg.views import NodeInfo, claim_view, grade_text, page
 from kg.views.describe import assertion_quote, contradictions, flag_words, id_namer, plural, short
 from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike
+from kg.views.inline import report_style
 from kg.views.style import KIND_STYLE
 
 __all__ = ["REPORT_FORMATS", "Provenance", "md_escape", "report_html", "report_markdown",
@@ -384,7 +385,7 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
             _table(["report", "published by", "date", "URL"], rows, "reports"), "</section>",
             f'<section id="methods"><h2>Methods</h2>{"".join(f"<p>{e(p)}</p>" for p in METHODS)}'
             "</section>"]
-    return page(title, "\n".join(out), extra_style=_CSS)
+    return page(title, "\n".join(out), extra_style=report_style())
 
 
 def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
@@ -558,49 +559,3 @@ METHODS = (
     "Grades are aids to judgement, not verdicts: read each explanation, and the quotes it "
     "rests on, before relying on a grade.",
 )
-
-_CSS = """
-body { max-width: 78rem; margin: 1rem auto; padding: 0 1.2rem; color: #222; line-height: 1.45;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-section > h2 { border-bottom: 2px solid #4e79a7; padding-bottom: .15rem; margin-top: 2rem; }
-.lede { color: #444; margin-top: 0; }
-nav.toc { font-size: .9rem; color: #555; margin: .4rem 0 1rem; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; font-size: .88rem; }
-th, td { border-bottom: 1px solid #ddd; text-align: left; padding: .35rem .5rem;
-  vertical-align: top; }
-th { background: #f1f4f8; }
-.note { color: #555; font-size: .85rem; }
-.aliases { color: #666; font-size: .8rem; }
-.grade { display: inline-block; min-width: 1.4rem; text-align: center; font-weight: 700;
-  border-radius: 4px; padding: 0 .3rem; color: #fff; }
-.score { color: #555; font-size: .8rem; }
-.g-A, .g-1 { background: #2c7bb6; color: #fff; }
-.g-B, .g-2 { background: #abd9e9; color: #1a1a1a; }
-.g-C, .g-3 { background: #ffffbf; color: #1a1a1a; }
-.g-D, .g-4 { background: #fdae61; color: #1a1a1a; }
-.g-E, .g-5 { background: #d7191c; color: #fff; }
-.g-F, .g-6 { background: #d9d9d9; color: #1a1a1a; }
-.g-none { background: #fff; color: #1a1a1a; border: 1px solid #999; }
-.grade { border: 1px solid #4d4d4d; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-table.provenance, table.scales { width: auto; font-size: .85rem; margin: .3rem 0; }
-table.provenance th, table.scales th { background: none; padding-right: 1rem; }
-ul.inputs { font-size: .8rem; color: #444; margin: 0 0 .5rem; }
-code.hash { word-break: break-all; }
-figure.chain { margin: .5rem 0; overflow-x: auto; }
-figure.chain svg { max-width: 100%; height: auto; }
-article.claim { border-top: 1px solid #ccc; padding-top: .6rem; margin-top: 1.2rem; }
-article.claim h3 { font-size: 1.05rem; }
-.explanation { background: #f6f8fa; padding: .5rem .7rem; border-left: 3px solid #4e79a7; }
-ul.quotes blockquote { margin: .2rem 0 .5rem 1rem; font-style: italic; color: #333; }
-.hedged { background: #fde3a7; border-radius: 3px; padding: 0 .25rem; font-size: .8rem; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  nav.toc { display: none; }
-  section > h2 { break-after: avoid; }
-  article.claim, tr, figure.chain { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-@page { size: A4; margin: 14mm 12mm; }
-"""

@@ -26,8 +26,8 @@ from kg.seed import seed_dataset
 from kg.store import QUERIES, Store, add_files, run_query
 from kg.store import client as client_module
 from kg.store.client import remote_query
+from kg.store.index import DOCUMENT_BASE
 from kg.store.push import graphs_to_push, push
-from kg.store.store import DOCUMENT_BASE
 from tests.conftest import IN_CI, ROOT, Result
 
 VIRTUOSO = shutil.which("virtuoso-t")

@@ -14,8 +14,8 @@ import pytest
 
 from kg.seed import seed_dataset
 from kg.store import Store
+from kg.store.index import DOCUMENT_BASE
 from kg.store.push import PushError, push
-from kg.store.store import DOCUMENT_BASE
 
 TARGET = DOCUMENT_BASE + "seed"
 OLD = [ox.Quad(ox.NamedNode(f"https://example.org/old/{i}"), ox.NamedNode("https://example.org/p"),

@@ -16,7 +16,7 @@ from kg.seed import seed_dataset
 from kg.store import Store, add_files
 from kg.store import bulk as bulk_module
 from kg.store import store as store_module
-from kg.store.store import DOCUMENT_BASE, INDEX_GRAPH, document_id
+from kg.store.index import DOCUMENT_BASE, INDEX_GRAPH, document_id
 from kg.synthetic import write_synthetic
 from tests.conftest import ROOT, Result
 from tests.strategies import datasets

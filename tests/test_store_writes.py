@@ -121,7 +121,7 @@ def test_a_reader_during_a_live_write_is_told_so(tmp_path: Path) -> None:
     import pyoxigraph as ox
 
     from kg.errors import StoreError
-    from kg.store.store import DOCUMENT_BASE
+    from kg.store.index import DOCUMENT_BASE
 
     store = tmp_path / "store"
     add_files(store, [SEED], progress=False)

@@ -83,7 +83,7 @@ def register(app: typer.Typer) -> None:
                 raise InputError("with --store give one dataset file: the one to add")
             from kg.resolution.storing import add_resolved
             from kg.store import Store
-            from kg.store.store import document_id
+            from kg.store.index import document_id
 
             result = add_resolved(Store.open(store), load_dataset(files[0]),
                                   doc or document_id(files[0]))

@@ -125,7 +125,7 @@ def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True
         return Store.open(store, read_only=read_only)
     memory = Store()
     if data:
-        from kg.store.store import document_id
+        from kg.store.index import document_id
 
         ids = [document_id(p) for p in data]
         for path, doc in zip(data, ids, strict=True):

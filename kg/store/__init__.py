@@ -11,9 +11,10 @@ Examples:
 """
 
 from kg.errors import StoreError
+from kg.store.index import Change, Document
 from kg.store.queries import QUERIES, NamedQuery, run_query
 from kg.store.results import Results
-from kg.store.store import Change, Document, Store, add_files
+from kg.store.store import Store, add_files
 
 __all__ = [
     "QUERIES",

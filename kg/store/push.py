@@ -32,7 +32,8 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import InputError, RemoteError
-from kg.store.store import DOCUMENT_BASE, Store
+from kg.store.index import DOCUMENT_BASE
+from kg.store.store import Store
 
 __all__ = ["PushError", "PushResult", "graphs_to_push", "push"]
 

@@ -59,7 +59,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from kg.errors import CredkgError, DatasetError, InputError, StoreError
+from kg.errors import CredkgError, DatasetError, InputError
 from kg.formats.guards import check_iri, check_xml_file, inline_contexts
 from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import Dataset
@@ -67,9 +67,7 @@ from kg.store.base import RdfQuad, StoreBase
 from kg.store.bulk import bulk_load, read_file, scan_file
 from kg.store.index import (
     _PENDING,
-    ASSESSMENT_GRAPH_NAME,
     DOCUMENT_BASE,
-    INDEX_GRAPH,
     Change,
     Document,
     assessment_graph_iri,
@@ -80,18 +78,7 @@ from kg.store.index import (
 )
 from kg.store.terms import to_ox_quad
 
-__all__ = [
-    "ASSESSMENT_GRAPH_NAME",
-    "DOCUMENT_BASE",
-    "INDEX_GRAPH",
-    "Change",
-    "Document",
-    "Resolver",
-    "Store",
-    "StoreError",
-    "add_files",
-    "document_id",
-]
+__all__ = ["Resolver", "Store", "add_files"]
 
 #: A hook for entity resolution: (existing union, incoming) -> incoming with merged ids.
 Resolver = Callable[[Dataset, Dataset], Dataset]

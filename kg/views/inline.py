@@ -20,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["json_for_script", "library_script", "library_style", "library_tags", "view_script",
-           "view_style"]
+__all__ = ["json_for_script", "library_script", "library_style", "library_tags", "report_style",
+           "view_script", "view_style"]
 
 _HERE = Path(__file__).resolve().parent / "assets"
 
@@ -93,3 +93,9 @@ def view_script() -> str:
 def view_style() -> str:
     """credkg's style for views, scoped under ``.credkg-view``."""
     return (_HERE / "view.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def report_style() -> str:
+    """The report's own style (``assets/report.css``), on top of the views'."""
+    return (_HERE / "report.css").read_text(encoding="utf-8")
