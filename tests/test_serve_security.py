@@ -224,6 +224,13 @@ def test_kg_query_refuses_service_in_one_line(tmp_path: Path, listener: Listener
     assert "SERVICE endpoint failed" in allowed.stderr and "Traceback" not in allowed.stderr
     assert "secret" not in allowed.stderr
     assert len(listener.received) == 1
+    streamed = run_kg("query", q, "--store", store, "--allow-service", listener.url,
+                      "--format", "csv")  # the whole answer streamed: the same one line
+    assert streamed.returncode == 1 and len(streamed.stderr.strip().splitlines()) == 1
+    assert "SERVICE endpoint failed" in streamed.stderr and "secret" not in streamed.stderr
+    refused = run_kg("query", q, "--store", store, "--format", "csv")
+    assert refused.returncode == 2 and "--allow-service" in refused.stderr
+    assert len(listener.received) == 2
 
 
 # -- row 3: timed-out queries are stopped ---------------------------------------------

@@ -577,7 +577,14 @@ def stream_query(
             answer = store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
     except SyntaxError as e:
         raise InputError(f"the query does not parse: {e}") from None
-    if isinstance(answer, ox.QueryTriples):
-        ox.serialize(answer, out, format=ox.RdfFormat.N_TRIPLES)
-    else:
-        answer.serialize(out, format=STREAM_FORMATS[fmt])
+    try:
+        if isinstance(answer, ox.QueryTriples):
+            ox.serialize(answer, out, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            answer.serialize(out, format=STREAM_FORMATS[fmt])
+    except OSError as e:
+        if type(e) is not OSError:  # a closed pipe on our side, not a SERVICE call
+            raise
+        from kg.errors import RemoteError
+
+        raise RemoteError(f"a SERVICE endpoint failed: {service_failure(e)}") from None
