@@ -207,6 +207,7 @@ def test_service_allow_list(listener: Listener) -> None:
             httpx.Client(timeout=30) as client:
         r = client.post(server.url, data={"query": q})
         assert r.status_code == 502, r.text  # allowed, called, and its failure reported
+        assert "secret" not in r.text  # but what it answered is not echoed
     assert len(listener.received) == 1 and b"POST /admin" in listener.received[0]
 
 
@@ -221,7 +222,15 @@ def test_kg_query_refuses_service_in_one_line(tmp_path: Path, listener: Listener
     allowed = run_kg("query", q, "--store", store, "--allow-service", listener.url)
     assert allowed.returncode == 1 and len(allowed.stderr.strip().splitlines()) == 1
     assert "SERVICE endpoint failed" in allowed.stderr and "Traceback" not in allowed.stderr
+    assert "secret" not in allowed.stderr
     assert len(listener.received) == 1
+    streamed = run_kg("query", q, "--store", store, "--allow-service", listener.url,
+                      "--format", "csv")  # the whole answer streamed: the same one line
+    assert streamed.returncode == 1 and len(streamed.stderr.strip().splitlines()) == 1
+    assert "SERVICE endpoint failed" in streamed.stderr and "secret" not in streamed.stderr
+    refused = run_kg("query", q, "--store", store, "--format", "csv")
+    assert refused.returncode == 2 and "--allow-service" in refused.stderr
+    assert len(listener.received) == 2
 
 
 # -- row 3: timed-out queries are stopped ---------------------------------------------

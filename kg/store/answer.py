@@ -166,7 +166,9 @@ def answer(store: ox.Store, request: Request, max_rows: int,
     except InputError as e:
         return _error(400, f"malformed query: {e}")
     except OSError as e:
-        return _error(502, f"a SERVICE endpoint failed: {' '.join(str(e).split())[:300]}")
+        from kg.store.queries import service_failure
+
+        return _error(502, f"a SERVICE endpoint failed: {service_failure(e)}")
     except RuntimeError as e:
         return _error(500, f"the query failed: {e}")
     if request.fmt is not None:

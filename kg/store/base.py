@@ -53,6 +53,7 @@ class StoreBase:
             else:
                 self.ox = ox.Store(None if self.path is None else str(self.path))
         except (OSError, RuntimeError) as e:
+            self._refuse_if_written()
             raise StoreError(
                 f"{self.path}: cannot open the store: {e}; is another kg process writing to "
                 "it? Stop it (kg serve, kg build) and retry"
@@ -70,16 +71,25 @@ class StoreBase:
         if not read_only:
             self._finish_interrupted()
         elif self._interrupted():
-            from kg.store.lock import writer
-
-            busy = writer(self.path) if self.path is not None else None
-            if busy is not None:
-                raise StoreError(f"{self.path}: {busy} is writing to this store; retry when it "
-                                 "has finished")
+            self._refuse_if_written()
             raise StoreError(
                 f"{self.path}: a write to this store was interrupted; open it for writing "
                 f"once to finish it (e.g. kg optimize --store {self.path})"
             )
+
+    def _refuse_if_written(self) -> None:
+        """Raise a one-line StoreError naming the writer, if a kg process is writing now.
+
+        A store caught in the middle of a write (files compacted away under a
+        reader, a document graph not yet committed) must not be reported as
+        corrupt or interrupted when the write is simply still going on.
+        """
+        from kg.store.lock import writer
+
+        busy = writer(self.path) if self.path is not None else None
+        if busy is not None:
+            raise StoreError(f"{self.path}: {busy} is writing to this store; retry when it "
+                             "has finished")
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Self:

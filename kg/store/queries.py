@@ -64,6 +64,7 @@ __all__ = [
     "resolve_query",
     "run_query",
     "run_sparql",
+    "service_failure",
     "stream_query",
 ]
 
@@ -405,8 +406,18 @@ def run_sparql(
     except OSError as e:  # an allowed SERVICE endpoint that failed
         from kg.errors import RemoteError
 
-        raise RemoteError(f"a SERVICE endpoint failed: {' '.join(str(e).split())[:300]}") \
-            from None
+        raise RemoteError(f"a SERVICE endpoint failed: {service_failure(e)}") from None
+
+
+def service_failure(error: OSError) -> str:
+    """What a failed SERVICE call says, without the remote server's answer (never echoed).
+
+    Examples:
+        >>> service_failure(OSError("Error 500 returned by http://h/x with payload:\\nsecret"))
+        'Error 500 returned by http://h/x'
+    """
+    text = " ".join(str(error).split(" with payload")[0].split())
+    return text[:300]
 
 
 def _collect(
@@ -566,7 +577,14 @@ def stream_query(
             answer = store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
     except SyntaxError as e:
         raise InputError(f"the query does not parse: {e}") from None
-    if isinstance(answer, ox.QueryTriples):
-        ox.serialize(answer, out, format=ox.RdfFormat.N_TRIPLES)
-    else:
-        answer.serialize(out, format=STREAM_FORMATS[fmt])
+    try:
+        if isinstance(answer, ox.QueryTriples):
+            ox.serialize(answer, out, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            answer.serialize(out, format=STREAM_FORMATS[fmt])
+    except OSError as e:
+        if type(e) is not OSError:  # a closed pipe on our side, not a SERVICE call
+            raise
+        from kg.errors import RemoteError
+
+        raise RemoteError(f"a SERVICE endpoint failed: {service_failure(e)}") from None
