@@ -297,3 +297,24 @@ def effective_kind(q: Figure) -> QuantityKind:
     if q.as_of is not None:
         return QuantityKind.STOCK
     return QuantityKind.FLOW
+
+
+#: Words of a measure that can fall below zero (a count cannot).
+SIGNED_WORDS = frozenset({"change", "growth", "net", "balance", "difference", "deficit",
+                          "surplus", "temperature", "inflation", "return", "margin", "shift"})
+
+
+def may_be_negative(measure: str, unit: str | None, kind: QuantityKind | None,
+                    change: str | None) -> bool:
+    """Whether a figure of this measure may be negative: a change, or a signed measure.
+
+    Examples:
+        >>> may_be_negative("GDP growth", "percent", None, None)
+        True
+        >>> may_be_negative("deserters", None, None, None)
+        False
+    """
+    if kind is QuantityKind.CHANGE or change is not None:
+        return True
+    words = set(re.findall(r"[a-z]+", f"{measure} {unit or ''}".lower()))
+    return bool(words & SIGNED_WORDS)

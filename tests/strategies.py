@@ -17,6 +17,7 @@ from kg.model import (
     SourceKind,
     Verdict,
 )
+from kg.model.fields import INVISIBLE
 
 ids = st.builds(
     lambda head, tail: head + tail,
@@ -29,6 +30,8 @@ texts = st.text(
     max_size=40,
 )
 maybe_text = st.none() | texts
+#: Names are stored without invisible controls (kg.model.fields.Name): draw them so.
+names = texts.map(lambda t: INVISIBLE.sub("", t)).filter(lambda t: t.strip() != "")
 numbers = st.floats(allow_nan=False, allow_infinity=False)
 dates = st.dates()
 bases = st.sampled_from(["https://w3id.org/credkg/id/", "https://example.org/kb#",
@@ -53,13 +56,16 @@ def quantities(draw: st.DrawFn, sources: list[str] | None = None) -> Quantity:
     start, end = draw(st.none() | dates), draw(st.none() | dates)
     if start is not None and end is not None and start > end:
         start, end = end, start
+    change = draw(st.sampled_from([None, "ratio", "difference"]))
+    if any(x is not None and x < 0 for x in (value, lo, hi)) and kind is not QuantityKind.CHANGE:
+        change = "difference"  # only a change may be negative
     return Quantity(
         measure=draw(texts), unit=draw(maybe_text), value=value, min_value=lo, max_value=hi,
         approximate=draw(st.booleans()), per=draw(st.sampled_from([None, "day", "month", "year"])),
         period_start=start, period_end=end, exact=draw(st.booleans()), kind=kind,
         key=draw(maybe_text), as_of=draw(st.none() | dates), cumulative=draw(st.booleans()),
         of=draw(maybe_text), per_population=draw(st.none() | positive),
-        reference=draw(maybe_text), change=draw(st.sampled_from([None, "ratio", "difference"])),
+        reference=draw(maybe_text), change=change,
         currency=draw(texts) if rate is not None else draw(maybe_text), exchange_rate=rate,
         exchange_currency=draw(texts) if rate is not None else draw(maybe_text),
         forecaster=draw(st.none() | st.sampled_from(sources)) if sources else None,
@@ -84,8 +90,8 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
 
     sources = [
         Source(
-            id=i, kind=draw(st.sampled_from(list(SourceKind))), name=draw(texts),
-            aliases=draw(st.lists(texts, max_size=2)), affiliated_with=draw(some(src_ids)),
+            id=i, kind=draw(st.sampled_from(list(SourceKind))), name=draw(names),
+            aliases=draw(st.lists(names, max_size=2)), affiliated_with=draw(some(src_ids)),
             country=draw(maybe_text), side=draw(maybe_text),
             reliability=draw(st.sampled_from([None, "A", "B", "C", "D", "E", "F"])),
             same_as=draw(st.lists(st.sampled_from(["http://www.wikidata.org/entity/Q1",

@@ -261,3 +261,18 @@ def test_output_onto_an_input_or_a_file_is_refused(kg: Callable[..., Result],
         result = kg(*args)
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, args
     assert data.read_bytes() == before
+
+
+def test_a_negative_count_is_refused_but_a_change_may_be_negative(
+    kg: Callable[..., Result], tmp_path: Path
+) -> None:
+    path = tmp_path / "neg.yaml"
+    path.write_text("claims:\n  - id: c1\n    text: Minus five deserted.\n"
+                    "    quantity: {measure: deserters, value: -5}\n", encoding="utf-8")
+    result = kg("validate", path)
+    assert result.exit_code == 2 and "negative" in result.stderr
+    assert f"{path}:4" in result.stderr
+    path.write_text("claims:\n  - id: c1\n    text: Growth fell by half a point.\n"
+                    "    quantity: {measure: GDP growth, value: -0.5, unit: percent}\n",
+                    encoding="utf-8")
+    assert kg("validate", path).exit_code == 0

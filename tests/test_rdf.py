@@ -88,7 +88,7 @@ def test_loading_twice_adds_nothing() -> None:
 def test_numbers_keep_their_value_and_a_valid_decimal_form() -> None:
     from kg.model import Claim, Quantity
 
-    ds = Dataset(claims=[Claim(id="c", text="t", quantity=Quantity(measure="m", value=1e22,
+    ds = Dataset(claims=[Claim(id="c", text="t", quantity=Quantity(measure="net m", value=1e22,
                                                                    min_value=-0.1))])
     g = union(to_rdf(ds))
     value = next(g.objects(iri(ds.base, "claim", "c"), CRED.value))
