@@ -28,11 +28,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
+
 __all__ = [
+    "GENERIC_WORDS",
     "OUTLET_DESIGNATORS",
     "edit_distance",
     "fold",
+    "is_generic",
+    "is_unnamed",
     "name_key",
+    "says_unnamed",
     "similarity",
     "transliterate",
 ]
@@ -81,6 +88,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     ascii_text = ascii_text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
+    if not ascii_text.isascii():  # other scripts (Greek, Arabic, Chinese...): anyascii
+        ascii_text = anyascii(ascii_text).lower()
     return _NON_WORD.sub(" ", ascii_text).strip()
 
 
@@ -117,20 +126,11 @@ def name_key(name: str, *, outlet: bool = False) -> str:
 
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance: insertions, deletions and substitutions, each costing one."""
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+    return int(Levenshtein.distance(a, b))
 
 
 def similarity(a: str, b: str) -> float:
-    """1 minus the edit distance over the longer length, in [0, 1].
+    """1 minus the edit distance over the longer length, in [0, 1] (rapidfuzz).
 
     Examples:
         >>> round(similarity("christoph vanner", "christoph wanner"), 3)
@@ -138,5 +138,63 @@ def similarity(a: str, b: str) -> float:
         >>> similarity("", "")
         1.0
     """
-    longest = max(len(a), len(b))
-    return 1.0 if longest == 0 else 1.0 - edit_distance(a, b) / longest
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+#: Words that name a *kind* of body or person, not one: a name made only of them
+#: (with articles and "of") identifies nobody, so it never matches on its own.
+GENERIC_WORDS = frozenset({
+    "office", "ministry", "agency", "department", "government", "authorities", "authority",
+    "administration", "service", "services", "committee", "council", "commission", "board",
+    "bureau", "directorate", "headquarters", "staff", "command", "forces", "force", "army",
+    "military", "police", "court", "prosecutors", "parliament", "president",
+    "minister", "ministers", "spokesman", "spokesperson", "spokeswoman", "official",
+    "officials", "source", "sources", "report", "reports", "study", "statement", "data",
+    "figures", "publisher", "outlet", "newspaper", "media", "press", "news", "journal",
+    "institute", "center", "centre", "university", "group", "organization", "organisation",
+    "company", "fund", "bank", "lender", "state", "country", "city", "region", "people",
+    "public", "experts", "analysts", "researchers", "authors", "he", "she", "they", "it",
+    "his", "her", "their", "its", "our", "we", "local", "national", "federal", "regional",
+    "main", "central", "senior", "top", "new", "poll", "survey", "enemy",
+    "market", "markets", "network", "site", "website", "channel", "page",
+})
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "in", "on", "at", "to",
+                             "this", "that", "these", "those", "some", "one", "two"})
+_UNNAMED = re.compile(
+    r"\b(unnamed|unidentified|anonymous|unknown|not named|undisclosed|owner not given"
+    r"|publisher of the article|who asked not to be named|declined to be named)\b")
+
+
+def is_generic(name: str) -> bool:
+    """Whether a name is only a generic head ("Office", "the agency", "the Ministry").
+
+    Examples:
+        >>> is_generic("Office"), is_generic("the agency"), is_generic("Ministry of Defence")
+        (True, True, False)
+        >>> is_generic("the Office of the President")
+        True
+        >>> is_generic("Prosecutor General's Office of Ukraine")
+        False
+    """
+    words = [w for w in fold(name).split() if w not in _FUNCTION_WORDS]
+    return all(w in GENERIC_WORDS for w in words)
+
+
+def says_unnamed(name: str) -> bool:
+    """Whether a name says the source is not named ("Publisher of the article (unnamed)").
+
+    Examples:
+        >>> says_unnamed("Publisher of the article (unnamed)"), says_unnamed("Reuters")
+        (True, False)
+    """
+    return bool(_UNNAMED.search(fold(name)))
+
+
+def is_unnamed(name: str) -> bool:
+    """Whether a name identifies nobody: it says so, or it is only a generic head.
+
+    Examples:
+        >>> is_unnamed("the agency"), is_unnamed("Deutsche Welle")
+        (True, False)
+    """
+    return says_unnamed(name) or is_generic(name)

@@ -74,7 +74,7 @@ def test_tables_carry_the_engines_grades() -> None:
 def test_findings_and_contradictions_are_reported() -> None:
     html = scored_html()
     text = " ".join(parse(html).text)
-    assert "False confirmation" in text and "Interested party" in text
+    assert "single independent origin" in text and "Interested party" in text
     detected = ASSESSMENT.detected[0]
     assert "stated and detected" in text
     assert id_namer(SEED)(detected.reason) in text  # claims named by their words, not ids

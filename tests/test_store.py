@@ -13,6 +13,7 @@ from kg.errors import DatasetError, InputError, NotFoundError, StoreError
 from kg.formats.rdf import quads, write_rdf
 from kg.model import Assertion, Claim, Dataset, Source
 from kg.seed import seed_dataset
+from kg.formats.scoping import scope_dataset
 from kg.store import Store, add_files
 from kg.store import bulk as bulk_module
 from kg.store import store as store_module
@@ -70,7 +71,9 @@ def test_each_document_has_its_own_named_graph(tmp_path: Path) -> None:
     assert [d.id for d in store.documents()] == ["other", "seed"]
     graphs = {d.id: d.graph for d in store.documents()}
     assert graphs["seed"] != graphs["other"]
-    assert store.dataset() == seed_dataset().merge(small())
+    # each document is a scope (issue #13): other.yaml's ids live under "other."; the
+    # seed names its base, so its ids stay its own
+    assert store.dataset() == seed_dataset().merge(scope_dataset(small(), "other"))
 
 
 def test_loading_the_same_file_twice_adds_nothing(seed_store: Path) -> None:
@@ -104,7 +107,7 @@ def test_changed_file_replaces_its_document(tmp_path: Path) -> None:
     write_yaml(path, bigger)
     assert store.add_file(path, replace=True).status == "replaced"
     assert [d.id for d in store.documents()] == ["doc"]
-    assert store.dataset() == bigger
+    assert store.dataset() == scope_dataset(bigger, "doc")  # its ids live under "doc."
     data_graphs = {g.value for g in store.ox.named_graphs()
                    if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_BASE)}
     assert data_graphs == {store.document("doc").graph}  # the old version is gone

@@ -97,9 +97,9 @@ def test_demo_report_is_scored(tmp_path: Path, kg: Callable[..., Result]) -> Non
     result = kg("demo", "--out", tmp_path)
     assert result.exit_code == 0, result.stderr
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "False confirmation" in html and 'class="grade g-6"' in html
+    assert "single independent origin" in html and 'class="grade g-6"' in html
     ttl = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
-    assert "cred:credibility" in ttl and "cred:FalseConfirmation" in ttl
+    assert "cred:credibility" in ttl and "cred:SingleOrigin" in ttl
 
 
 def test_report_pdf_is_rendered(tmp_path: Path, kg: Callable[..., Result]) -> None:

@@ -12,6 +12,7 @@ from kg.cli.common import check_output, say
 from kg.errors import InputError
 
 if TYPE_CHECKING:
+    from kg.resolution.known import Registry
     from kg.resolution.merging import MergeLog
 
 __all__ = ["register"]
@@ -52,6 +53,12 @@ def _read_log(path: Path) -> MergeLog:
                          ) from None
 
 
+def _registry(files: list[Path] | None) -> Registry:
+    from kg.resolution.known import load_registry
+
+    return load_registry(files or [])
+
+
 def _print(line: str) -> None:
     say(line)
 
@@ -69,11 +76,14 @@ def register(app: typer.Typer) -> None:
         store: StoreOption = None,
         doc: Annotated[str | None, typer.Option(help="Document id in the store (default: "
                                                 "the file name).")] = None,
+        known: Annotated[list[Path] | None, typer.Option(
+            "--known", help="Your own known-entity registry (YAML), added to the bundled "
+            "one; repeatable.")] = None,
     ) -> None:
         """Add INCOMING to EXISTING (or to a store): sure matches merge, likely ones are
         listed for `kg merge`. Every merge is printed and recorded in the merge log."""
         from kg.files import atomic_write_text
-        from kg.formats.loading import load_dataset
+        from kg.formats.scoping import document_ids, load_document
         from kg.formats.writing import dataset_yaml
         from kg.resolution.merging import MergeLog
         from kg.resolution.merging import resolve as resolve_
@@ -85,8 +95,9 @@ def register(app: typer.Typer) -> None:
             from kg.store import Store
             from kg.store.index import document_id
 
-            result = add_resolved(Store.open(store), load_dataset(files[0]),
-                                  doc or document_id(files[0]))
+            doc_id = doc or document_id(files[0])
+            result = add_resolved(Store.open(store), load_document(files[0], doc_id), doc_id,
+                                  registry=_registry(known))
             for line in result.report_lines():
                 _print(line)
             _print(f"{len(result.merged)} merged, {len(result.likely)} likely match(es) to "
@@ -98,9 +109,12 @@ def register(app: typer.Typer) -> None:
         existing, incoming = files
         check_output(out, files)
         merge_log = MergeLog()
-        result = resolve_(load_dataset(existing), load_dataset(incoming), merge_log)
+        # each file is a document: equal local ids in the two are two records
+        ids = document_ids(files)
+        result = resolve_(load_document(existing, ids[0]), load_document(incoming, ids[1]),
+                          merge_log, registry=_registry(known))
         log_path = _log_path(out, log)
-        atomic_write_text(out, dataset_yaml(result.dataset, header=(
+        atomic_write_text(out, dataset_yaml(result.dataset, declare_base=True, header=(
             f"{existing.name} + {incoming.name}, resolved by `kg resolve`; merges are in "
             f"{log_path.name}")))
         atomic_write_text(log_path, merge_log.to_json())
@@ -114,14 +128,20 @@ def register(app: typer.Typer) -> None:
         data: Annotated[Path, typer.Argument(help="A dataset file.")],
         incoming: Annotated[Path | None, typer.Option(
             "--with", help="Compare with this dataset instead of within DATA.")] = None,
+        known: Annotated[list[Path] | None, typer.Option(
+            "--known", help="Your own known-entity registry (YAML); repeatable.")] = None,
     ) -> None:
         """List sources and claims that may be the same: sure and likely matches."""
         from kg.formats.loading import load_dataset
+        from kg.formats.scoping import document_ids, load_document
         from kg.resolution.merging import find_duplicates, find_matches
 
-        ds = load_dataset(data)
-        found = (find_matches(ds, load_dataset(incoming)) if incoming is not None
-                 else find_duplicates(ds))
+        if incoming is not None:  # two documents: each a scope of its own
+            ids = document_ids([data, incoming])
+            found = find_matches(load_document(data, ids[0]), load_document(incoming, ids[1]),
+                                 registry=_registry(known))
+        else:
+            found = find_duplicates(load_dataset(data))
         for m in found:
             _print(f"{m.summary()}: `kg merge {m.existing} {m.incoming} --data {data}`")
         _print(f"{len(found)} candidate match(es)")

@@ -125,11 +125,11 @@ def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True
         return Store.open(store, read_only=read_only)
     memory = Store()
     if data:
-        from kg.store.index import document_id
+        from kg.formats.scoping import document_ids
 
-        ids = [document_id(p) for p in data]
-        for path, doc in zip(data, ids, strict=True):
-            memory.add_file(path, doc if ids.count(doc) == 1 else None, assess=False)
+        # a lone file keeps its ids; several are each scoped to their document
+        for path, doc in zip(data, document_ids(data), strict=True):
+            memory.add_file(path, doc, assess=False, scope=len(data) > 1)
         memory.reassess()
     else:
         from kg.seed import seed_dataset

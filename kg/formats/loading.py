@@ -82,20 +82,15 @@ def read_json(path: Path, fmt: Format | None = None) -> Dataset:
 
 
 def load_datasets(paths: Iterable[str | Path]) -> Dataset:
-    """Load several files into one dataset (records with the same id must agree)."""
-    result: Dataset | None = None
-    for path in paths:
-        ds = load_dataset(path)
-        if result is None:
-            result = ds
-            continue
-        try:
-            result = result.merge(ds)
-        except ValueError as e:
-            raise DatasetError(path, f"{e}; give different records different ids") from None
-    if result is None:
-        raise DatasetError("(none)", "no dataset files given")
-    return result
+    """Load several files into one dataset, each file a document with its own scope.
+
+    One file keeps its ids; with several, each file's ids are scoped to it
+    (``{doc}.{id}``), so files reusing the same local ids load together in any
+    order (:mod:`kg.formats.scoping`).
+    """
+    from kg.formats.scoping import load_documents
+
+    return load_documents(paths)
 
 
 def parse_dataset(text: str, name: str = "<string>", *, json_syntax: bool = False) -> Dataset:

@@ -34,19 +34,21 @@ _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dataset_yaml(ds: Dataset, *, header: str | None = None,
-                 notes: Mapping[str, str] | None = None) -> str:
+                 notes: Mapping[str, str] | None = None, declare_base: bool = False) -> str:
     """The dataset as YAML that :func:`~kg.formats.loading.load_dataset` reads back as is.
 
     Args:
         ds: The dataset.
         header: Comment lines for the top of the file.
         notes: Comment lines to put above records, by record id.
+        declare_base: Write ``base:`` even when it is the default, so that the file
+            keeps its ids when loaded beside others (:mod:`kg.formats.scoping`).
     """
     notes = notes or {}
     lines: list[str] = []
     if header:
         lines += [f"# {line}".rstrip() for line in header.splitlines()]
-    if ds.base != DEFAULT_BASE:
+    if ds.base != DEFAULT_BASE or declare_base:
         lines.append(f"base: {ds.base}")
     for name in RECORD_LISTS:
         records = getattr(ds, name)

@@ -46,26 +46,26 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from kg.errors import InputError, NotFoundError
 from kg.model import (
     RECORD_LISTS,
-    UNNAMED_KINDS,
     Assertion,
     Claim,
     Dataset,
-    Quantity,
     Report,
     Source,
-    SourceKind,
     Verdict,
 )
-from kg.names import fold, name_key, similarity
+from kg.resolution.matching import MatchIndex, claim_candidate, source_candidate
+
+if TYPE_CHECKING:
+    from kg.resolution.known import Registry
 
 __all__ = [
     "Match",
@@ -80,8 +80,6 @@ __all__ = [
 ]
 
 AUTO_AGENT = "credkg resolver"
-LIKELY_SIMILARITY = 0.8
-_OUTLET_KINDS = frozenset({SourceKind.NEWS_OUTLET, SourceKind.ORGANIZATION})
 _CLASSES: dict[str, type[Any]] = {
     "sources": Source, "reports": Report, "claims": Claim,
     "assertions": Assertion, "verdicts": Verdict,
@@ -203,10 +201,13 @@ class Resolution:
     merged: list[MergeEntry] = field(default_factory=list)
     likely: list[Match] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
+    #: Incoming source id -> the known entity it was recognised as.
+    known: dict[str, str] = field(default_factory=dict)
 
     def report_lines(self) -> list[str]:
-        """Every merge, rename and open candidate, one line each."""
-        lines = [f"merged {e.summary()}" for e in self.merged]
+        """Every recognition, merge, rename and open candidate, one line each."""
+        lines = [f"known source {s} is known:{k}" for s, k in sorted(self.known.items())]
+        lines += [f"merged {e.summary()}" for e in self.merged]
         lines += [f"renamed incoming {old} -> {new} (its id was taken by a different record)"
                   for old, new in sorted(self.renamed.items())]
         lines += [f"likely {m.summary()}: confirm with `kg merge {m.existing} {m.incoming}`"
@@ -217,66 +218,30 @@ class Resolution:
 # --- matching -------------------------------------------------------------------------------
 
 
-def _source_keys(s: Source) -> set[str]:
-    outlet = s.kind in _OUTLET_KINDS
-    return {k for k in (name_key(n, outlet=outlet) for n in (s.name, *s.aliases)) if k}
-
-
-def _quantity_signature(q: Quantity | None) -> tuple[Any, ...] | None:
-    if q is None:
-        return None
-    return (fold(q.measure), fold(q.unit or ""), q.value, q.min_value, q.max_value, q.per,
-            q.period_start, q.period_end)
-
-
 def _source_candidate(s: Source, e: Source) -> tuple[str, bool, float] | None:
-    shared_iri = sorted(set(s.same_as) & set(e.same_as))
-    if shared_iri:
-        return f"same identifier {shared_iri[0]}", True, 1.0
-    if s.kind != e.kind:
-        return None
-    keys, other = _source_keys(s), _source_keys(e)
-    shared = sorted(keys & other)
-    if shared:
-        if s.kind in UNNAMED_KINDS:
-            return f"same description {shared[0]!r}, but a description identifies nobody", \
-                False, 1.0
-        return f"same name: {shared[0]!r}", True, 1.0
-    best, pair = 0.0, ("", "")
-    for a in keys:
-        for b in other:
-            score = similarity(a, b)
-            if score > best:
-                best, pair = score, (a, b)
-            wa, wb = set(a.split()), set(b.split())
-            if s.kind not in UNNAMED_KINDS and wa and wb and (wa <= wb or wb <= wa) \
-                    and best < 0.9:
-                best, pair = 0.9, (a, b)
-    if best >= LIKELY_SIMILARITY:
-        return f"similar names {pair[0]!r} and {pair[1]!r}", False, best
-    return None
+    return source_candidate(s, e)
 
 
 def _claim_candidate(c: Claim, e: Claim) -> tuple[str, bool, float] | None:
-    sig, other = _quantity_signature(c.quantity), _quantity_signature(e.quantity)
-    if sig is not None and sig == other:
-        return "same quantity (measure, unit, figures, rate, period)", True, 1.0
-    ft, fe = fold(c.text), fold(e.text)
-    if ft == fe:
-        return "same text", True, 1.0
-    if sig is not None and other is not None and sig[:6] == other[:6]:
-        return "same measure and figures, another period", False, 0.9
-    score = similarity(ft, fe)
-    if score >= LIKELY_SIMILARITY:
-        return "similar texts", False, score
-    return None
+    return claim_candidate(c, e)
 
 
-def find_matches(existing: Dataset, incoming: Dataset) -> list[Match]:
+def find_matches(existing: Dataset, incoming: Dataset, *, registry: Registry | None = None,
+                 index: MatchIndex | None = None) -> list[Match]:
     """Candidate matches of incoming sources and claims to existing ones (ids may be equal).
 
-    A sure rule that points one incoming record at two existing ones (or two at
-    one) is ambiguous, so those matches are reported as likely instead.
+    The rules are those of :mod:`kg.resolution.matching`. A sure rule that points one
+    incoming record at two existing ones (or two at one) is ambiguous, so those
+    matches are reported as likely instead.
+
+    Args:
+        existing: The records already held.
+        incoming: The records being added.
+        registry: Known entities: two sources recognised as one entry match (sure),
+            as two different entries never.
+        index: A :class:`~kg.resolution.matching.MatchIndex` of ``existing``: each
+            incoming record is compared with the records sharing a blocking key only
+            (what a store does). Without it, every pair is compared.
 
     Examples:
         >>> from kg.model import Dataset, Source
@@ -286,21 +251,32 @@ def find_matches(existing: Dataset, incoming: Dataset) -> list[Match]:
         source w ~ v (similar names 'christoph wanner' and 'christoph vanner'; likely, 0.94)
     """
     found: list[Match] = []
-    pairs: list[tuple[Kind, Iterable[Any], Iterable[Any],
-                      Callable[[Any, Any], tuple[str, bool, float] | None]]] = [
-        ("source", incoming.sources, existing.sources, _source_candidate),
-        ("claim", incoming.claims, existing.claims, _claim_candidate),
-    ]
-    for kind, new_records, old_records, rule in pairs:
-        old_list = list(old_records)
-        old_ids = {r.id for r in old_list}
-        for rec in new_records:
-            if rec.id in old_ids:
-                continue  # same id: handled by resolve()
-            for old in old_list:
-                hit = rule(rec, old)
-                if hit is not None:
-                    found.append(Match(kind, rec.id, old.id, hit[0], hit[1], hit[2]))
+    base = existing.base
+    old_sources = {s.id: s for s in existing.sources}
+    old_claims = {c.id: c for c in existing.claims}
+    for rec in incoming.sources:
+        if rec.id in old_sources:
+            continue  # same id: handled by resolve()
+        ids = (sorted(index.source_candidates(rec, base)) if index is not None
+               else list(old_sources))
+        for oid in ids:
+            old = old_sources.get(oid)
+            if old is None:
+                continue
+            hit = source_candidate(rec, old, base=base, registry=registry)
+            if hit is not None:
+                found.append(Match("source", rec.id, old.id, *hit))
+    for crec in incoming.claims:
+        if crec.id in old_claims:
+            continue
+        ids = sorted(index.claim_candidates(crec)) if index is not None else list(old_claims)
+        for oid in ids:
+            cold = old_claims.get(oid)
+            if cold is None:
+                continue
+            hit = claim_candidate(crec, cold)
+            if hit is not None:
+                found.append(Match("claim", crec.id, cold.id, *hit))
     sure_from: dict[tuple[str, str], int] = {}
     sure_to: dict[tuple[str, str], int] = {}
     for m in found:
@@ -510,6 +486,21 @@ def unmerge(ds: Dataset, merge_id: str, log: MergeLog) -> Dataset:
 # --- resolution -----------------------------------------------------------------------------
 
 
+def _enrich(ds: Dataset, registry: Registry) -> tuple[Dataset, dict[str, str]]:
+    """Sources the registry recognises, with its identifiers, country and side added."""
+    known: dict[str, str] = {}
+    sources = []
+    for s in ds.sources:
+        entity = registry.recognise(s)
+        if entity is not None:
+            known[s.id] = entity.id
+            s = registry.enrich(s, entity)
+        sources.append(s)
+    if not known:
+        return ds, known
+    return ds.model_copy(update={"sources": tuple(sources)}), known
+
+
 def _free_id(taken: set[str], id: str) -> str:
     n = 2
     while f"{id}~{n}" in taken:
@@ -519,7 +510,9 @@ def _free_id(taken: set[str], id: str) -> str:
 
 def resolve(existing: Dataset, incoming: Dataset, log: MergeLog, *,
             when: str | None = None,
-            veto: frozenset[tuple[str, str]] = frozenset()) -> Resolution:
+            veto: frozenset[tuple[str, str]] = frozenset(),
+            registry: Registry | None = None,
+            index: MatchIndex | None = None) -> Resolution:
     """Add ``incoming`` to ``existing``, merging sure matches and listing likely ones.
 
     Incoming records whose id is taken by a different record are renamed
@@ -533,16 +526,24 @@ def resolve(existing: Dataset, incoming: Dataset, log: MergeLog, *,
         when: Timestamp for the log entries (default: now).
         veto: ``(incoming id, existing id)`` pairs never to merge (merges undone before);
             they are listed as likely instead.
+        registry: Known entities (:mod:`kg.resolution.known`): incoming sources it
+            recognises gain the entity's identifiers, country and side (listed in
+            ``known``), and match by it.
+        index: A blocking index of ``existing`` (see :func:`find_matches`).
 
     Returns:
         The :class:`Resolution`.
     """
+    known: dict[str, str] = {}
+    if registry is not None:
+        incoming, known = _enrich(incoming, registry)
     old = _records(existing)
-    taken = {k[1] for k in old} | {r.id for r in incoming.records()}
+    old_by_id = {i: r for (_, i), r in old.items()}
+    taken = set(old_by_id) | {r.id for r in incoming.records()}
     renames: dict[str, str] = {}
     same_id: list[tuple[Kind, str, str]] = []
     for (name, id), record in _records(incoming).items():
-        other = next((r for (n, i), r in old.items() if i == id), None)
+        other = old_by_id.get(id)
         if other is None or other == record:
             continue
         new_id = _free_id(taken, id)
@@ -558,14 +559,14 @@ def resolve(existing: Dataset, incoming: Dataset, log: MergeLog, *,
     rewritten = [(n, _rewrite(r, src, clm, rest)) for (n, _), r in _records(incoming).items()]
     renamed_incoming = _rebuild(incoming.base, {(n, r.id): r for n, r in rewritten})
     combined = existing.merge(renamed_incoming)
-    result = Resolution(combined)
+    result = Resolution(combined, known=known)
     same_id = [x for x in same_id if (x[2], x[1]) not in veto]
     merged_away = {drop for _, _, drop in same_id}
     for _kind, keep, drop in same_id:
         result.dataset = merge(result.dataset, keep, drop, log, reason="same id", sure=True,
                                who=AUTO_AGENT, when=when)
         result.merged.append(log.entries[-1])
-    for m in find_matches(existing, renamed_incoming):
+    for m in find_matches(existing, renamed_incoming, registry=registry, index=index):
         if m.incoming in merged_away:
             continue
         present = _records(result.dataset)

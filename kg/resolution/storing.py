@@ -34,16 +34,22 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import json
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from kg.errors import InputError
+import pyoxigraph as ox
+
+from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Claim, Dataset, Source
+from kg.resolution.matching import MatchIndex, claim_keys, source_keys
 from kg.resolution.merging import (
     AnyRecord,
     MergeEntry,
     MergeLog,
     Resolution,
+    _enrich,
     _rebuild,
     _records,
     _rewrite,
@@ -55,13 +61,16 @@ from kg.resolution.merging import (
 )
 
 if TYPE_CHECKING:
+    from kg.resolution.known import Registry
     from kg.store import Store
 
 __all__ = [
     "add_resolved",
     "document_dataset",
+    "index_documents",
     "merge_in_store",
     "read_merge_log",
+    "store_candidates",
     "unmerge_in_store",
 ]
 
@@ -123,10 +132,127 @@ def _closure(ds: Dataset, ids: set[str]) -> set[str]:
     return out
 
 
+KEY = "urn:credkg:match#key"
+_KEY_GRAPH = "graph/keys/"
+
+
+def _key_graph(base: str, doc_id: str) -> str:
+    return f"{base}{_KEY_GRAPH}{doc_id}"
+
+
+def _key_quads(ds: Dataset) -> list[tuple[Any, Any, Any, None]]:
+    from rdflib import Literal, URIRef
+
+    from kg.namespace import record_iri
+
+    out: list[tuple[Any, Any, Any, None]] = []
+    pred = URIRef(KEY)
+    for s in ds.sources:
+        node = URIRef(record_iri(ds.base, "source", s.id))
+        out += [(node, pred, Literal(k), None) for k in sorted(source_keys(s, ds.base))]
+    for c in ds.claims:
+        node = URIRef(record_iri(ds.base, "claim", c.id))
+        out += [(node, pred, Literal(k), None) for k in sorted(claim_keys(c))]
+    return out
+
+
+def _read(store: Store, graph: str) -> Dataset:
+    from kg.store.reader import read_dataset
+
+    return read_dataset(store.ox, [graph])
+
+
+def index_documents(store: Store, base: str = DEFAULT_BASE) -> int:
+    """Write the matching keys of every document that has none yet; how many were indexed.
+
+    Documents added with :func:`add_resolved` are indexed as they come in; this
+    indexes the others (e.g. added with ``kg add``) once.
+    """
+    have = {g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)}
+    done = 0
+    for doc in store.documents():
+        if _key_graph(base, doc.id) not in have:
+            store.replace_graph(_key_graph(base, doc.id), _key_quads(_read(store, doc.graph)))
+            done += 1
+    return done
+
+
+def store_candidates(store: Store, incoming: Dataset) -> MatchIndex:
+    """The existing records sharing a matching key with an incoming one, as an index.
+
+    One SPARQL query over the key graphs, bound with ``VALUES``: it looks the keys
+    up in the store's indexes and never reads the other records.
+    """
+    from kg.namespace import RECORD_IRI
+
+    base = incoming.base
+    wanted: dict[str, str] = {}
+    for src in incoming.sources:
+        for k in source_keys(src, base):
+            wanted[k] = "source"
+    for c in incoming.claims:
+        for k in claim_keys(c):
+            wanted[k] = "claim"
+    index = MatchIndex()
+    if not wanted:
+        return index
+    values = " ".join(str(ox.Literal(k)) for k in wanted)
+    answer = store.ox.query(
+        f"SELECT ?s ?k WHERE {{ VALUES ?k {{ {values} }} GRAPH ?g {{ ?s <{KEY}> ?k }} }}")
+    for row in answer:  # type: ignore[union-attr]
+        subject, key = row[0], row[1]
+        match = RECORD_IRI.match(str(subject.value))
+        if match is None:
+            continue
+        table = index.sources if match["kind"] == "source" else index.claims
+        table.setdefault(str(key.value), set()).add(match["id"])
+    return index
+
+
+def _subset(ds: Dataset, ids: set[str]) -> Dataset:
+    """The sources and claims with these ids (references outside them dropped)."""
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    for i in sorted(ids):
+        try:
+            sources.append(ds.source(i))
+            continue
+        except NotFoundError:
+            pass
+        with contextlib.suppress(NotFoundError):
+            claims.append(ds.claim(i))
+    keep = {s.id for s in sources} | {c.id for c in claims}
+    return Dataset(
+        base=ds.base,
+        sources=[x.model_copy(update={"affiliated_with": tuple(
+            a for a in x.affiliated_with if a in keep)}) for x in sources],
+        claims=[x.model_copy(update={f: tuple(y for y in getattr(x, f) if y in keep)
+                                     for f in ("about", "contradicts", "supports")})
+                for x in claims])
+
+
+@dataclass
+class Timing:
+    """Seconds spent in matching (candidate lookup, rules and merges) by the last add."""
+
+    matching: float = 0.0
+
+
+#: Filled by :func:`add_resolved`: what its matching cost (benchmarks read it).
+LAST_TIMING = Timing()
+
+
 def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = None,
                  veto: frozenset[tuple[str, str]] = frozenset(), assess: bool = True,
-                 record: bool = True) -> Resolution:
+                 record: bool = True, registry: Registry | None = None) -> Resolution:
     """Add a document to the store with entity resolution; log its merges in the store.
+
+    Matching is indexed: the document's sources and claims are compared only with
+    the stored records that share a matching key with them (:func:`store_candidates`;
+    keys live in the named graph ``{base}graph/keys/{doc}`` of each document), never
+    with every record. With ``assess``, what the document changed (new claims,
+    corroborations, contradictions, grades that moved) is kept in the store
+    (:mod:`kg.resolution.changes`, ``kg query document-changes``).
 
     Args:
         store: The store.
@@ -136,17 +262,31 @@ def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = N
         veto: ``(incoming id, existing id)`` pairs not to merge (undone merges).
         assess: Recompute the store's assessment afterwards.
         record: Log the merges (off when re-adding a document after an unmerge).
+        registry: Known entities to recognise sources by (:mod:`kg.resolution.known`).
 
     Returns:
         The resolution: the merges made (each logged with the document as it came
         in), likely matches to confirm, renames.
     """
+    from kg.resolution.changes import record_changes, snapshot
+
     log = read_merge_log(store, ds.base)
     start = len(log.entries)
     holder: list[Resolution] = []
+    index_documents(store, ds.base)
+    before = snapshot(store) if assess and record else None
 
     def resolver(existing: Dataset, incoming: Dataset) -> Dataset:
-        result = resolve(existing, incoming, log, when=when, veto=veto)
+        import time
+
+        t0 = time.perf_counter()
+        probe = _enrich(incoming, registry)[0] if registry is not None else incoming
+        index = store_candidates(store, probe)
+        ids = {i for table in (index.sources, index.claims) for v in table.values() for i in v}
+        ids |= {r.id for r in incoming.records()}  # an equal id is a candidate too
+        result = resolve(_subset(existing, ids), incoming, log, when=when, veto=veto,
+                         registry=registry, index=index)
+        LAST_TIMING.matching = time.perf_counter() - t0
         holder.append(result)
         final = {r.id: r.id for r in incoming.records()} | dict(result.renamed)
         present = {r.id for r in result.dataset.records()}
@@ -158,6 +298,11 @@ def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = N
         return _restricted(result.dataset, _closure(result.dataset, set(final.values())))
 
     store.add_dataset(ds, doc_id, resolver=resolver, assess=assess)
+    if holder:
+        store.replace_graph(_key_graph(ds.base, doc_id),
+                            _key_quads(_read(store, store.document(doc_id).graph)))
+    if before is not None:
+        record_changes(store, doc_id, before)
     result = holder[0] if holder else Resolution(ds)
     if not record:
         return result
@@ -229,7 +374,10 @@ def unmerge_in_store(store: Store, merge_id: str, *, assess: bool = True) -> Mer
                                 and e.via_add and doc_id in e.documents}
                                | {(entry.drop, entry.keep)})
             store.remove(doc_id, assess=False)
-            add_resolved(store, doc, doc_id, veto=vetoed, assess=False, record=False)
+            from kg.resolution.known import load_registry
+
+            add_resolved(store, doc, doc_id, veto=vetoed, assess=False, record=False,
+                         registry=load_registry())
         else:
             store.add_dataset(doc, doc_id, assess=False)
     log.mark_undone(merge_id)

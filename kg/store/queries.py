@@ -51,6 +51,7 @@ __all__ = [
     "CIRCULAR_REPORTING",
     "CONTRADICTIONS",
     "DISTORTIONS",
+    "DOCUMENT_CHANGES",
     "INTERESTED_PARTIES",
     "ORIGINS",
     "PREFIXES",
@@ -198,13 +199,28 @@ ORDER BY ?source ?claim ?distortion"""
 #: (highest first), with the number of claims each asserts, as the assessment
 #: counts them (``cred:claimsAsserted``: counting over every ``cred:asserts``
 #: took 1.2 s more at 1M claims).
-SOURCES_RANKED = PREFIXES + """SELECT ?source ?name ?grade ?score ?claims WHERE {
+SOURCES_RANKED = PREFIXES + """SELECT DISTINCT ?source ?name ?grade ?score ?claims WHERE {
   GRAPH ?assessment {
     ?source cred:claimsAsserted ?claims ; cred:reliability ?grade ; cred:score ?score
   }
   ?source rdfs:label ?name .
 }
 ORDER BY ?grade DESC(?score) ?source"""
+
+
+#: What adding a document changed (kept by ``kg resolve FILE --store``, see
+#: :mod:`kg.resolution.changes`): one row per new claim, new corroboration (a claim's
+#: independent origins rose), new contradiction and moved grade, with the values
+#: before and after. Parameter ``doc``: the document id.
+DOCUMENT_CHANGES = PREFIXES + """PREFIX chg: <https://w3id.org/credkg/changes#>
+SELECT DISTINCT ?kind ?claim ?text ?other ?before ?after WHERE {
+  ?change chg:document ?doc ; chg:kind ?kind ; chg:claim ?claim .
+  OPTIONAL { ?claim schema:text ?text }
+  OPTIONAL { ?change chg:other ?other }
+  OPTIONAL { ?change chg:before ?before }
+  OPTIONAL { ?change chg:after ?after }
+}
+ORDER BY ?kind ?claim ?other"""
 
 
 @dataclass(frozen=True)
@@ -256,6 +272,9 @@ QUERIES: dict[str, NamedQuery] = {
                    DISTORTIONS, needs_assessment=True),
         NamedQuery("sources-ranked", "sources ranked by reliability grade and score",
                    SOURCES_RANKED, needs_assessment=True),
+        NamedQuery("document-changes", "what adding a document changed: new claims, "
+                   "corroborations, contradictions, moved grades", DOCUMENT_CHANGES,
+                   {"doc": "document"}),
     )
 }
 

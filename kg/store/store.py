@@ -183,6 +183,7 @@ class Store(StoreBase):
         resolver: Resolver | None = None,
         assess: bool = True,
         replace: bool = False,
+        scope: bool = True,
     ) -> Change:
         """Add a document from a file, in one transaction.
 
@@ -201,6 +202,8 @@ class Store(StoreBase):
             assess: Recompute the assessment graph afterwards.
             replace: Replace a document of the same id that holds other content
                 (without it, that is an error: nothing is replaced by accident).
+            scope: Scope a dataset file's ids to the document (``{doc}.{id}``), unless
+                it names its base (:mod:`kg.formats.scoping`); off, the ids are kept.
 
         Raises:
             InputError: the id names a document with other content and
@@ -209,7 +212,7 @@ class Store(StoreBase):
         path = Path(path)
         doc = doc_id if doc_id is not None else document_id(path)
         [change] = self.add_file_group([(path, doc)], progress=progress, resolver=resolver,
-                                       assess=assess, replace=replace)
+                                       assess=assess, replace=replace, scope=scope)
         return change
 
     def add_file_group(
@@ -220,6 +223,7 @@ class Store(StoreBase):
         resolver: Resolver | None = None,
         assess: bool = True,
         replace: bool = False,
+        scope: bool = True,
     ) -> list[Change]:
         """Add several files, (path, document id) pairs, all in one commit: all or none.
 
@@ -234,6 +238,7 @@ class Store(StoreBase):
             resolver: See :meth:`add_dataset` (dataset files only).
             assess: Recompute the assessment graph once, afterwards.
             replace: Let a file replace a document of its id that holds other content.
+            scope: Scope dataset files' ids to their documents (see :meth:`add_file`).
 
         Returns:
             One :class:`Change` per file, in order.
@@ -259,7 +264,7 @@ class Store(StoreBase):
         try:
             for path, doc in pairs:
                 try:
-                    item = self._stage_file(path, doc, progress, resolver, replace)
+                    item = self._stage_file(path, doc, progress, resolver, replace, scope)
                 except CredkgError as e:
                     raise _naming(e, path, len(pairs)) from None
                 staged.append(item)
@@ -292,15 +297,16 @@ class Store(StoreBase):
         ]
 
     def _stage_file(
-        self, path: Path, doc: str, progress: bool, resolver: Resolver | None, replace: bool
+        self, path: Path, doc: str, progress: bool, resolver: Resolver | None, replace: bool,
+        scope: bool = True,
     ) -> _Staged | Change:
         """Write one file into a fresh graph (not yet in the index), or say it is unchanged."""
         fmt = _rdf_format(path)
         if fmt is None:
-            from kg.formats.loading import load_dataset
             from kg.formats.rdf import quads
+            from kg.formats.scoping import load_document
 
-            ds = load_dataset(path)
+            ds = load_document(path, doc, scope=scope)  # the file's ids live under doc
             digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
             old = self._existing(doc, digest, path, replace)
             if isinstance(old, Change):
