@@ -426,3 +426,20 @@ def test_an_outlet_that_relays_an_origin_elsewhere_is_not_a_second_origin() -> N
     assert len(got.origins) == 2  # DW's unattributed statement and the PGO's
     assert got.independent_origins == 1
     assert "false_confirmation" in got.flags
+
+
+def test_resolve_uses_the_users_registry_and_rejects_a_bad_one(
+        tmp_path: Path, kg: Callable[..., Result]) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("entities:\n  - {id: fakti, name: Fakti, kind: news_outlet, "
+                    "aliases: [Факти]}\n", encoding="utf-8")
+    doc = tmp_path / "doc.yaml"
+    doc.write_text("sources: [{id: p, kind: news_outlet, name: Факти}]\n", encoding="utf-8")
+    done = kg("resolve", doc, "--store", tmp_path / "s", "--known", mine)
+    assert done.exit_code == 0, done.stderr
+    assert "known source doc.p is known:fakti" in done.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entities:\n  - {id: Bad Id, name: X, kind: outlet}\n", encoding="utf-8")
+    refused = kg("resolve", doc, "--store", tmp_path / "s2", "--known", bad)
+    assert refused.exit_code == 2 and "bad.yaml" in refused.stderr
+    assert "Traceback" not in refused.stderr

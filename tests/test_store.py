@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 
 from kg.errors import DatasetError, InputError, NotFoundError, StoreError
 from kg.formats.rdf import quads, write_rdf
+from kg.formats.scoping import scope_dataset
 from kg.model import Assertion, Claim, Dataset, Source
 from kg.seed import seed_dataset
-from kg.formats.scoping import scope_dataset
 from kg.store import Store, add_files
 from kg.store import bulk as bulk_module
 from kg.store import store as store_module

@@ -33,7 +33,8 @@ def with_quantities(ds: Dataset) -> Dataset:
         value=float((i * 7919) % 9_000_000 + 1000),
         period_start=f"2024-{i % 12 + 1:02d}-01", period_end=f"2024-{i % 12 + 1:02d}-28")})
         for i, c in enumerate(ds.claims)]
-    return ds.model_copy(update={"claims": tuple(claims)})
+    return Dataset(base=ds.base, sources=ds.sources, reports=ds.reports, claims=claims,
+                   assertions=ds.assertions)
 
 
 def incoming(existing: Dataset, n: int = 50) -> Dataset:

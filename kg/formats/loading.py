@@ -116,8 +116,11 @@ def validate(data: Any, name: str, line_of: LineOf) -> Dataset:
             "the top level must be a mapping with keys such as sources:, claims:, assertions:",
             line=1,
         )
+    from kg.formats.scoping import expand_raw
+
     try:
-        return Dataset.model_validate(data)
+        # same_as: [known:X] and [doc:id] are file syntax; the model sees IRIs only
+        return Dataset.model_validate(expand_raw(data))
     except ValidationError as e:
         raise _dataset_error(e, name, line_of) from None
 

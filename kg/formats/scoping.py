@@ -38,11 +38,14 @@ crosses documents by itself: equal local ids in two documents are two records,
 and a match by name or content is a logged, undoable merge.
 
 Examples:
-    >>> from kg.model import Assertion, Claim, Dataset, Source
-    >>> ds = Dataset(sources=[Source(id="ria", kind="news_outlet", name="RIA Novosti",
-    ...                              same_as=["known:ria-novosti", "seed:ria"])],
-    ...              claims=[Claim(id="claim-01", text="x")],
-    ...              assertions=[Assertion(id="a1", source="ria", claim="claim-01")])
+    >>> from kg.formats.loading import parse_dataset
+    >>> ds = parse_dataset('''
+    ... sources:
+    ...   - {id: ria, kind: news_outlet, name: RIA Novosti,
+    ...      same_as: ["known:ria-novosti", "seed:ria"]}
+    ... claims: [{id: claim-01, text: x}]
+    ... assertions: [{id: a1, source: ria, claim: claim-01}]
+    ... ''')
     >>> scoped = scope_dataset(ds, "draft-a")
     >>> [r.id for r in scoped.records()]
     ['draft-a.ria', 'draft-a.claim-01', 'draft-a.a1']
@@ -71,6 +74,7 @@ __all__ = [
     "SEPARATOR",
     "declares_base",
     "document_slug",
+    "expand_raw",
     "expand_same_as",
     "load_document",
     "load_documents",
@@ -140,6 +144,24 @@ def expand_same_as(value: str, doc: str | None, base: str) -> str:
     if match["doc"] == "known":
         return KNOWN_BASE + match["id"]
     return f"{base}source/{scoped_id(match['doc'], match['id'])}"
+
+
+def expand_raw(data: Any) -> Any:
+    """Parsed file data with every source's ``same_as`` expanded (:func:`expand_same_as`).
+
+    Run before validation, so that the model sees only IRIs: ``known:X`` and
+    ``doc:id`` are file syntax, not identifiers.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return data
+    base = data.get("base") if isinstance(data.get("base"), str) else Dataset().base
+    sources = []
+    for s in data["sources"]:
+        if isinstance(s, dict) and isinstance(s.get("same_as"), list):
+            s = {**s, "same_as": [expand_same_as(v, None, base) if isinstance(v, str) else v
+                                  for v in s["same_as"]]}
+        sources.append(s)
+    return {**data, "sources": sources}
 
 
 def declares_base(ds: Dataset) -> bool:

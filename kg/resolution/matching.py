@@ -61,6 +61,7 @@ __all__ = [
     "MatchIndex",
     "claim_candidate",
     "claim_keys",
+    "claim_probe_keys",
     "measure_overlap",
     "same_figure",
     "source_candidate",
@@ -214,12 +215,10 @@ def source_candidate(s: Source, e: Source, *, base: str = "",
         if score >= LIKELY_SIMILARITY:
             return "similar descriptions, which identify nobody", False, score
         return None
-    if registry is not None:
-        ks, ke = registry.recognise(s), registry.recognise(e)
-        if ks is not None and ke is not None:
-            if ks.id == ke.id:
-                return f"same known entity {ks.id}", True, 1.0
-            return None
+    ks = registry.recognise(s) if registry is not None else None
+    ke = registry.recognise(e) if registry is not None else None
+    if ks is not None and ke is not None and ks.id != ke.id:
+        return None  # two different known entities
     keys, other = _name_keys(s), _name_keys(e)
     shared = sorted(keys & other)
     countries_differ = (s.country is not None and e.country is not None
@@ -228,6 +227,8 @@ def source_candidate(s: Source, e: Source, *, base: str = "",
         if countries_differ:
             return f"same name {shared[0]!r}, but countries differ", False, 0.9
         return f"same name: {shared[0]!r}", True, 1.0
+    if ks is not None and ke is not None:
+        return f"same known entity {ks.id}", True, 1.0
     best, pair = 0.0, ("", "")
     for a in keys:
         for b in other:
@@ -269,11 +270,16 @@ def claim_candidate(c: Claim, e: Claim) -> Hit | None:
 # --- blocking keys --------------------------------------------------------------------
 
 
-def _figure_key(x: float) -> str:
-    if x == 0:
-        return "f:0"
-    digits = 1 - math.floor(math.log10(abs(x)))
-    return f"f:{round(x, digits):g}"
+def _fig(x: float) -> str:
+    return f"{x:.15g}"
+
+
+def _roundings(x: float) -> set[str]:
+    """``x`` rounded to 2 and 3 significant digits (the round figures it may be given as)."""
+    if x == 0 or not math.isfinite(x):
+        return set()
+    exponent = math.floor(math.log10(abs(x)))
+    return {_fig(round(x, digits - 1 - exponent)) for digits in (2, 3)}
 
 
 def source_keys(s: Source, base: str = "") -> set[str]:
@@ -290,14 +296,34 @@ def source_keys(s: Source, base: str = "") -> set[str]:
     return keys
 
 
-def claim_keys(c: Claim) -> set[str]:
-    """Blocking keys of a claim: its figures (2 significant digits), folded text, word set."""
+def _text_keys(c: Claim) -> set[str]:
     keys = {"t:" + fold(c.text)}
     words = sorted(_words(c.text))
     if words:
         keys.add("s:" + " ".join(words))
+    return keys
+
+
+def claim_keys(c: Claim) -> set[str]:
+    """Blocking keys a claim is indexed under: folded text, word set, and each figure
+    exactly (``f:``) and rounded to 2 and 3 significant digits (``r:``)."""
+    keys = _text_keys(c)
     if c.quantity is not None:
-        keys |= {_figure_key(v) for _, v in _figures(c.quantity)}
+        for _, v in _figures(c.quantity):
+            keys.add("f:" + _fig(v))
+            keys |= {"r:" + r for r in _roundings(v)}
+    return keys
+
+
+def claim_probe_keys(c: Claim) -> set[str]:
+    """The keys a claim looks its candidates up by: an indexed figure equal to one of its
+    figures or to its roundings, or an indexed rounding equal to its figure. A precise
+    figure finds only the same figure or its round forms, never a whole range."""
+    keys = _text_keys(c)
+    if c.quantity is not None:
+        for _, v in _figures(c.quantity):
+            keys |= {"f:" + _fig(v), "r:" + _fig(v)}
+            keys |= {"f:" + r for r in _roundings(v)}
     return keys
 
 
@@ -334,5 +360,5 @@ class MatchIndex:
         return {i for k in source_keys(s, base) for i in self.sources.get(k, ())}
 
     def claim_candidates(self, c: Claim) -> set[str]:
-        """Ids of indexed claims sharing a key with ``c``."""
-        return {i for k in claim_keys(c) for i in self.claims.get(k, ())}
+        """Ids of indexed claims matching ``c``'s probe keys (:func:`claim_probe_keys`)."""
+        return {i for k in claim_probe_keys(c) for i in self.claims.get(k, ())}

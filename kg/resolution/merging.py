@@ -365,6 +365,19 @@ def _rewrite(record: AnyRecord, sources: Mapping[str, str], claims: Mapping[str,
     return type(record).model_validate({**record.model_dump(), **update})
 
 
+def _mentions(record: AnyRecord, id: str) -> bool:
+    """Whether a record refers to ``id`` (ids are unique across a dataset's lists)."""
+    if isinstance(record, Source):
+        return id in record.affiliated_with
+    if isinstance(record, Report):
+        return record.published_by == id
+    if isinstance(record, Claim):
+        return id in record.about or id in record.contradicts or id in record.supports
+    if isinstance(record, Assertion):
+        return id in (record.source, record.claim)
+    return id in (record.claim, record.reviewer)
+
+
 def _absorb(keep: AnyRecord, drop: AnyRecord) -> AnyRecord:
     """The kept record, gaining what the dropped one adds."""
     if isinstance(keep, Source) and isinstance(drop, Source):
@@ -442,6 +455,9 @@ def merge(ds: Dataset, keep: str, drop: str, log: MergeLog, *, reason: str = "na
         if key == (name, drop):
             continue
         rec = kept if key == (name, keep) else record
+        if rec is record and not _mentions(record, drop):
+            new[key] = record  # (most records: rewriting them all made merges O(n) each)
+            continue
         new[key] = _rewrite(rec, mapping if kind == "source" else {},
                             mapping if kind == "claim" else {}, {})
     merged = _rebuild(ds.base, new)

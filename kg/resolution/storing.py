@@ -43,7 +43,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Claim, Dataset, Source
-from kg.resolution.matching import MatchIndex, claim_keys, source_keys
+from kg.resolution.matching import MatchIndex, claim_keys, claim_probe_keys, source_keys
 from kg.resolution.merging import (
     AnyRecord,
     MergeEntry,
@@ -191,7 +191,7 @@ def store_candidates(store: Store, incoming: Dataset) -> MatchIndex:
         for k in source_keys(src, base):
             wanted[k] = "source"
     for c in incoming.claims:
-        for k in claim_keys(c):
+        for k in claim_probe_keys(c):
             wanted[k] = "claim"
     index = MatchIndex()
     if not wanted:
