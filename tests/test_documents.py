@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from kg.credibility import assess
-from kg.formats.loading import load_dataset, load_datasets
-from kg.formats.scoping import document_slug, load_document
+from kg.formats.loading import load_dataset, load_datasets, load_document
+from kg.formats.scoping import document_slug
 from kg.formats.writing import dataset_yaml
 from kg.model import Assertion, Claim, Dataset, Quantity, Source
+from kg.names import fold
 from kg.resolution.known import load_registry
 from kg.resolution.merging import MergeLog, resolve
-from kg.names import fold
 from kg.resolution.storing import add_resolved, read_merge_log, unmerge_in_store
 from kg.seed import SEED_PATH
 from kg.store import Store
@@ -65,16 +65,21 @@ def four_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
     folder = tmp_path_factory.mktemp("docs")
     paths = []
-    for i, text in enumerate(DRAFT_TEXTS):
+    drafts = [draft_dataset(text)[0] for text in DRAFT_TEXTS]  # kg extract's default ids
+    for i, draft in enumerate(drafts):
         path = folder / f"draft-{i}.yaml"
-        path.write_text(dataset_yaml(draft_dataset(text)[0]), encoding="utf-8")
+        path.write_text(dataset_yaml(draft), encoding="utf-8")
         paths.append(path)
+    # the hand-written files reuse the drafts' ids for their report and claim
+    report, claim = drafts[0].reports[0].id, drafts[0].claims[0].id
     for name, text in (("hand-a", HAND_A), ("hand-b", HAND_B)):
         path = folder / f"{name}.yaml"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text.replace("{id: article,", f"{{id: {report},"
+                                     ).replace("report: article", f"report: {report}"
+                                     ).replace("claim-01", claim), encoding="utf-8")
         paths.append(path)
     shared = set.intersection(*({r.id for r in load_dataset(p).records()} for p in paths))
-    assert {"article", "claim-01"} <= shared  # the point of the test: ids reused
+    assert {report, claim} <= shared  # the point of the test: ids reused by all four
     return paths
 
 
@@ -128,7 +133,8 @@ def test_resolving_documents_with_reused_ids_merges_by_content_not_by_id(
         # equal ids never merge anything: the hand-written claim-01s say different things
         assert not any(e.reason == "same id" for e in log.entries)
         ds = store.dataset()
-        assert ds.claim("hand-a.claim-01").text != ds.claim("hand-b.claim-01").text
+        claim = load_dataset(four_files[2]).claims[0].id
+        assert ds.claim(f"hand-a.{claim}").text != ds.claim(f"hand-b.{claim}").text
         # the drafts' unnamed publishers stay two
         unnamed = [s for s in ds.sources if "unnamed" in s.name]
         assert len(unnamed) == 2
@@ -154,7 +160,7 @@ def test_build_two_drafts_from_the_command_line(four_files: list[Path], tmp_path
 def test_the_seed_keeps_its_iris_beside_other_documents(four_files: list[Path]) -> None:
     ds = load_datasets([SEED_PATH, *four_files])
     assert ds.claim("convicts-deserted").text  # the seed names its base: unscoped
-    assert ds.claim("hand-a.claim-01").text
+    assert ds.claim(f"hand-a.{load_dataset(four_files[2]).claims[0].id}").text
 
 
 def test_same_as_points_at_another_documents_record(tmp_path: Path) -> None:

@@ -69,7 +69,9 @@ def test_load_validate_and_store_read_what_the_registry_writes(
         assert again == SEED
     assert kg("validate", path).exit_code == 0
     store = Store()
-    change = store.add_file(path, "seed", assess=False)
+    # the ids as written: a store scopes a file that does not name its base to its
+    # document (issue #13, tests/test_documents.py); here the format is what is tested
+    change = store.add_file(path, "seed", assess=False, scope=False)
     assert change.triples > 300
     assert {c.id for c in store.dataset().claims} == {c.id for c in SEED.claims}
 

@@ -377,7 +377,7 @@ def test_streamed_and_collected_answers_give_the_same_solutions(
 
     from kg.store.queries import STREAM_FORMATS, stream_query
 
-    values = {"claim": "convicts-deserted", "source": ds.sources[0].id}
+    values = {"claim": "convicts-deserted", "source": ds.sources[0].id, "doc": "seed"}
 
     def solutions(data: bytes) -> list[tuple[str, ...]]:
         parsed = ox.parse_query_results(data, format=STREAM_FORMATS[fmt])

@@ -83,7 +83,8 @@ def register(app: typer.Typer) -> None:
         """Add INCOMING to EXISTING (or to a store): sure matches merge, likely ones are
         listed for `kg merge`. Every merge is printed and recorded in the merge log."""
         from kg.files import atomic_write_text
-        from kg.formats.scoping import document_ids, load_document
+        from kg.formats.loading import load_document
+        from kg.formats.scoping import document_ids
         from kg.formats.writing import dataset_yaml
         from kg.resolution.merging import MergeLog
         from kg.resolution.merging import resolve as resolve_
@@ -132,8 +133,8 @@ def register(app: typer.Typer) -> None:
             "--known", help="Your own known-entity registry (YAML); repeatable.")] = None,
     ) -> None:
         """List sources and claims that may be the same: sure and likely matches."""
-        from kg.formats.loading import load_dataset
-        from kg.formats.scoping import document_ids, load_document
+        from kg.formats.loading import load_dataset, load_document
+        from kg.formats.scoping import document_ids
         from kg.resolution.merging import find_duplicates, find_matches
 
         if incoming is not None:  # two documents: each a scope of its own

@@ -35,6 +35,13 @@ from pydantic import ValidationError
 
 from kg.errors import DatasetError, UnknownReferenceError
 from kg.formats.registry import Format, by_suffix
+from kg.formats.scoping import (
+    declares_base,
+    document_ids,
+    document_slug,
+    expand_raw,
+    scope_dataset,
+)
 from kg.formats.text import read_text
 from kg.model import Dataset
 
@@ -86,11 +93,56 @@ def load_datasets(paths: Iterable[str | Path]) -> Dataset:
 
     One file keeps its ids; with several, each file's ids are scoped to it
     (``{doc}.{id}``), so files reusing the same local ids load together in any
-    order (:mod:`kg.formats.scoping`).
+    order (:mod:`kg.formats.scoping`). Two files that both name their base and give
+    one id two different records are an error.
     """
-    from kg.formats.scoping import load_documents
+    return _load_documents(paths)
 
-    return load_documents(paths)
+
+def load_document(path: str | Path, doc: str | None = None, *, scope: bool = True) -> Dataset:
+    """Load one file as a document: ids scoped to ``doc`` unless the file names its base.
+
+    Args:
+        path: A dataset file (any format of :mod:`kg.formats.registry`).
+        doc: The document id (default :func:`document_slug` of the file name).
+        scope: Scope the ids (off for a lone document in memory).
+    """
+    ds = load_dataset(path)
+    keep = not scope or declares_base(ds)
+    return scope_dataset(ds, None if keep else (doc or document_slug(path)))
+
+
+def _load_documents(paths: Iterable[str | Path]) -> Dataset:
+    """Load several files as one dataset, each a document (see the module docstring).
+
+    One file keeps its ids; several are each scoped to their own document, so
+    equal local ids never collide, whatever the order.
+
+    Raises:
+        DatasetError: no file, a bad file, or two files that both name their base
+            and give one id two different records.
+    """
+    unique: dict[Path, str | Path] = {}
+    for p in paths:  # the same file twice is one document
+        unique.setdefault(Path(p).resolve(), p)
+    paths = list(unique.values())
+    if not paths:
+        raise DatasetError("(none)", "no dataset files given")
+    if len(paths) == 1:
+        return load_document(paths[0], scope=False)
+    result: Dataset | None = None
+    for path, doc in zip(paths, document_ids(paths), strict=True):
+        ds = load_document(path, doc)
+        if result is None:
+            result = ds
+            continue
+        try:
+            result = result.merge(ds)
+        except ValueError as e:
+            raise DatasetError(path, f"{e}; both files name their base (base:), so their ids "
+                               "must not clash; drop base: from one to scope it") from None
+    assert result is not None
+    return result
 
 
 def parse_dataset(text: str, name: str = "<string>", *, json_syntax: bool = False) -> Dataset:
@@ -116,8 +168,6 @@ def validate(data: Any, name: str, line_of: LineOf) -> Dataset:
             "the top level must be a mapping with keys such as sources:, claims:, assertions:",
             line=1,
         )
-    from kg.formats.scoping import expand_raw
-
     try:
         # same_as: [known:X] and [doc:id] are file syntax; the model sees IRIs only
         return Dataset.model_validate(expand_raw(data))

@@ -37,6 +37,9 @@ Entity resolution (:mod:`kg.resolution.merging`) merges sources that share a
 crosses documents by itself: equal local ids in two documents are two records,
 and a match by name or content is a logged, undoable merge.
 
+Loading a file as a document is :func:`kg.formats.loading.load_document`; several
+files, :func:`kg.formats.loading.load_datasets`.
+
 Examples:
     >>> from kg.formats.loading import parse_dataset
     >>> ds = parse_dataset('''
@@ -67,7 +70,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import DatasetError
-from kg.model import RECORD_LISTS, Dataset
+from kg.model import DEFAULT_BASE, RECORD_LISTS, Dataset
 
 __all__ = [
     "KNOWN_BASE",
@@ -76,8 +79,6 @@ __all__ = [
     "document_slug",
     "expand_raw",
     "expand_same_as",
-    "load_document",
-    "load_documents",
     "scope_dataset",
     "scoped_id",
 ]
@@ -154,7 +155,8 @@ def expand_raw(data: Any) -> Any:
     """
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         return data
-    base = data.get("base") if isinstance(data.get("base"), str) else Dataset().base
+    given = data.get("base")
+    base: str = given if isinstance(given, str) else DEFAULT_BASE
     sources = []
     for s in data["sources"]:
         if isinstance(s, dict) and isinstance(s.get("same_as"), list):
@@ -197,24 +199,9 @@ def scope_dataset(ds: Dataset, doc: str | None) -> Dataset:
             out.append(data)
         lists[name] = out
     payload: dict[str, Any] = dict(lists)
-    if declares_base(ds) or ds.base != Dataset().base:
+    if declares_base(ds) or ds.base != DEFAULT_BASE:
         payload["base"] = ds.base  # (kept as declared: it names the IRIs)
     return Dataset.model_validate(payload)
-
-
-def load_document(path: str | Path, doc: str | None = None, *, scope: bool = True) -> Dataset:
-    """Load one file as a document: ids scoped to ``doc`` unless the file names its base.
-
-    Args:
-        path: A dataset file (any format of :mod:`kg.formats.registry`).
-        doc: The document id (default :func:`document_slug` of the file name).
-        scope: Scope the ids (off for a lone document in memory).
-    """
-    from kg.formats.loading import load_dataset
-
-    ds = load_dataset(path)
-    keep = not scope or declares_base(ds)
-    return scope_dataset(ds, None if keep else (doc or document_slug(path)))
 
 
 def document_ids(paths: Sequence[str | Path]) -> list[str]:
@@ -237,36 +224,3 @@ def document_ids(paths: Sequence[str | Path]) -> list[str]:
             raise DatasetError(path, f"another file would also be document {ident!r}; "
                                "give the files different names")
     return out
-
-
-def load_documents(paths: Iterable[str | Path]) -> Dataset:
-    """Load several files as one dataset, each a document (see the module docstring).
-
-    One file keeps its ids; several are each scoped to their own document, so
-    equal local ids never collide, whatever the order.
-
-    Raises:
-        DatasetError: no file, a bad file, or two files that both name their base
-            and give one id two different records.
-    """
-    unique: dict[Path, str | Path] = {}
-    for p in paths:  # the same file twice is one document
-        unique.setdefault(Path(p).resolve(), p)
-    paths = list(unique.values())
-    if not paths:
-        raise DatasetError("(none)", "no dataset files given")
-    if len(paths) == 1:
-        return load_document(paths[0], scope=False)
-    result: Dataset | None = None
-    for path, doc in zip(paths, document_ids(paths), strict=True):
-        ds = load_document(path, doc)
-        if result is None:
-            result = ds
-            continue
-        try:
-            result = result.merge(ds)
-        except ValueError as e:
-            raise DatasetError(path, f"{e}; both files name their base (base:), so their ids "
-                               "must not clash; drop base: from one to scope it") from None
-    assert result is not None
-    return result

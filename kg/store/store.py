@@ -303,8 +303,8 @@ class Store(StoreBase):
         """Write one file into a fresh graph (not yet in the index), or say it is unchanged."""
         fmt = _rdf_format(path)
         if fmt is None:
+            from kg.formats.loading import load_document
             from kg.formats.rdf import quads
-            from kg.formats.scoping import load_document
 
             ds = load_document(path, doc, scope=scope)  # the file's ids live under doc
             digest = hashlib.sha256(ds.model_dump_json().encode()).hexdigest()
