@@ -236,6 +236,8 @@ class Timing:
     """Seconds spent in matching (candidate lookup, rules and merges) by the last add."""
 
     matching: float = 0.0
+    #: Of which: looking the keys up in the store (the SPARQL query).
+    lookup: float = 0.0
 
 
 #: Filled by :func:`add_resolved`: what its matching cost (benchmarks read it).
@@ -282,6 +284,7 @@ def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = N
         t0 = time.perf_counter()
         probe = _enrich(incoming, registry)[0] if registry is not None else incoming
         index = store_candidates(store, probe)
+        LAST_TIMING.lookup = time.perf_counter() - t0
         ids = {i for table in (index.sources, index.claims) for v in table.values() for i in v}
         ids |= {r.id for r in incoming.records()}  # an equal id is a candidate too
         result = resolve(_subset(existing, ids), incoming, log, when=when, veto=veto,
