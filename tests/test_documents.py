@@ -16,7 +16,8 @@ from kg.formats.writing import dataset_yaml
 from kg.model import Assertion, Claim, Dataset, Quantity, Source
 from kg.names import fold
 from kg.resolution.known import load_registry
-from kg.resolution.merging import MergeLog, resolve
+from kg.resolution.log import MergeLog
+from kg.resolution.merging import resolve
 from kg.resolution.storing import add_resolved, read_merge_log, unmerge_in_store
 from kg.seed import SEED_PATH
 from kg.store import Store

@@ -13,7 +13,7 @@ import pytest
 from kg.formats.loading import load_dataset
 from kg.formats.writing import dataset_yaml
 from kg.resolution import VARIANT_PATH
-from kg.resolution.merging import MergeLog
+from kg.resolution.log import MergeLog
 from kg.seed import SEED_PATH, seed_dataset
 
 from .conftest import SHARED, Result

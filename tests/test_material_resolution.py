@@ -12,16 +12,8 @@ from kg.formats.loading import load_dataset
 from kg.formats.rdf import quads
 from kg.model import Claim, Dataset, Quantity, Source
 from kg.names import name_key
-from kg.resolution.merging import (
-    MergeLog,
-    find_duplicates,
-    find_matches,
-    merge,
-    merge_log_from_triples,
-    merge_log_triples,
-    resolve,
-    unmerge,
-)
+from kg.resolution.log import MergeLog, merge_log_from_triples, merge_log_triples
+from kg.resolution.merging import find_duplicates, find_matches, merge, resolve, unmerge
 from kg.seed import seed_dataset
 
 VARIANT = Path(__file__).resolve().parents[1] / "kg" / "data" / "material" / "variant.yaml"

@@ -375,7 +375,7 @@ def test_streamed_and_collected_answers_give_the_same_solutions(
     write the same solutions, in every format, for every ready-made query."""
     import io
 
-    from kg.store.queries import STREAM_FORMATS, stream_query
+    from kg.store.streaming import STREAM_FORMATS, stream_query
 
     values = {"claim": "convicts-deserted", "source": ds.sources[0].id, "doc": "seed"}
 

@@ -13,7 +13,7 @@ from kg.errors import InputError
 
 if TYPE_CHECKING:
     from kg.resolution.known import Registry
-    from kg.resolution.merging import MergeLog
+    from kg.resolution.log import MergeLog
 
 __all__ = ["register"]
 
@@ -36,7 +36,7 @@ def _need_data(data: Path | None) -> Path:
 
 
 def _read_log(path: Path) -> MergeLog:
-    from kg.resolution.merging import MergeLog
+    from kg.resolution.log import MergeLog
 
     if not path.exists():
         return MergeLog()
@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
         from kg.formats.loading import load_document
         from kg.formats.scoping import document_ids
         from kg.formats.writing import dataset_yaml
-        from kg.resolution.merging import MergeLog
+        from kg.resolution.log import MergeLog
         from kg.resolution.merging import resolve as resolve_
 
         if store is not None:

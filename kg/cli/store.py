@@ -276,7 +276,7 @@ def register(app: typer.Typer) -> None:
         if endpoint is None and limit is None and fmt != "table":
             # the whole answer, streamed as it is computed (bounded memory at any size)
             from kg.store.guard import QueryLimits, check_service_url
-            from kg.store.queries import stream_query
+            from kg.store.streaming import stream_query
 
             limits = QueryLimits(services=tuple(check_service_url(u)
                                                 for u in allow_service or []))

@@ -43,20 +43,22 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Claim, Dataset, Source
+from kg.resolution.log import (
+    MergeEntry,
+    MergeLog,
+    merge_log_from_triples,
+    merge_log_graph_iri,
+    merge_log_triples,
+)
 from kg.resolution.matching import MatchIndex, claim_keys, claim_probe_keys, source_keys
 from kg.resolution.merging import (
     AnyRecord,
-    MergeEntry,
-    MergeLog,
     Resolution,
     _enrich,
     _rebuild,
     _records,
     _rewrite,
     merge,
-    merge_log_from_triples,
-    merge_log_graph_iri,
-    merge_log_triples,
     resolve,
 )
 
