@@ -39,7 +39,7 @@ from kg.files import atomic_write_text
 from kg.model import Dataset
 from kg.views import NodeInfo, claim_view, grade_text, page
 from kg.views.describe import assertion_quote, contradictions, flag_words, id_namer, plural, short
-from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike
+from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike, info_for
 from kg.views.inline import report_style
 from kg.views.style import KIND_STYLE
 
@@ -298,7 +298,7 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     """
     from kg.views.static import to_svg
 
-    f = _Facts(ds, info or {}, assessment, claims)
+    f = _Facts(ds, info_for(info, assessment), assessment, claims)
     out: list[str] = [_header_html(title, provenance or Provenance()),
                       '<nav class="toc">Contents: <a href="#summary">summary</a> \u00b7 '
                       '<a href="#sources">sources</a> \u00b7 <a href="#claims">claims</a> '
@@ -398,7 +398,7 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         chain_pictures: Claim id to the relative path of its chain's SVG picture
             (:func:`write_report` writes them beside the Markdown file).
     """
-    f = _Facts(ds, info or {}, assessment, claims)
+    f = _Facts(ds, info_for(info, assessment), assessment, claims)
     prov = provenance or Provenance()
     out = [f"# {md_escape(title)}", ""]
     out += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in prov.lines()]
@@ -490,7 +490,7 @@ def write_report(ds: Dataset, path: str | Path, info: Mapping[str, NodeInfo] | N
         pictures: dict[str, str] = {}
         folder = path.with_name(path.stem + "-chains")
         for k, cid in enumerate(selected_claims(ds, claims, assessment), 1):
-            view = claim_view(ds, cid, info or {}, assessment=assessment,
+            view = claim_view(ds, cid, info_for(info, assessment), assessment=assessment,
                               title=f"Provenance: {short(ds.claim(cid).text, 80)}")
             write_svg(view, folder / f"claim-{k}.svg")
             pictures[cid] = f"{folder.name}/claim-{k}.svg"

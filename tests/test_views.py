@@ -330,3 +330,21 @@ def test_markdown_report_names_claims_and_draws_chains(tmp_path: Path) -> None:
     for code in ("monthly-desertions-30k", "single_origin", "(s)", ".:"):
         assert code not in text.replace("claim-1.svg", "")
     assert "Generated" in text and "Input documents" in text
+
+
+def test_views_take_the_assessment_alone() -> None:
+    from kg.report import report_html
+    from kg.views import claim_view, graph_view, source_view
+
+    pairs = [
+        (graph_view(SEED, assessment=ASSESSMENT), graph_view(SEED, INFO, assessment=ASSESSMENT)),
+        (claim_view(SEED, "convicts-deserted", assessment=ASSESSMENT),
+         claim_view(SEED, "convicts-deserted", INFO, assessment=ASSESSMENT)),
+        (source_view(SEED, "ria", assessment=ASSESSMENT),
+         source_view(SEED, "ria", INFO, assessment=ASSESSMENT)),
+    ]
+    for alone, both in pairs:
+        assert alone.nodes == both.nodes and alone.edges == both.edges
+        assert any("grade" in str(n) for n in alone.nodes)
+    page = report_html(SEED, assessment=ASSESSMENT)
+    assert "cannot be judged" in page  # convicts-deserted's grade 6, read off the assessment

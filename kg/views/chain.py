@@ -37,7 +37,7 @@ from kg.views.describe import (
     short,
     wrap,
 )
-from kg.views.info import AssessmentLike, NodeInfo, grade_text
+from kg.views.info import AssessmentLike, NodeInfo, grade_text, info_for
 from kg.views.layout import layered_positions
 from kg.views.style import KIND_STYLE, ORIGIN_COLOUR, grade_style, text_colour
 from kg.views.view import View, fixed_layout_options
@@ -62,7 +62,7 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
     Raises:
         NotFoundError: no claim has this id.
     """
-    info = info or {}
+    info = info_for(info, assessment)
     claim = ds.claim(claim_id)
     name = id_namer(ds)
     reports = {r.id: r for r in ds.reports}

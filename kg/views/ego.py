@@ -28,7 +28,7 @@ from kg.views.describe import (
     short,
     source_node,
 )
-from kg.views.info import AssessmentLike, NodeInfo, grade_text
+from kg.views.info import AssessmentLike, NodeInfo, grade_text, info_for
 from kg.views.layout import layered_positions, node_extent, wrapped_columns
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
@@ -56,7 +56,7 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
     Raises:
         NotFoundError: no source has this id.
     """
-    info = info or {}
+    info = info_for(info, assessment)
     me = ds.source(source_id)
     reports = {r.id: r for r in ds.reports}
     names = {s.id: s.name for s in ds.sources}

@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kg.assessed import (
@@ -35,6 +36,7 @@ __all__ = [
     "NodeInfo",
     "SourceAssessmentLike",
     "grade_text",
+    "info_for",
     "node_info",
 ]
 
@@ -88,3 +90,21 @@ def node_info(a: AssessmentLike) -> dict[str, NodeInfo]:
         info[cid] = NodeInfo(grade=str(ca.grade), score=ca.score, explanation=ca.explanation,
                              flags=tuple(ca.flags))
     return info
+
+
+def info_for(info: Mapping[str, NodeInfo] | None,
+             assessment: AssessmentLike | None) -> Mapping[str, NodeInfo]:
+    """What a view shows per node: ``info`` when given, else read off the assessment, so
+    that every view and report can be given the assessment alone.
+
+    Examples:
+        >>> from kg.credibility import assess
+        >>> from kg.seed import seed_dataset
+        >>> info_for(None, assess(seed_dataset()))["convicts-deserted"].grade
+        '6'
+        >>> info_for(None, None)
+        {}
+    """
+    if info is not None:
+        return info
+    return node_info(assessment) if assessment is not None else {}

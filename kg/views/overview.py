@@ -27,7 +27,7 @@ from typing import Any
 
 from kg.model import Dataset
 from kg.views.describe import SOURCE_FONT, id_namer, plural, short, source_node, wrap
-from kg.views.info import AssessmentLike, NodeInfo, grade_text
+from kg.views.info import AssessmentLike, NodeInfo, grade_text, info_for
 from kg.views.layout import graph_levels, packed_positions
 from kg.views.style import EDGE_STYLE, KIND_STYLE
 from kg.views.view import View, fixed_layout_options
@@ -56,7 +56,7 @@ def overview_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     Returns:
         A view with positions computed here.
     """
-    info = info or {}
+    info = info_for(info, assessment)
     name = id_namer(ds)
     names = {s.id: s.name for s in ds.sources}
     texts = {c.id: c.text for c in ds.claims}

@@ -24,7 +24,7 @@ from kg.views.describe import (
     plural,
     source_node,
 )
-from kg.views.info import AssessmentLike, NodeInfo
+from kg.views.info import AssessmentLike, NodeInfo, info_for
 from kg.views.layout import graph_levels, packed_positions
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
@@ -63,7 +63,7 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         from kg.views.overview import overview_view
 
         return overview_view(ds, info, title=title, assessment=assessment)
-    info = info or {}
+    info = info_for(info, assessment)
     reports = {r.id: r for r in ds.reports}
     names = {s.id: s.name for s in ds.sources}
     texts = {c.id: c.text for c in ds.claims}
