@@ -276,3 +276,15 @@ def test_a_negative_count_is_refused_but_a_change_may_be_negative(
                     "    quantity: {measure: GDP growth, value: -0.5, unit: percent}\n",
                     encoding="utf-8")
     assert kg("validate", path).exit_code == 0
+
+
+def test_error_text_is_printed_as_written(kg: Callable[..., Result], tmp_path: Path) -> None:
+    """No markup, no emoji codes: 'rdfs:label' once came out as 'rdfs' and an emoji."""
+    path = tmp_path / "two.ttl"
+    path.write_text("@prefix cred: <https://w3id.org/credkg/ns#> .\n"
+                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                    '<https://example.org/source/s> a cred:Person ; rdfs:label "A", "[b]B" .\n',
+                    encoding="utf-8")
+    result = kg("build", path, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "rdfs:label" in result.stderr and "\U0001f3f7" not in result.stderr
