@@ -419,22 +419,6 @@ def test_dev_corpus_flags_no_single_chain_as_circular_or_false_confirmation(
     assert "tass-ua-desertion-2024-10.tass-ua-desertion-2024-10-tass" in parties
 
 
-def test_an_outlet_that_relays_an_origin_elsewhere_is_not_a_second_origin() -> None:
-    # Fakti gives DW as its source; Pledge Times gives DW citing the PGO: DW has the
-    # figure from the PGO, so the two documents rest on one origin
-    fakti = _relay_doc(*FAKTI)
-    fakti = fakti.model_copy(update={"assertions": tuple(
-        a.model_copy(update={"cites": ()}) if a.id == "fakti.a-dw" else a
-        for a in fakti.assertions if a.id != "fakti.a-pgo")})
-    fakti = Dataset.model_validate(fakti.model_dump())
-    ds = resolve(fakti, _relay_doc(*PLEDGE), MergeLog(), registry=REGISTRY).dataset
-    (claim,) = ds.claims
-    got = assess(ds).claims[claim.id]
-    assert len(got.origins) == 2  # DW's unattributed statement and the PGO's
-    assert got.independent_origins == 1
-    assert "false_confirmation" in got.flags
-
-
 def test_resolve_uses_the_users_registry_and_rejects_a_bad_one(
         tmp_path: Path, kg: Callable[..., Result]) -> None:
     mine = tmp_path / "mine.yaml"

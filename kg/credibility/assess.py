@@ -219,8 +219,6 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
         if not a.cites:
             origins.append(a)
     routes = _worst_routes(own, ctx) if len(origins) < len(own) else {}
-    relayed = _relayed_classes(own, by_id, ctx) if routes else {}
-    cls_of: dict[str, str] = {}
     factors: list[Factor] = []
     classes: dict[str, list[Opinion]] = {}
     reliable: set[str] = set()
@@ -246,12 +244,6 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
             factors.append(Factor("origin", ctx.sources[o.source].opinion, op, partial(
                 _origin_text, ctx, o, o.hedged, party, route, by_id, op)))
         cls = ctx.component[o.source]
-        # a source that relays one origin's claim elsewhere (DW citing the PGO in one
-        # document) and states it without attribution here has it from that origin
-        via = relayed.get(o.source)
-        if via is not None and len(via) == 1 and cls not in via:
-            cls = next(iter(via))
-        cls_of[o.id] = cls
         if cls in classes:
             classes[cls].append(op)
         else:
@@ -263,7 +255,7 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
         per_class[cls] = ops[0] if len(ops) == 1 else average(ops)
     for cls, ops in classes.items():
         if detail and len(ops) > 1:
-            names = sorted({ctx.name[o.source] for o in origins if cls_of[o.id] == cls})
+            names = sorted({ctx.name[o.source] for o in origins if ctx.component[o.source] == cls})
             avg = per_class[cls]
             factors.append(Factor("dependent", None, avg, partial(
                 _say, "{} are one origin (same or affiliated sources): averaged to belief {:.2f}.",
@@ -306,28 +298,6 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
                                 if a.source in ctx.has_side and a.id not in ctx.against}))
     return _Base(opinion, factors, findings, tuple([o.id for o in origins]), len(per_class),
                  len(reliable), judgeable, tuple(chains), parties)
-
-
-def _relayed_classes(own: list[Assertion], by_id: Mapping[str, Assertion],
-                     ctx: _Context) -> dict[str, set[str]]:
-    """For each source relaying this claim: the independence classes of the origins it relays."""
-    out: dict[str, set[str]] = {}
-    for a in own:
-        if not a.cites:
-            continue
-        stack, seen, found = list(a.cites), set(), set()
-        while stack:
-            x = stack.pop()
-            if x in seen:
-                continue
-            seen.add(x)
-            cited = by_id[x]
-            if cited.cites:
-                stack.extend(cited.cites)
-            else:
-                found.add(ctx.component[cited.source])
-        out.setdefault(a.source, set()).update(found)
-    return out
 
 
 def _lone_origin(claim: Claim, o: Assertion, interested: bool, ctx: _Context,
