@@ -12,7 +12,6 @@ they run or fail.
 from __future__ import annotations
 
 import os
-import random
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from kg.model import Assertion, Claim, Dataset, Report, Source
 from kg.outputs import write_outputs
 from kg.report import write_report
 from kg.seed import seed_dataset
+from kg.synthetic import graph_dataset
 from kg.views import KIND_STYLE, claim_view, graph_view, page, source_view, write_html
 from kg.views.info import node_info
 
@@ -451,33 +451,9 @@ def test_notebook_display_in_an_iframe(open_page: Callable[..., Opened], tmp_pat
 
 # --- 6. a big graph loads and settles -----------------------------------------------------
 
-def synthetic_dataset(n_nodes: int, seed: int = 7) -> Dataset:
-    """About ``n_nodes`` sources and claims: relays citing origins, a few contradictions."""
-    rnd = random.Random(seed)
-    n_sources = max(3, n_nodes // 5)
-    kinds = ["news_outlet"] * 3 + ["person", "anonymous_source", "government_body",
-                                   "unnamed_document"]
-    sources = [Source(id=f"s{i}", kind=rnd.choice(kinds), name=f"Source {i}")
-               for i in range(n_sources)]
-    claims, assertions = [], []
-    for j in range(n_nodes - n_sources):
-        contradicts = [f"c{j - 1}"] if j and rnd.random() < 0.02 else []
-        claims.append(Claim(id=f"c{j}", text=f"Claim number {j}", contradicts=contradicts))
-        origin = f"a{j}-0"
-        assertions.append(Assertion(id=origin, source=f"s{rnd.randrange(n_sources)}",
-                                    claim=f"c{j}"))
-        prev = origin
-        for k in range(1, rnd.randint(1, 3)):
-            aid = f"a{j}-{k}"
-            assertions.append(Assertion(id=aid, source=f"s{rnd.randrange(n_sources)}",
-                                        claim=f"c{j}", cites=[prev]))
-            prev = aid
-    return Dataset(sources=sources, claims=claims, assertions=assertions)
-
-
 def test_5000_node_graph_opens_as_the_overview_and_in_full(
         open_page: Callable[..., Opened], tmp_path: Path) -> None:
-    ds = synthetic_dataset(5000)
+    ds = graph_dataset(5000)
     over = graph_view(ds)
     assert len(over.nodes) == len(ds.sources)  # past the threshold: the source network
     o = open_page(write_html(over, tmp_path / "overview.html"), settle_timeout=120_000)

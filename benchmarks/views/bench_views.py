@@ -4,7 +4,7 @@ Run by hand from the repository root (not part of the test suite):
 
     .venv/bin/python benchmarks/views/bench_views.py [--sizes 1000 5000 50000] [--full]
 
-For each size, a synthetic graph (:func:`synthetic_dataset` below: a fifth
+For each size, a synthetic graph (:func:`kg.synthetic.graph_dataset`: a fifth
 sources, the rest claims, each claim asserted by one to three relays of an
 origin) is drawn by :func:`kg.views.graph_view` (the source overview past
 ``OVERVIEW_ABOVE`` nodes, or every node with ``--full``) and opened from a file.
@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from kg.model import Assertion, Claim, Dataset, Source
+from kg.model import Claim, Dataset
+from kg.synthetic import graph_dataset
 from kg.views import View, graph_view, write_html
 
 CHROMIUM = "/usr/bin/chromium"
@@ -63,30 +63,6 @@ try {
   if (window.__probe.visible === null) requestAnimationFrame(poll);
 })();
 """
-
-
-def synthetic_dataset(n_nodes: int, seed: int = 7) -> Dataset:
-    """About ``n_nodes`` sources and claims: a fifth sources; relays citing origins."""
-    rnd = random.Random(seed)
-    n_sources = max(3, n_nodes // 5)
-    kinds = ["news_outlet"] * 3 + ["person", "anonymous_source", "government_body",
-                                   "unnamed_document"]
-    sources = [Source(id=f"s{i}", kind=rnd.choice(kinds), name=f"Source {i}")
-               for i in range(n_sources)]
-    claims, assertions = [], []
-    for j in range(n_nodes - n_sources):
-        contradicts = [f"c{j - 1}"] if j and rnd.random() < 0.02 else []
-        claims.append(Claim(id=f"c{j}", text=f"Claim number {j}", contradicts=contradicts))
-        origin = f"a{j}-0"
-        assertions.append(Assertion(id=origin, source=f"s{rnd.randrange(n_sources)}",
-                                    claim=f"c{j}"))
-        prev = origin
-        for k in range(1, rnd.randint(1, 3)):
-            aid = f"a{j}-{k}"
-            assertions.append(Assertion(id=aid, source=f"s{rnd.randrange(n_sources)}",
-                                        claim=f"c{j}", cites=[prev]))
-            prev = aid
-    return Dataset(sources=sources, claims=claims, assertions=assertions)
 
 
 def pyvis_defaults() -> dict[str, object]:
@@ -154,7 +130,7 @@ def main() -> None:
               f"{one.stat().st_size / 1e6:9.1f} |    (none)      {fmt(r['longest'])}",
               flush=True)
         for size in args.sizes:
-            ds = synthetic_dataset(size)
+            ds = graph_dataset(size)
             t = time.perf_counter()
             v = graph_view(ds, full=True if args.full else None)
             build = time.perf_counter() - t
