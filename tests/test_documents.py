@@ -61,7 +61,6 @@ DRAFT_TEXTS = (
 @pytest.fixture(scope="module")
 def four_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Two drafts (kg extract) and two hand-written files, all reusing local ids."""
-    pytest.importorskip("spacy")
     from kg.drafting.extract import draft_dataset
 
     folder = tmp_path_factory.mktemp("docs")
