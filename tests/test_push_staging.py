@@ -25,21 +25,34 @@ OLD = [ox.Quad(ox.NamedNode(f"https://example.org/old/{i}"), ox.NamedNode("https
 class FakeStore:
     """GSP at /gsp, SPARQL Update at /update; from request ``fail_at`` on, answers ``status``."""
 
-    def __init__(self, fail_at: int | None, status: int = 400) -> None:
+    def __init__(self, fail_at: int | None, status: int = 400, *, once: bool = False) -> None:
         self.store = ox.Store()
         self.store.extend(OLD)
         self.fail_at = fail_at
         self.status = status
+        self.once = once  # fail request fail_at only, not every one after it
         self.calls = 0
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.calls += 1
-        if self.fail_at is not None and self.calls >= self.fail_at:
+        failing = self.fail_at is not None and (
+            self.calls == self.fail_at if self.once else self.calls >= self.fail_at)
+        if failing:
             update = parse_qs(request.content.decode()).get("update", [""])[0]
             if not update.startswith("DROP SILENT GRAPH <urn:credkg:push-staging"):
                 return httpx.Response(self.status, text="refused by the fake store")
         if request.url.path == "/gsp":
             graph = ox.NamedNode(request.url.params["graph"])
+            if request.method in ("GET", "DELETE"):
+                if not self.store.contains_named_graph(graph):
+                    return httpx.Response(404)
+                if request.method == "DELETE":
+                    self.store.remove_graph(graph)
+                    return httpx.Response(204)
+                triples = [q.triple for q in self.store.quads_for_pattern(None, None, None,
+                                                                          graph)]
+                return httpx.Response(200, content=ox.serialize(
+                    triples, format=ox.RdfFormat.N_TRIPLES) or b"")
             if request.method == "PUT" and self.store.contains_named_graph(graph):
                 self.store.remove_graph(graph)
             self.store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in
@@ -136,3 +149,23 @@ def test_a_direct_push_that_fails_says_exactly_what_arrived(
     assert "HTTP 500" in message
     assert f"holds only {arrived:,} of {total:,} triples" in message
     assert "previous content was replaced" in message and "--update-endpoint" in message
+
+
+def test_a_direct_push_that_fails_once_is_rolled_back(seed_store: Store, target: Any) -> None:
+    """Graph Store Protocol alone cannot stage: the push keeps a copy of each target graph
+    before replacing it, and puts it back when a later request fails."""
+    fake = target(FakeStore(fail_at=4, status=400, once=True))
+    with pytest.raises(PushError) as info:
+        push(seed_store, "http://fake/gsp", doc="seed", batch=100, retries=0)
+    message = str(info.value)
+    assert "HTTP 400" in message and "rolled back" in message
+    assert fake.graph(TARGET) == {q.triple for q in OLD}  # the old content, whole
+    assert info.value.reached == {}
+
+
+def test_a_new_graph_is_deleted_again_when_the_push_fails(seed_store: Store, target: Any) -> None:
+    fake = target(FakeStore(fail_at=4, status=400, once=True))
+    fake.store.remove_graph(ox.NamedNode(TARGET))
+    with pytest.raises(PushError, match="rolled back"):
+        push(seed_store, "http://fake/gsp", doc="seed", batch=100, retries=0)
+    assert TARGET not in fake.graphs()

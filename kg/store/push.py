@@ -195,11 +195,16 @@ def push(
     places = {t: (_staging_iri(run, i) if mover is not None else t)
               for i, (t, _) in enumerate(pairs)}
     sent: dict[str, int] = {}
+    backups: dict[str, bytes | None] = {}
     totals = {t: sum(1 for _ in _lines(store, sources)) for t, sources in pairs}
     requests = 0
     with httpx.Client(auth=auth, timeout=timeout) as client:
         try:
             for target, sources in pairs:
+                if mover is None and protocol == "gsp":
+                    # a direct push keeps a copy of what it replaces, to put it back
+                    backups[target] = _backup(client, endpoint, graph_param, target, retries)
+                    requests += 1
                 sent[target] = 0
                 place = ox.NamedNode(places[target])
                 if protocol == "update":
@@ -226,8 +231,14 @@ def push(
                     _send(client, "PUT", endpoint, retries, params={graph_param: target},
                           content=b"", headers={"Content-Type": "text/turtle; charset=utf-8"})
                     requests += 1
+        except PushError:
+            raise
         except RemoteError as e:
             if mover is None:
+                if backups and _restore(client, endpoint, graph_param, backups, retries):
+                    raise PushError(
+                        f"{e}; rolled back: the {len(backups)} target graph(s) hold what they "
+                        "held before (their copies were put back); rerun kg push", {}) from None
                 raise PushError(_direct_report(e, sent, totals), dict(sent)) from None
             dropped = _drop_staging(client, mover, [places[t] for t in sent])
             raise PushError(
@@ -271,6 +282,51 @@ def _direct_report(error: RemoteError, sent: dict[str, int], totals: dict[str, i
     return (f"{error}; reached the target: " + "; ".join(parts)
             + "; rerun kg push to send them all again, or give --update-endpoint for a staged "
             "push that changes nothing when it fails")
+
+
+def _backup(client: httpx.Client, url: str, param: str, graph: str,
+            retries: int) -> bytes | None:
+    """The N-Triples a target graph holds before a direct push replaces it (None: no such
+    graph). Nothing has been changed when this fails.
+
+    Raises:
+        PushError: the graph cannot be read; the message says nothing was changed.
+    """
+    delay = 0.5
+    for attempt in range(retries + 1):
+        try:
+            response = client.get(url, params={param: graph},
+                                  headers={"Accept": "application/n-triples"})
+        except httpx.HTTPError as e:
+            problem = f"cannot reach the store after {attempt + 1} attempts to read {graph} ({e})"
+        else:
+            if response.status_code == 404:
+                return None
+            if response.status_code < 300:
+                return response.content
+            problem = f"GET {graph} answered HTTP {response.status_code}"
+            if response.status_code not in _RETRY_STATUS:
+                break
+        if attempt < retries:
+            time.sleep(delay)
+            delay *= 2
+    raise PushError(f"{url}: {problem} (a copy is kept before a graph is replaced); nothing "
+                    "was changed; give --update-endpoint for a staged push instead", {})
+
+
+def _restore(client: httpx.Client, url: str, param: str, backups: dict[str, bytes | None],
+             retries: int) -> bool:
+    """Put the copies back (or delete graphs that did not exist); whether all went back."""
+    try:
+        for graph, content in backups.items():
+            if content is None:
+                _send(client, "DELETE", url, retries, params={param: graph})
+            else:
+                _send(client, "PUT", url, retries, params={param: graph}, content=content,
+                      headers={"Content-Type": "application/n-triples"})
+    except RemoteError:
+        return False
+    return True
 
 
 def _drop_staging(client: httpx.Client, url: str, graphs: list[str]) -> bool:
