@@ -15,8 +15,11 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
@@ -31,6 +34,7 @@ __all__ = [
     "RECORD_IRI",
     "SCHEMA",
     "SCHEMA_IRI",
+    "jsonld_context",
     "ontology_path",
     "record_iri",
 ]
@@ -149,6 +153,23 @@ class CRED(DefinedNamespace):
     HedgedContradiction: URIRef
     ForecastRevision: URIRef
     NotComparable: URIRef
+
+
+def jsonld_context() -> dict[str, Any]:
+    """credkg's JSON-LD ``@context`` (``ontology/context.jsonld``): the one exports are
+    compacted with, and the one a file may name by its IRI without anything being fetched.
+
+    Examples:
+        >>> jsonld_context()["cred"]
+        'https://w3id.org/credkg/ns#'
+    """
+    context: dict[str, Any] = json.loads(_context_text())["@context"]
+    return context
+
+
+@lru_cache(maxsize=1)
+def _context_text() -> str:
+    return ontology_path("context.jsonld").read_text(encoding="utf-8")
 
 
 def ontology_path(name: str = "credkg.ttl") -> Path:

@@ -15,8 +15,8 @@ from kg.formats.scoping import scope_dataset
 from kg.model import Assertion, Claim, Dataset, Source
 from kg.seed import seed_dataset
 from kg.store import Store, add_files
+from kg.store import base as base_module
 from kg.store import bulk as bulk_module
-from kg.store import store as store_module
 from kg.store.index import DOCUMENT_BASE, INDEX_GRAPH, document_id
 from kg.synthetic import write_synthetic
 from tests.conftest import ROOT, Result
@@ -168,7 +168,7 @@ def test_failure_while_writing_a_dataset_leaves_the_store_unchanged(
     store = Store()
     store.add_dataset(small(), "small")
     before = snapshot(store)
-    monkeypatch.setattr(store_module, "_BIG", 50)  # force several bulk batches
+    monkeypatch.setattr(base_module, "_BIG", 50)  # force several bulk batches
 
     def failing(ds: Dataset) -> Iterator[tuple[object, ...]]:
         for i, q in enumerate(quads(ds)):
@@ -273,7 +273,7 @@ def test_a_crash_after_the_commit_is_finished_on_open(
 def test_the_assessment_kept_up_to_date_equals_a_fresh_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(store_module, "_BIG", 50)  # bulk batches for the assessment too
+    monkeypatch.setattr(base_module, "_BIG", 50)  # bulk batches for the assessment too
     store = Store()
     steps: list[Callable[[], object]] = [
         lambda: store.add_dataset(seed_dataset(), "seed"),

@@ -273,13 +273,13 @@ def register(app: typer.Typer) -> None:
         if limit is not None and limit < 0:
             raise InputError("--limit must be 0 or more")
         bound = parse_params(param or [])
+        from kg.store.guard import QueryLimits, check_service_url
+
+        limits = QueryLimits(services=tuple(check_service_url(u) for u in allow_service or []))
         if endpoint is None and limit is None and fmt != "table":
             # the whole answer, streamed as it is computed (bounded memory at any size)
-            from kg.store.guard import QueryLimits, check_service_url
             from kg.store.streaming import stream_query
 
-            limits = QueryLimits(services=tuple(check_service_url(u)
-                                                for u in allow_service or []))
             target = _open(store, data)
             _interruptible(lambda: stream_query(
                 target, query, sys.stdout.buffer, fmt, bound, limits=limits))  # type: ignore[arg-type]
@@ -294,10 +294,6 @@ def register(app: typer.Typer) -> None:
             auth = (user, password) if user is not None and password is not None else None
             results = run_query(endpoint, query, bound, limit=limit, auth=auth)
         else:
-            from kg.store.guard import QueryLimits, check_service_url
-
-            limits = QueryLimits(services=tuple(check_service_url(u)
-                                                for u in allow_service or []))
             target = _open(store, data)
             results = _interruptible(lambda: run_query(
                 target, query, bound, limit=limit, limits=limits))  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import DatasetError
-from kg.namespace import ontology_path
+from kg.namespace import jsonld_context
 
 __all__ = [
     "ALLOWED_SCHEMES",
@@ -117,7 +117,7 @@ def inline_contexts(text: str, where: str | Path) -> str:
             return ctx
         changed = True
         if ctx == CREDKG_CONTEXT:
-            return json.loads(ontology_path("context.jsonld").read_text("utf-8"))["@context"]
+            return jsonld_context()
         if ctx in local_contexts:
             from kg.formats.text import read_text
 

@@ -26,7 +26,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -46,7 +45,14 @@ from kg.formats.loading import validate
 from kg.formats.registry import Format, by_name, by_suffix
 from kg.formats.text import MAX_RDF_BYTES, read_text
 from kg.model import RECORD_LISTS, Dataset, Quantity, SourceKind
-from kg.namespace import CRED, KIND_CLASS, RECORD_IRI, SCHEMA, ontology_path, record_iri
+from kg.namespace import (
+    CRED,
+    KIND_CLASS,
+    RECORD_IRI,
+    SCHEMA,
+    jsonld_context,
+    record_iri,
+)
 
 __all__ = [
     "from_rdf",
@@ -272,13 +278,6 @@ def _union(g: Graph) -> Graph:
             union.add((s, p, o))
         return union
     return g
-
-
-def jsonld_context() -> dict[str, Any]:
-    """The published JSON-LD ``@context`` of credkg's exports (``ontology/context.jsonld``)."""
-    with ontology_path("context.jsonld").open(encoding="utf-8") as f:
-        context: dict[str, Any] = json.load(f)["@context"]
-    return context
 
 
 def serialize(g: Graph, fmt: str = "turtle") -> str:

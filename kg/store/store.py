@@ -61,6 +61,7 @@ import pyoxigraph as ox
 
 from kg.errors import CredkgError, DatasetError, InputError
 from kg.formats.guards import check_iri, check_xml_file, inline_contexts
+from kg.formats.registry import by_suffix
 from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import Dataset
 from kg.store.base import RdfQuad, StoreBase
@@ -83,7 +84,6 @@ __all__ = ["Resolver", "Store", "add_files"]
 #: A hook for entity resolution: (existing union, incoming) -> incoming with merged ids.
 Resolver = Callable[[Dataset, Dataset], Dataset]
 
-_BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
 
 
 def _rdf_format(path: Path) -> ox.RdfFormat | None:
@@ -91,8 +91,6 @@ def _rdf_format(path: Path) -> ox.RdfFormat | None:
 
     RDF files are loaded as they are, by pyoxigraph's parsers (no model check at load).
     """
-    from kg.formats.registry import by_suffix
-
     fmt = by_suffix(path)
     return ox.RdfFormat.from_media_type(fmt.media_type) if fmt.family == "rdf" else None
 
