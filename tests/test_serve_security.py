@@ -438,3 +438,29 @@ def test_a_query_over_the_worker_memory_fails_alone() -> None:
         assert pool.killed == 1
     finally:
         pool.close()
+
+
+def test_two_kills_in_a_row_refill_the_pool(tmp_path: Path) -> None:
+    """After two workers are killed back to back, the pool starts two replacements: the
+    second kill must not be skipped because the first replacement is already idle."""
+    from kg.store.serve import create_app
+
+    add_files(tmp_path / "store", [SEED], progress=False)
+    store = Store(tmp_path / "store", read_only=True)
+    pool = create_app(store, ServeOptions(workers=2, timeout=60)).state.pool
+    try:
+        pool.warm()
+        first, second = pool._pop(), pool._pop()
+        assert first is not None and second is not None
+        pool._discard(first)
+        deadline = time.monotonic() + 60
+        while not pool.pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pool.pids()) == 1  # the first replacement is idle
+        pool._discard(second)
+        while len(pool.pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pool.pids()) == 2, pool.pids()
+        assert pool.started == 4 and pool.killed == 2
+    finally:
+        pool.close()

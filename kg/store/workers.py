@@ -159,9 +159,13 @@ class WorkerPool:
             self._idle.append(worker)
 
     def _ensure(self) -> None:
-        """Start a worker in the background if there is room and none is idle."""
+        """Start a worker in the background if the pool is short of ``size``.
+
+        Not only when none is idle: after two kills in a row the first replacement may be
+        idle already, and the second must still be started, or the pool stays short.
+        """
         with self._lock:
-            if self._idle or self._workers >= self.size:
+            if self._workers >= self.size:
                 return
             self._workers += 1
             self.started += 1
