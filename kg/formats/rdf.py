@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -139,6 +139,10 @@ def quads(ds: Dataset) -> Iterator[Quad]:
     def node(kind: str, id: str) -> URIRef:
         return iri(base, kind, id)
 
+    def links(n: URIRef, prop: URIRef, kind: str, ids: Iterable[str]) -> Iterator[Quad]:
+        for other in ids:
+            yield n, prop, node(kind, other), None
+
     for s in ds.sources:
         n = node("source", s.id)
         yield n, RDF.type, CRED.Source, None
@@ -146,10 +150,8 @@ def quads(ds: Dataset) -> Iterator[Quad]:
         yield n, RDFS.label, Literal(s.name), None
         for alias in s.aliases:
             yield n, SKOS.altLabel, Literal(alias), None
-        for other in s.affiliated_with:
-            yield n, CRED.affiliatedWith, node("source", other), None
-        for other in s.authors:
-            yield n, CRED.authoredBy, node("source", other), None
+        yield from links(n, CRED.affiliatedWith, "source", s.affiliated_with)
+        yield from links(n, CRED.authoredBy, "source", s.authors)
         if s.country is not None:
             yield n, CRED.country, Literal(s.country), None
         if s.side is not None:
@@ -176,14 +178,11 @@ def quads(ds: Dataset) -> Iterator[Quad]:
         n = node("claim", c.id)
         yield n, RDF.type, CRED.Claim, None
         yield n, SCHEMA.text, Literal(c.text), None
-        for other in c.about:
-            yield n, CRED.about, node("source", other), None
-        for other in c.contradicts:  # the dataset keeps these symmetric
-            yield n, CRED.contradicts, node("claim", other), None
-        for other in c.hedged_contradicts:
-            yield n, CRED.hedgedContradicts, node("claim", other), None
-        for other in c.supports:
-            yield n, CRED.supports, node("claim", other), None
+        yield from links(n, CRED.about, "source", c.about)
+        # the dataset keeps contradictions symmetric
+        yield from links(n, CRED.contradicts, "claim", c.contradicts)
+        yield from links(n, CRED.hedgedContradicts, "claim", c.hedged_contradicts)
+        yield from links(n, CRED.supports, "claim", c.supports)
         if c.note is not None:
             yield n, RDFS.comment, Literal(c.note), None
         if c.quantity is not None:  # the first figure sits on the claim itself
@@ -409,6 +408,12 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             ids[node] = id_
         return ids[node]
 
+    def opt_ident(node: Node | None) -> str | None:
+        return None if node is None else ident(node)
+
+    def flag_of(node: Node | None) -> bool | None:
+        return None if node is None else isinstance(node, Literal) and bool(node.toPython())
+
     def one(subject: Node, prop: URIRef, what: str, required: bool = False) -> Any:
         values = list(g.objects(subject, prop))
         if len(values) > 1:
@@ -431,24 +436,16 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
     def read_quantity(subject: Node, what: str) -> dict[str, Any]:
         quantity: dict[str, Any] = {}
         for field, prop in _QUANTITY_TEXT:
-            value = text(subject, prop, what)
-            if value is not None:
-                quantity[field] = value
+            _put(quantity, field, text(subject, prop, what))
         for field, prop in _QUANTITY_NUMBERS:
             value = one(subject, prop, what)
-            if value is not None:
-                quantity[field] = _float(value, name, subject)
+            _put(quantity, field, None if value is None else _float(value, name, subject))
         for field, prop in _QUANTITY_DATES:
             value = one(subject, prop, what)
-            if value is not None:
-                quantity[field] = _date(value, name, subject)
+            _put(quantity, field, None if value is None else _date(value, name, subject))
         for field, prop in _QUANTITY_FLAGS:
-            flag = one(subject, prop, what)
-            if flag is not None:
-                quantity[field] = isinstance(flag, Literal) and bool(flag.toPython())
-        forecaster = one(subject, CRED.forecaster, what)
-        if forecaster is not None:
-            quantity["forecaster"] = ident(forecaster)
+            _put(quantity, field, flag_of(one(subject, prop, what)))
+        _put(quantity, "forecaster", opt_ident(one(subject, CRED.forecaster, what)))
         return quantity
 
     data: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_LISTS}
@@ -472,24 +469,15 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
         }
         for field, prop in (("country", CRED.country), ("side", CRED.side),
                             ("reliability", CRED.analystReliability), ("note", RDFS.comment)):
-            value = text(s, prop, "source")
-            if value is not None:
-                record[field] = value
+            _put(record, field, text(s, prop, "source"))
         data["sources"].append(record)
     for r in sorted(g.subjects(RDF.type, CRED.Report), key=str):
         record = {"id": ident(r)}
-        title = text(r, RDFS.label, "report")
-        if title is not None:
-            record["title"] = title
-        publisher = one(r, CRED.publishedBy, "report")
-        if publisher is not None:
-            record["published_by"] = ident(publisher)
+        _put(record, "title", text(r, RDFS.label, "report"))
+        _put(record, "published_by", opt_ident(one(r, CRED.publishedBy, "report")))
         date = one(r, SCHEMA.datePublished, "report")
-        if date is not None:
-            record["date"] = _date(date, name, r)
-        url = text(r, SCHEMA.url, "report")
-        if url is not None:
-            record["url"] = url
+        _put(record, "date", None if date is None else _date(date, name, r))
+        _put(record, "url", text(r, SCHEMA.url, "report"))
         data["reports"].append(record)
     for c in sorted(g.subjects(RDF.type, CRED.Claim), key=str):
         record = {
@@ -500,16 +488,10 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "hedged_contradicts": refs(c, CRED.hedgedContradicts),
             "supports": refs(c, CRED.supports),
         }
-        note = text(c, RDFS.comment, "claim")
-        if note is not None:
-            record["note"] = note
-        quantity = read_quantity(c, "claim")
-        if quantity:
-            record["quantity"] = quantity
-        extras = [read_quantity(x, "quantity")
-                  for x in sorted(g.objects(c, CRED.quantity), key=str)]
-        if extras:
-            record["quantities"] = extras
+        _put(record, "note", text(c, RDFS.comment, "claim"))
+        _put(record, "quantity", read_quantity(c, "claim"))
+        _put(record, "quantities", [read_quantity(x, "quantity")
+                                    for x in sorted(g.objects(c, CRED.quantity), key=str)])
         data["claims"].append(record)
     for a in sorted(g.subjects(RDF.type, CRED.Assertion), key=str):
         record = {
@@ -518,23 +500,13 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "claim": ident(one(a, CRED.claim, "assertion", required=True)),
             "cites": refs(a, CRED.citesAssertion),
         }
-        report = one(a, CRED.inReport, "assertion")
-        if report is not None:
-            record["report"] = ident(report)
+        _put(record, "report", opt_ident(one(a, CRED.inReport, "assertion")))
         for field, prop in _ASSERTION_FLAGS:
-            flag = one(a, prop, "assertion")
-            if flag is not None:
-                record[field] = isinstance(flag, Literal) and bool(flag.toPython())
+            _put(record, field, flag_of(one(a, prop, "assertion")))
         for field, prop in (("quote", CRED.quote), ("text", CRED.ownText)):
-            value = text(a, prop, "assertion")
-            if value is not None:
-                record[field] = value
-        copies = refs(a, CRED.copies)
-        if copies:
-            record["copies"] = copies
-        own = read_quantity(a, "assertion")
-        if own:
-            record["quantity"] = own
+            _put(record, field, text(a, prop, "assertion"))
+        _put(record, "copies", refs(a, CRED.copies))
+        _put(record, "quantity", read_quantity(a, "assertion"))
         data["assertions"].append(record)
     for v in sorted(g.subjects(RDF.type, CRED.Verdict), key=str):
         record = {
@@ -542,16 +514,11 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "claim": ident(one(v, SCHEMA.itemReviewed, "verdict", required=True)),
             "rating": text(v, CRED.rating, "verdict", required=True),
         }
-        reviewer = one(v, SCHEMA.author, "verdict")
-        if reviewer is not None:
-            record["reviewer"] = ident(reviewer)
+        _put(record, "reviewer", opt_ident(one(v, SCHEMA.author, "verdict")))
         for field, prop in (("original_rating", CRED.originalRating), ("url", SCHEMA.url)):
-            value = text(v, prop, "verdict")
-            if value is not None:
-                record[field] = value
+            _put(record, field, text(v, prop, "verdict"))
         date = one(v, SCHEMA.datePublished, "verdict")
-        if date is not None:
-            record["date"] = _date(date, name, v)
+        _put(record, "date", None if date is None else _date(date, name, v))
         data["verdicts"].append(record)
     if not any(data.values()):
         raise DatasetError(name, "holds no cred:Source, cred:Claim, cred:Report or "
@@ -561,6 +528,12 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
         payload["base"] = bases.most_common(1)[0][0]
 
     return validate(payload, name, lambda loc: None)
+
+
+def _put(record: dict[str, Any], field: str, value: Any) -> None:
+    """Set ``record[field]`` unless ``value`` is absent (None, or an empty list or dict)."""
+    if value is not None and value != [] and value != {}:
+        record[field] = value
 
 
 def _float(value: Node, name: str, subject: Node) -> float:

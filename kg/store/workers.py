@@ -111,6 +111,10 @@ class _Worker:
         self.conn.close()
 
 
+class _Wait:
+    """No worker is idle yet: try again shortly."""
+
+
 class WorkerPool:
     """At most ``size`` worker processes reading the store at ``path``.
 
@@ -215,6 +219,27 @@ class WorkerPool:
         return Reply(500, "text/plain; charset=utf-8",
                      f"the endpoint cannot run queries: {self._error}\n".encode())
 
+    def _next_worker(self, deadline: float) -> _Worker | Reply | _Wait | None:
+        """An idle worker; else an error reply, None past ``deadline``, or _Wait to retry."""
+        worker = self._pop()
+        if worker is not None:
+            return worker
+        self._ensure()
+        if self._error is not None and self._workers == 0:
+            return self._no_worker()
+        if time.monotonic() > deadline:
+            return None
+        return _Wait()
+
+    def _settle(self, worker: _Worker, reply: object) -> Reply | None:
+        """Give ``worker`` back after its ``reply``; kill it when it gave none in time."""
+        if reply is None:
+            self._discard(worker)
+            return None
+        self._give_back(worker)
+        assert isinstance(reply, Reply)
+        return reply
+
     def run(self, request: Request, timeout: float) -> Reply | None:
         """Answer ``request`` in a worker, blocking; None when it runs ``timeout`` s first.
 
@@ -226,24 +251,16 @@ class WorkerPool:
         if not self._slots.acquire(timeout=timeout):
             return None
         try:
-            while (worker := self._pop()) is None:
-                self._ensure()
-                if self._error is not None and self._workers == 0:
-                    return self._no_worker()
-                if time.monotonic() > deadline:
-                    return None
+            while isinstance(worker := self._next_worker(deadline), _Wait):
                 time.sleep(0.02)
+            if not isinstance(worker, _Worker):
+                return worker
             try:
                 worker.conn.send(request)
                 reply = worker.conn.recv() if worker.conn.poll(timeout) else None
             except (EOFError, OSError):
                 return self._crashed(worker)
-            if reply is None:
-                self._discard(worker)
-                return None
-            self._give_back(worker)
-            assert isinstance(reply, Reply)
-            return reply
+            return self._settle(worker, reply)
         finally:
             self._slots.release()
 
@@ -257,13 +274,10 @@ class WorkerPool:
         if waiting.cancelled_caught:
             return None
         try:
-            while (worker := self._pop()) is None:
-                self._ensure()
-                if self._error is not None and self._workers == 0:
-                    return self._no_worker()
-                if time.monotonic() > deadline:
-                    return None
+            while isinstance(worker := self._next_worker(deadline), _Wait):
                 await anyio.sleep(0.02)
+            if not isinstance(worker, _Worker):
+                return worker
             try:
                 worker.conn.send(request)
                 with anyio.move_on_after(timeout):
@@ -274,12 +288,7 @@ class WorkerPool:
             except BaseException:  # cancelled (the server stops): the query must not go on
                 self._discard(worker)
                 raise
-            if reply is None:
-                self._discard(worker)
-                return None
-            self._give_back(worker)
-            assert isinstance(reply, Reply)
-            return reply
+            return self._settle(worker, reply)
         finally:
             self._aslots.release()
 
