@@ -377,6 +377,8 @@ def test_ctrl_c_stops_a_long_kg_query() -> None:
         _, err = process.communicate(timeout=20)
         assert time.monotonic() - started < 5
         assert process.returncode == 130 and "Traceback" not in err
+        assert err.strip().splitlines() == [  # one line says what happened
+            "kg: interrupted; files being written were left as they were"]
     finally:
         if process.poll() is None:
             process.kill()

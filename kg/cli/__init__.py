@@ -57,19 +57,28 @@ def _options(
         local_contexts[iri] = Path(file)
 
 
+_INTERRUPTED = 130  # the shell's code for a process ended by SIGINT
+
+
+def _interrupted() -> int:
+    err.print("kg: interrupted; files being written were left as they were", markup=False)
+    return _INTERRUPTED
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``kg`` and return its exit code (also the console-script entry point)."""
     try:
         # standalone mode: click prints usage errors itself and exits with 2
         app(args=argv, prog_name="kg")
     except SystemExit as e:
+        if e.code == _INTERRUPTED:  # typer turns Ctrl-C into a silent exit 130
+            return _interrupted()
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except CredkgError as e:
         err.print(f"kg: error: {e}", markup=False, soft_wrap=True)
         return e.exit_code
     except KeyboardInterrupt:
-        err.print("kg: interrupted; files being written were left as they were", markup=False)
-        return 130
+        return _interrupted()
     except Exception as e:
         if os.environ.get("KG_DEBUG"):
             raise
