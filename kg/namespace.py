@@ -153,6 +153,12 @@ class CRED(DefinedNamespace):
     HedgedContradiction: URIRef
     ForecastRevision: URIRef
     NotComparable: URIRef
+    # discovered trust (kg discover --store)
+    TruthDiscovery: URIRef
+    discoveryMethod: URIRef
+    discoverySettings: URIRef
+    discoveredTrust: URIRef
+    figuresCompared: URIRef
 
 
 def jsonld_context() -> dict[str, Any]:

@@ -174,8 +174,8 @@ def expected_ranked(ds: Dataset, a: Assessment) -> list[tuple[Any, ...]]:
 
 # -- the tests ------------------------------------------------------------------------------
 
-def test_there_are_the_eleven_documented_queries() -> None:
-    assert len(QUERIES) == 11  # distortions (#14), document-changes (#13)
+def test_there_are_the_twelve_documented_queries() -> None:
+    assert len(QUERIES) == 12  # distortions (#14), document-changes (#13), discovered-trust (#18)
     for q in QUERIES.values():
         assert q.title and q.sparql.lstrip().startswith("PREFIX")
         ox.Store().query(q.sparql.replace("?claim cred:claim", "?claim cred:claim"))

@@ -50,6 +50,7 @@ __all__ = [
     "CHAINS",
     "CIRCULAR_REPORTING",
     "CONTRADICTIONS",
+    "DISCOVERED_TRUST",
     "DISTORTIONS",
     "DOCUMENT_CHANGES",
     "INTERESTED_PARTIES",
@@ -207,6 +208,23 @@ SOURCES_RANKED = PREFIXES + """SELECT DISTINCT ?source ?name ?grade ?score ?clai
 ORDER BY ?grade DESC(?score) ?source"""
 
 
+#: Sources with the trust ``kg discover --store`` found (:mod:`kg.store.trust`), most
+#: trusted first, beside the assessment's grade and score, with how many of their figures
+#: were compared and the run behind it: method and when. Kept apart from the grade.
+DISCOVERED_TRUST = PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?source ?name ?trust ?figures ?grade ?score ?method ?when WHERE {
+  GRAPH ?truth {
+    ?source cred:discoveredTrust ?trust ; cred:figuresCompared ?figures .
+    ?truth prov:wasGeneratedBy ?run .
+    ?run cred:discoveryMethod ?method ; prov:endedAtTime ?when .
+  }
+  OPTIONAL { ?source rdfs:label ?name }
+  OPTIONAL { GRAPH ?assessment {
+    ?source cred:claimsAsserted ?claims ; cred:reliability ?grade ; cred:score ?score } }
+}
+ORDER BY DESC(?trust) ?source"""
+
+
 #: What adding a document changed (kept by ``kg resolve FILE --store``, see
 #: :mod:`kg.resolution.changes`): one row per new claim, new corroboration (a claim's
 #: independent origins rose), new contradiction and moved grade, with the values
@@ -271,6 +289,8 @@ QUERIES: dict[str, NamedQuery] = {
                    DISTORTIONS, needs_assessment=True),
         NamedQuery("sources-ranked", "sources ranked by reliability grade and score",
                    SOURCES_RANKED, needs_assessment=True),
+        NamedQuery("discovered-trust", "sources with the trust truth discovery found "
+                   "(kg discover --store), beside their grade", DISCOVERED_TRUST),
         NamedQuery("document-changes", "what adding a document changed: new claims, "
                    "corroborations, contradictions, moved grades", DOCUMENT_CHANGES,
                    {"doc": "document"}),

@@ -35,9 +35,17 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-__all__ = ["dataset_observations", "quantity_key", "quantity_value", "source_groups"]
+__all__ = [
+    "dataset_observations",
+    "figure_observations",
+    "measure_object",
+    "quantity_key",
+    "quantity_value",
+    "source_groups",
+]
 
 
 def quantity_key(quantity: Any) -> tuple[Any, ...]:
@@ -120,3 +128,86 @@ def source_groups(dataset: Any) -> dict[Any, str]:
         for s in getattr(dataset, "sources", ())
         if getattr(s, "kind", None) is not None
     }
+
+
+def _number_text(x: float) -> str:
+    """A number in shortest form: ``30000.0`` -> ``"30000"``, ``0.25`` -> ``"0.25"``."""
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
+
+
+def _period_text(start: dt.date, end: dt.date) -> str:
+    if start == dt.date.min and end == dt.date.max:
+        return ""
+    if start == end:
+        return f" on {start}"
+    low = "" if start == dt.date.min else str(start)
+    high = "" if end == dt.date.max else str(end)
+    return f" {low}..{high}"
+
+
+def measure_object(reading: Any) -> str:
+    """The object a figure is a value of, in words: what the engine compares within.
+
+    The comparable measure of :mod:`kg.credibility.comparison` (its family, the
+    measure key, the unit's class and what a share or change is of), the rate's
+    time unit and the period: two figures are competing values exactly when
+    these agree.
+
+    Examples:
+        >>> from kg.credibility.comparison import reading
+        >>> from kg.model import Quantity
+        >>> measure_object(reading(Quantity(measure="Desertions", value=30000, per="month",
+        ...                                 unit="soldiers")))
+        'desertion [person] per month'
+    """
+    family, key, unit, of = reading.group
+    words = key if family == "count" else f"{family.replace('_', ' ')}: {key}"
+    if unit:
+        words += f" [{unit}]"
+    if of:
+        words += f" of {of}"
+    if reading.per:
+        words += f" per {reading.per}"
+    return words + _period_text(reading.start, reading.end)
+
+
+def figure_observations(dataset: Any) -> list[tuple[str, str, str]]:
+    """``(source, measure, value)`` rows: each origin's figure, by comparable measure.
+
+    Unlike :func:`dataset_observations`, the object is the engine's comparable
+    measure (:func:`measure_object`: measure key, unit class, kind, rate and
+    period), so "Desertions" and "desertion" of persons are one object, persons
+    and cases two. A figure is a value of its object: the stated value, the
+    middle of stated bounds, or the one bound; a rate per population is per one
+    person. Vague words and forecasts are left out (no point value; forecasts
+    of one period by different forecasters do not compete). Only origins count
+    (an assertion that relays someone is not an independent voter), each
+    (source, claim, figure) once.
+
+    Args:
+        dataset: A :class:`kg.model.Dataset`.
+
+    Returns:
+        Rows with the source id, the measure in words and the value as text in
+        shortest form (``"30000"``), sorted.
+    """
+    from kg.credibility.comparison import readings
+    from kg.quantities import QuantityKind
+
+    figures: dict[str, list[tuple[str, str]]] = {}
+    for claim, r in readings(dataset):
+        if r.kind in (QuantityKind.VAGUE, QuantityKind.FORECAST) or r.quantity is None:
+            continue
+        value = quantity_value(r.quantity)
+        if value is None:
+            continue
+        if r.kind is QuantityKind.PER_CAPITA and r.quantity.per_population:
+            value /= r.quantity.per_population
+        figures.setdefault(claim.id, []).append((measure_object(r), _number_text(value)))
+    rows: set[tuple[str, str, str]] = set()
+    for assertion in getattr(dataset, "assertions", ()):
+        if getattr(assertion, "relays", getattr(assertion, "cites", ())):
+            continue
+        for measure, text in figures.get(assertion.claim, ()):
+            rows.add((assertion.source, measure, text))
+    return sorted(rows)

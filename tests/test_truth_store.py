@@ -1,0 +1,188 @@
+"""``kg discover --store``: trust from a store's figure claims, written back with provenance."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.store import Store
+from kg.store.queries import run_query
+from kg.store.trust import read_trust, trust_graphs
+from kg.trust import discover_store
+
+from .conftest import Result
+
+#: Five outlets give monthly desertion figures for six months. a, b and c agree on the
+#: true figure every month; d is wrong every month (a different wrong figure each
+#: time); e is right on months it shares with nobody else but for one; f relays a (not
+#: an origin: it must not count). The measure is written in several ways
+#: ("Desertions", "desertion"), which are one measure key.
+MONTHS = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]
+TRUE = [1000, 1200, 1500, 1100, 900, 1300]
+SOURCES = ["a", "b", "c", "d", "e", "f"]
+
+
+def _dataset_yaml() -> str:
+    lines = ["sources:"]
+    lines += [f"  - {{id: {s}, kind: news_outlet, name: Outlet {s.upper()}}}" for s in SOURCES]
+    lines += ["claims:"]
+    assertions: list[str] = []
+    for i, (month, true) in enumerate(zip(MONTHS, TRUE, strict=True)):
+        y, m = month.split("-")
+        period = f"period_start: {y}-{m}-01, period_end: {y}-{m}-28"
+        measure = "Desertions" if i % 2 else "desertion"
+        wrong = true * 3 + i
+        for cid, value in ((f"t{i}", true), (f"w{i}", wrong)):
+            lines.append(f"  - id: {cid}")
+            lines.append(f"    text: {value} desertions in {month}.")
+            lines.append(f"    quantity: {{measure: {measure}, unit: soldiers, value: {value}, "
+                         f"{period}}}")
+        for s in ("a", "b", "c"):
+            assertions.append(f"  - {{id: {s}{i}, source: {s}, claim: t{i}}}")
+        assertions.append(f"  - {{id: d{i}, source: d, claim: w{i}}}")
+        assertions.append(f"  - {{id: f{i}, source: f, claim: t{i}, cites: [a{i}]}}")
+    lines.append("  - id: solo")
+    lines.append("    text: 70 deserters were caught.")
+    lines.append("    quantity: {measure: deserters caught, unit: soldiers, value: 70}")
+    assertions.append("  - {id: e-solo, source: e, claim: solo}")
+    return "\n".join([*lines, "assertions:", *assertions]) + "\n"
+
+
+@pytest.fixture
+def figures_file(tmp_path: Path) -> Path:
+    path = tmp_path / "figures.yaml"
+    path.write_text(_dataset_yaml(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store(figures_file: Path) -> Store:
+    s = Store()
+    s.add_file(figures_file, "figures")
+    return s
+
+
+def _id(iri: str) -> str:
+    """A source IRI's local id, without the document scope (``.../source/figures.d`` -> d)."""
+    return iri.rsplit("/", 1)[1].rsplit(".", 1)[-1]
+
+
+def _truth_quads(store: Store) -> list[ox.Quad]:
+    return [q for g in trust_graphs(store)
+            for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+
+
+def test_trust_is_written_and_ranks_the_wrong_source_last(store: Store) -> None:
+    found = discover_store(store)
+    assert found.run is not None and found.run.method == "accu"
+    assert found.contested == 6 and found.objects == 7  # six months; e's measure alone
+    trust = {_id(iri): t for iri, t in read_trust(store).items()}
+    assert set(trust) == {"a", "b", "c", "d"}  # e: nobody checks it; f: only relays
+    assert min(trust, key=trust.__getitem__) == "d"
+    assert trust["d"] < 0.5 < min(trust["a"], trust["b"], trust["c"])
+    assert found.unchecked == 1
+    # the grades are untouched: the assessment graph holds no discovered trust
+    [assessment] = store.assessment_graphs()
+    assert not list(store.ox.quads_for_pattern(
+        None, ox.NamedNode("https://w3id.org/credkg/ns#discoveredTrust"), None, assessment))
+
+
+def test_the_ready_made_query_lists_trust_beside_the_grade(store: Store) -> None:
+    discover_store(store, "majority_vote")
+    rows = list(run_query(store, "discovered-trust"))
+    assert [_id(r["source"]) for r in rows][-1] == "d"
+    assert {r["name"] for r in rows} == {"Outlet A", "Outlet B", "Outlet C", "Outlet D"}
+    assert all(r["method"] == "majority_vote" and r["figures"] == 6 for r in rows)
+    assert all(r["grade"] == "C" for r in rows)  # the default grade of an outlet, unchanged
+    assert rows[0]["trust"] > rows[-1]["trust"]
+
+
+def test_the_run_carries_its_provenance(store: Store) -> None:
+    discover_store(store, "truthfinder", tolerance=0.01, max_iter=50)
+    [doc] = store.documents()
+    answer = store.ox.query("""
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX cred: <https://w3id.org/credkg/ns#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?method ?settings ?start ?end ?used ?doc ?version WHERE { GRAPH ?g {
+          ?g prov:wasGeneratedBy ?run .
+          ?run a prov:Activity, cred:TruthDiscovery ; cred:discoveryMethod ?method ;
+               cred:discoverySettings ?settings ; prov:startedAtTime ?start ;
+               prov:endedAtTime ?end ; prov:used ?used ; prov:wasAssociatedWith ?agent .
+          ?used prov:specializationOf ?doc .
+          ?agent a prov:SoftwareAgent ; schema:softwareVersion ?version } }""")
+    [row] = list(answer)  # type: ignore[arg-type]
+    assert row["method"].value == "truthfinder"
+    assert json.loads(row["settings"].value) == {"tolerance": 0.01, "max_iter": 50}
+    assert row["start"].value <= row["end"].value
+    assert row["start"].datatype.value.endswith("#dateTime")
+    assert row["used"].value == doc.graph  # the exact version of the document read
+    assert row["doc"].value.endswith("/document/figures")
+    assert row["version"].value
+
+
+def test_a_second_run_replaces_the_first(store: Store) -> None:
+    discover_store(store, "majority_vote")
+    first = _truth_quads(store)
+    discover_store(store, "accu")
+    second = _truth_quads(store)
+    runs = {q.object for q in second if q.predicate.value.endswith("wasGeneratedBy")}
+    assert len(runs) == 1 and len(trust_graphs(store)) == 1
+    assert len(second) == len(first)  # the same facts, one run's worth: replaced, not added
+    trust_triples = [q for q in second if q.predicate.value.endswith("discoveredTrust")]
+    assert len(trust_triples) == 4
+    # recomputing the assessment (a document added or removed) leaves it alone
+    assert store.reassess()
+    assert len(_truth_quads(store)) == len(second)
+
+
+def test_a_store_without_figures_says_so_in_one_line(
+        kg: Callable[..., Result], tmp_path: Path, figures_file: Path) -> None:
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("sources: [{id: s, kind: person, name: S}]\n"
+                     "claims: [{id: c, text: It rained.}]\n"
+                     "assertions: [{id: x, source: s, claim: c}]\n", encoding="utf-8")
+    folder = tmp_path / "store"
+    assert kg("build", str(plain), "--store", str(folder)).exit_code == 0
+    result = kg("discover", "--store", str(folder))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and "no figure claims" in lines[0] and "nothing written" in lines[0]
+
+
+def test_the_command_writes_and_the_query_shows_it(
+        kg: Callable[..., Result], tmp_path: Path, figures_file: Path) -> None:
+    folder = tmp_path / "store"
+    assert kg("build", str(figures_file), "--store", str(folder)).exit_code == 0
+    result = kg("discover", "--store", str(folder))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "trust written for 4 sources" in " ".join(result.stdout.split())
+    shown = kg("query", "discovered-trust", "--store", str(folder), "--format", "csv")
+    assert shown.exit_code == 0, shown.stdout + shown.stderr
+    lines = shown.stdout.strip().splitlines()
+    assert lines[0].startswith("source,name,trust,figures,grade,score,method,when")
+    assert len(lines) == 5 and "Outlet D" in lines[-1]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--store", "{folder}", "{csv}"], "not both"),
+    (["--store", "{folder}", "--method", "nope"], "unknown method"),
+    (["--store", "{folder}", "--method", "all"], "one method"),
+    (["--store", "{tmp}/missing"], "no store here"),
+    ([], "give a claims CSV"),
+])
+def test_bad_use_is_one_line_and_exit_2(kg: Callable[..., Result], tmp_path: Path,
+                                        figures_file: Path, args: list[str],
+                                        message: str) -> None:
+    folder = tmp_path / "store"
+    assert kg("build", str(figures_file), "--store", str(folder)).exit_code == 0
+    csv = tmp_path / "c.csv"
+    csv.write_text("source,object,value\na,x,1\n", encoding="utf-8")
+    filled = [a.format(folder=folder, csv=csv, tmp=tmp_path) for a in args]
+    result = kg("discover", *filled)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr + result.stdout
