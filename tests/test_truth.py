@@ -301,10 +301,11 @@ def test_accu_one_iteration_by_hand() -> None:
     vote = math.log(4)
     p1 = math.exp(2 * vote) / (math.exp(2 * vote) + math.exp(vote))
     assert fit.belief == pytest.approx([p1, 1 - p1])  # 16/20, 4/20
-    # each source judged by 0.8 x the posterior of its value + 0.2 x that
-    # posterior without its own vote (a: 1 vote against 1 -> 1/2; c: none against 2 -> 1/17)
-    e_a = 0.8 * p1 + 0.2 * 0.5
-    e_c = 0.8 * (1 - p1) + 0.2 / (1 + math.exp(2 * vote))
+    # each source judged by 0.8 x (0.75 x the posterior of its value + 0.25 x that
+    # posterior relative to the object's top) + 0.2 x the posterior without its own
+    # vote (a: 1 vote against 1 -> 1/2; c: none against 2 -> 1/17)
+    e_a = 0.8 * (0.75 * p1 + 0.25 * 1.0) + 0.2 * 0.5
+    e_c = 0.8 * (0.75 * (1 - p1) + 0.25 * (1 - p1) / p1) + 0.2 / (1 + math.exp(2 * vote))
     mu = (e_a + e_a + e_c) / 3  # learned prior mean
     post = [(e + mu) / (1 + 1) for e in (e_a, e_a, e_c)]  # Beta prior worth one claim
     assert fit.trust == pytest.approx([(0.8 + p) / 2 for p in post])  # half a step from 0.8
@@ -366,12 +367,14 @@ def test_accu_copy_does_not_count_copiers_as_independent() -> None:
     def right(method: str) -> int:
         return sum(v == ("t",) for v in discover(rows, method).truths().values())
 
-    # the copy group's agreement misleads the vote and, worse, ACCU, which
-    # learns that four sources always agreeing must be accurate...
+    # the copy group's agreement misleads the vote; ACCU with the paper's posterior
+    # alone learns that four sources always agreeing must be accurate, and follows it...
     assert right("majority_vote") == 49
-    assert right("accu") == 30
-    # ...while AccuCopy finds the dependence and counts the group about once
+    assert sum(v == ("t",) for v in discover(rows, "accu", anchor=0.0).truths().values()) == 30
+    # ...while AccuCopy finds the dependence and counts the group about once (and
+    # ACCU's anchor keeps it off that fixed point here too)
     assert right("accu_copy") == 60
+    assert right("accu") == 60
     d = discover(rows, "accu_copy")
     assert min(d.trust[f"good{g}"] for g in range(6)) > max(
         d.trust[s] for s in ("origin", "copy1", "copy2", "copy3")
