@@ -110,3 +110,15 @@ def test_truthfinder_on_time_of_day_values_as_sites_write_them() -> None:
     vote = accuracy(canon, "majority_vote")
     assert accuracy(s, "majority_vote") < vote - 0.3  # as written, spellings split the vote
     assert accuracy(canon, "truthfinder") > vote
+
+
+@pytest.mark.parametrize("seed", [103, 104, 105])
+def test_accu_does_not_invert_on_a_few_sources(seed: int) -> None:
+    # Six sources of accuracy .5-.95, 500 objects: with the paper's posterior alone,
+    # every accuracy drifted down together until the votes inverted (.21, .22, .29
+    # against vote's .75, .79, .69); the anchor (rule 2 of kg.truth.accu) prevents it.
+    s = synthetic_claims(n_sources=6, seed=seed)
+    vote = accuracy(s, "majority_vote")
+    assert accuracy(s, "accu") > vote
+    assert accuracy(s, "accu_copy") > vote
+    assert accuracy(s, "accu", anchor=0.0) < vote - 0.3  # the defect, kept switchable
