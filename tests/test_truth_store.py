@@ -186,3 +186,16 @@ def test_bad_use_is_one_line_and_exit_2(kg: Callable[..., Result], tmp_path: Pat
     result = kg("discover", *filled)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+def test_figures_no_two_sources_share_write_nothing_and_clear_a_stale_run(store: Store) -> None:
+    from kg.seed import seed_dataset
+
+    discover_store(store, "majority_vote")
+    assert trust_graphs(store)
+    store.remove("figures")
+    store.add_dataset(seed_dataset(), "seed")  # six figures, each measure given by one source
+    found = discover_store(store)
+    assert found.run is None and found.figures == 6 and found.contested == 0
+    assert found.cleared and trust_graphs(store) == [] and read_trust(store) == {}
+    assert list(run_query(store, "discovered-trust")) == []
