@@ -97,3 +97,43 @@ def test_with_the_real_model() -> None:
     assert sorted((s, v) for s, _, v in rows) == [("a", 30000.0), ("b", 30000.0), ("c", 20000.0)]
     d = discover(rows, "majority_vote")
     assert list(d.truths().values()) == [(30000.0,)]
+
+
+def test_figures_group_by_the_engines_comparable_measure() -> None:
+    from kg.model import Assertion, Claim, Dataset, Quantity, Source
+    from kg.truth.bridge import figure_observations
+
+    oct_ = {"period_start": dt.date(2024, 10, 1), "period_end": dt.date(2024, 10, 31)}
+    claims = [
+        Claim(id="a", text="a", quantity=Quantity(measure="Desertions", unit="soldiers",
+                                                   value=21600, **oct_)),
+        Claim(id="b", text="b", quantity=Quantity(measure="the desertion", unit="people",
+                                                   value=19000.0, **oct_)),
+        Claim(id="c", text="c", quantity=Quantity(measure="desertions", unit="criminal cases",
+                                                   value=9400, **oct_)),
+        Claim(id="d", text="d", quantity=Quantity(measure="desertions", unit="soldiers",
+                                                   word="thousands", **oct_)),
+        Claim(id="e", text="e", quantity=Quantity(measure="deaths", value=300,
+                                                   per_population=100_000, unit="people")),
+    ]
+    ds = Dataset(
+        sources=[Source(id=s, name=s, kind="news_outlet") for s in ("x", "y", "z")],
+        claims=claims,
+        assertions=[
+            Assertion(id="x1", source="x", claim="a"),
+            Assertion(id="y1", source="y", claim="b"),
+            Assertion(id="z1", source="z", claim="a", cites=["x1"]),  # a relay: no vote
+            Assertion(id="y2", source="y", claim="c"),
+            Assertion(id="y3", source="y", claim="d"),  # a vague word: no point value
+            Assertion(id="x2", source="x", claim="e"),
+        ],
+    )
+    rows = figure_observations(ds)
+    by_measure: dict[str, set[tuple[str, str]]] = {}
+    for source, measure, value in rows:
+        by_measure.setdefault(measure, set()).add((source, value))
+    persons = "desertion [person] 2024-10-01..2024-10-31"
+    assert by_measure[persons] == {("x", "21600"), ("y", "19000")}  # one measure, two spellings
+    assert by_measure["desertion [case] 2024-10-01..2024-10-31"] == {("y", "9400")}
+    assert by_measure["per capita: death [person]"] == {("x", "0.003")}  # per person
+    assert len(rows) == 4
