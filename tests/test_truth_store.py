@@ -172,6 +172,7 @@ def test_the_command_writes_and_the_query_shows_it(
     (["--store", "{folder}", "{csv}"], "not both"),
     (["--store", "{folder}", "--method", "nope"], "unknown method"),
     (["--store", "{folder}", "--method", "all"], "one method"),
+    (["--store", "{folder}", "--values", "names"], "apply to a claims CSV"),
     (["--store", "{tmp}/missing"], "no store here"),
     ([], "give a claims CSV"),
 ])

@@ -97,6 +97,9 @@ def register(app: typer.Typer) -> None:
         if store is not None:
             if claims is not None:
                 raise InputError("give a claims CSV or --store, not both")
+            if values != "auto" or list_sep is not None or settings != "credkg":
+                raise InputError("--values, --list-sep and --settings apply to a claims CSV; "
+                                 "a store's figures are numbers already")
             _discover_store(store, method, tolerance, similarity, max_iter)
             return
         if claims is None:
