@@ -71,3 +71,24 @@ def test_relaying_a_checked_claim_earns_no_track_record() -> None:
     relayed = type(ds).model_validate(relayed.model_dump())
     r = source_reliability(relayed)["r"]
     assert r.track_record == (0.0, 0.0) and r.basis == "default"
+
+
+def test_discovered_trust_is_track_record_evidence() -> None:
+    """kg discover --store's trust counts like verdicts: each figure checked is one unit,
+    its trust share supporting; it moves a default grade, never the analyst's."""
+    from kg.credibility.reliability import DiscoveredTrust, source_reliability
+    from kg.model import Dataset, Source
+
+    ds = Dataset(sources=[Source(id="low", name="Low", kind="news_outlet"),
+                          Source(id="high", name="High", kind="news_outlet"),
+                          Source(id="graded", name="Graded", kind="news_outlet",
+                                 reliability="B")])
+    found = {s: DiscoveredTrust(t, 10) for s, t in
+             (("low", 0.1), ("high", 0.95), ("graded", 0.1))}
+    before, after = source_reliability(ds), source_reliability(ds, discovered=found)
+    assert before["low"].grade == before["high"].grade == "C"
+    assert after["low"].grade in ("D", "E") and after["high"].grade in ("A", "B")
+    assert after["low"].track_record == (1.0, 9.0)
+    assert "10 figures checked by truth discovery (trust 0.1: 1 agreeing, 9 not)" in \
+        after["low"].explanation
+    assert after["graded"].grade == "B" and "analyst's grade wins" in after["graded"].explanation

@@ -20,7 +20,7 @@ Examples:
 """
 
 from kg.credibility.assess import assess
-from kg.credibility.reliability import SourceAssessment
+from kg.credibility.reliability import DiscoveredTrust, SourceAssessment
 from kg.credibility.results import (
     GRADE_MEANING,
     Assessment,
@@ -34,6 +34,7 @@ __all__ = [
     "GRADE_MEANING",
     "Assessment",
     "ClaimAssessment",
+    "DiscoveredTrust",
     "Factor",
     "Finding",
     "Policy",

@@ -74,7 +74,7 @@ from kg.credibility.distortion import Distortion, detect_copies, detect_distorti
 from kg.credibility.marks import claim_notes
 from kg.credibility.opinion import GRADE_OPINION, Opinion, average, fuse, oppose
 from kg.credibility.provenance import Chain
-from kg.credibility.reliability import SourceAssessment, source_reliability
+from kg.credibility.reliability import DiscoveredTrust, SourceAssessment, source_reliability
 from kg.credibility.results import (
     Assessment,
     ClaimAssessment,
@@ -117,8 +117,8 @@ def _components(ds: Dataset) -> dict[str, str]:
 class _Context:
     """What every claim's computation looks up, indexed once."""
 
-    def __init__(self, ds: Dataset, policy: Policy,
-                 distortions: tuple[Distortion, ...] = ()) -> None:
+    def __init__(self, ds: Dataset, policy: Policy, distortions: tuple[Distortion, ...] = (),
+                 discovered: Mapping[str, DiscoveredTrust] | None = None) -> None:
         self.ds = ds
         self.policy = policy
         blame: dict[str, float] = defaultdict(float)
@@ -128,7 +128,7 @@ class _Context:
             blame[d.source] += policy.distortion_blame
             self.distorted[d.relay] = policy.distortion
             self.distortions[d.claim].append(d)
-        self.sources = source_reliability(ds, blame)
+        self.sources = source_reliability(ds, blame, discovered)
         self.against = {a.id for a in ds.assertions if a.against_interest}
         self.by_source = {s.id: s for s in ds.sources}
         self.name = {s.id: s.name for s in ds.sources}
@@ -465,12 +465,15 @@ def _contradiction_factor(claim_id: str, others: list[str], base: Mapping[str, _
     return Factor("contradiction", before, after, render)
 
 
-def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
+def assess(ds: Dataset, policy: Policy | None = None, *,
+           discovered: Mapping[str, DiscoveredTrust] | None = None) -> Assessment:
     """Assess every source and claim of a dataset.
 
     Args:
         ds: The dataset.
         policy: The model's parameters (defaults documented on :class:`Policy`).
+        discovered: Truth discovery's trust per source id, fused into the sources'
+            track records (:func:`kg.credibility.reliability.source_reliability`).
 
     Returns:
         The :class:`Assessment`: grades, scores, explanations and findings.
@@ -481,16 +484,17 @@ def assess(ds: Dataset, policy: Policy | None = None) -> Assessment:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _assess(ds, policy or Policy())
+        return _assess(ds, policy or Policy(), discovered)
     finally:
         if paused:
             gc.enable()
 
 
-def _assess(ds: Dataset, policy: Policy) -> Assessment:
+def _assess(ds: Dataset, policy: Policy,
+            discovered: Mapping[str, DiscoveredTrust] | None) -> Assessment:
     copies = detect_copies(ds)
     distortions = tuple(detect_distortions(ds, copies))
-    ctx = _Context(ds, policy, distortions)
+    ctx = _Context(ds, policy, distortions, discovered)
     own: dict[str, list[Assertion]] = defaultdict(list)
     for a in ds.assertions:
         if a.copies or a.id in copies:  # a copy counts as a relay of what it copies

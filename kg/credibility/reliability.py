@@ -18,8 +18,10 @@ The grade of a source comes from the first rule that applies:
    statement counts half). Relaying earns neither credit nor blame, so adding
    a relay never changes a grade, except that a relay that *distorts* what it
    relays (:mod:`kg.credibility.distortion`) earns one unit of refutation per
-   distortion. The analyst's grade is not overridden, but the track record is
-   still shown.
+   distortion. Truth discovery's trust (``kg discover --store``), where a store
+   has it, is evidence of the same kind: each figure of the source's that other
+   sources' figures could check is one unit, ``trust`` of it supporting. The
+   analyst's grade is not overridden, but the track record is still shown.
 
 Studies, polls and data sets take the grade of their ``authors`` as they would
 of an affiliation (rule 3), and otherwise start at C like any named source.
@@ -45,7 +47,7 @@ from dataclasses import dataclass, field
 from kg.credibility.opinion import GRADE_OPINION, Grade, Opinion, fuse, grade_of
 from kg.model import Dataset, Source, SourceKind
 
-__all__ = ["KIND_DEFAULT", "SourceAssessment", "source_reliability"]
+__all__ = ["KIND_DEFAULT", "DiscoveredTrust", "SourceAssessment", "source_reliability"]
 
 #: The grade a source of each kind starts from when nothing else is known.
 KIND_DEFAULT: dict[SourceKind, Grade] = {
@@ -62,6 +64,14 @@ KIND_DEFAULT: dict[SourceKind, Grade] = {
 }
 _ORDER = "ABCDEF"
 _RATING_EVIDENCE = {"true": (1.0, 0.0), "false": (0.0, 1.0), "mixed": (0.5, 0.5)}
+
+
+@dataclass(frozen=True)
+class DiscoveredTrust:
+    """What truth discovery learnt of a source: its ``trust`` (0-1) over ``figures``."""
+
+    trust: float
+    figures: int
 
 
 @dataclass(frozen=True)
@@ -139,16 +149,27 @@ def track_records(ds: Dataset) -> dict[str, tuple[float, float]]:
     return {k: (v[0], v[1]) for k, v in records.items()}
 
 
-def source_reliability(ds: Dataset, blame: Mapping[str, float] | None = None
+def source_reliability(ds: Dataset, blame: Mapping[str, float] | None = None,
+                       discovered: Mapping[str, DiscoveredTrust] | None = None,
                        ) -> dict[str, SourceAssessment]:
     """Grade every source of the dataset (see the module's rules).
 
     Args:
         ds: The dataset.
         blame: Refuting evidence per source from its distortions as a relay.
+        discovered: Truth discovery's trust per source (``kg discover --store``): each
+            of the ``figures`` compared is one unit of evidence, ``trust`` of it
+            supporting and the rest refuting, fused like verdicts (rule 5).
 
     Returns:
         A :class:`SourceAssessment` per source id.
+
+    Examples:
+        >>> from kg.model import Source
+        >>> ds = Dataset(sources=[Source(id="a", name="A", kind="news_outlet")])
+        >>> r = source_reliability(ds, discovered={"a": DiscoveredTrust(0.1, 8)})["a"]
+        >>> r.grade, r.basis, r.track_record
+        ('E', 'track record', (0.8, 7.2))
     """
     by_id = {s.id: s for s in ds.sources}
     memo: dict[str, tuple[Grade, str]] = {}
@@ -162,11 +183,18 @@ def source_reliability(ds: Dataset, blame: Mapping[str, float] | None = None
                  else "affiliation" if why.startswith("No grade") else "default")
         pos, neg = records.get(s.id, (0.0, 0.0))
         distorted = blame.get(s.id, 0.0) if blame else 0.0
-        if pos or neg or distorted:
+        found = discovered.get(s.id) if discovered else None
+        if pos or neg or distorted or found:
             tally = f"track record: {pos:g} supporting and {neg:g} refuting verdicts"
             if distorted:
                 tally += f" and {distorted:g} distortion{'' if distorted == 1 else 's'} as a relay"
                 neg += distorted
+            if found:
+                agree = round(found.trust * found.figures, 4)
+                tally += (f" and {found.figures} figure{'' if found.figures == 1 else 's'} "
+                          f"checked by truth discovery (trust {found.trust:g}: {agree:g} "
+                          f"agreeing, {found.figures - agree:g} not)")
+                pos, neg = pos + agree, neg + found.figures - agree
             evidence = Opinion.from_evidence(pos, neg)
             if basis == "analyst":
                 why += f"; {tally}, not applied because the analyst's grade wins"
