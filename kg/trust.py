@@ -7,16 +7,18 @@ truth-discovery method (:func:`kg.truth.discover`, ACCU by default) and writes
 each source's learned trust into the store's discovered-trust graph with the
 run's provenance (:mod:`kg.store.trust`), replacing the previous run's.
 
-Discovered trust and the Admiralty grades are kept apart: the grade
-(``cred:reliability``, A-F) is doctrine's judgement of a source (the analyst's,
-else the engine's rules: kind, affiliation, track record of verdicts); the
-discovered trust (``cred:discoveredTrust``, 0-1) is an estimate of how often the
-source's figures agree with what other sources state for the same measure. It
-is not fed into the grade: agreement is not truth when sources copy each other
-or share one bias, and a source that alone reports a measure cannot be checked
-at all (it gets no discovered trust). Read both side by side
-(``kg query discovered-trust``): a high grade with a low discovered trust, or
-the reverse, is the place to look.
+How discovered trust and the Admiralty grades combine: the trust is
+track-record evidence, like fact-checkers' verdicts
+(:func:`kg.credibility.reliability.source_reliability`, rule 5). Each figure of
+a source's that other sources' figures could check is one unit of evidence,
+``trust`` of it supporting and the rest refuting; it is fused with the grade the
+rules give (kind, affiliation), and the store's assessment is recomputed at once,
+so that truth discovery and the engine agree on who is reliable. The analyst's
+grade still wins (the trust is shown in the explanation, not applied). Only
+origins' figures vote (relays do not), and the copy-aware default (ACCU) keeps
+a copying group from outvoting the rest; a source that alone reports a measure
+cannot be checked and gets no trust, so its grade does not move. ``kg query
+discovered-trust`` lists the trust beside the grade it helped make.
 
 This module sits above both :mod:`kg.store` and :mod:`kg.truth`, which may not
 import each other.
@@ -78,6 +80,7 @@ class StoreDiscovery:
         unchecked: Sources whose figures no other source's meet (no trust written).
         cleared: A previous run's trust was removed because there is nothing to compare.
         warnings: What the method warned (e.g. it stopped at its iteration cap).
+        reassessed: The store's assessment was recomputed with the trust as evidence.
     """
 
     run: TrustRun | None
@@ -88,6 +91,7 @@ class StoreDiscovery:
     unchecked: int
     cleared: bool = False
     warnings: tuple[str, ...] = ()
+    reassessed: bool = False
 
     @property
     def written(self) -> int:
@@ -149,8 +153,11 @@ def discover_store(
         compared[source] += 1
     everyone = {s for s, _, _ in rows}
     if not contested:
+        cleared = clear_trust(store)
+        if cleared:
+            store.reassess()  # the grades no longer rest on the trust removed
         return StoreDiscovery(None, graph, len(rows), len(sources_of), 0, len(everyone),
-                              cleared=clear_trust(store))
+                              cleared=cleared)
     params: dict[str, Any] = {}
     if max_iter is not None and name != "majority_vote":
         params["max_iter"] = max_iter
@@ -169,5 +176,6 @@ def discover_store(
                       for s in sorted(compared)),
     )
     write_trust(store, ds.base, run)
+    reassessed = store.reassess()  # the trust is track-record evidence of the grades
     return StoreDiscovery(run, graph, len(rows), len(sources_of), len(contested),
-                          len(everyone - set(compared)), warnings=said)
+                          len(everyone - set(compared)), warnings=said, reassessed=reassessed)

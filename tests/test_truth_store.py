@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.credibility import assess
 from kg.store import Store
 from kg.store.queries import run_query
 from kg.store.trust import read_trust, trust_graphs
@@ -84,8 +85,8 @@ def test_trust_is_written_and_ranks_the_wrong_source_last(store: Store) -> None:
     assert set(trust) == {"a", "b", "c", "d"}  # e: nobody checks it; f: only relays
     assert min(trust, key=trust.__getitem__) == "d"
     assert trust["d"] < 0.5 < min(trust["a"], trust["b"], trust["c"])
-    assert found.unchecked == 1
-    # the grades are untouched: the assessment graph holds no discovered trust
+    assert found.unchecked == 1 and found.reassessed
+    # the trust stays in its own graph; the assessment holds the grades it helped make
     [assessment] = store.assessment_graphs()
     assert not list(store.ox.quads_for_pattern(
         None, ox.NamedNode("https://w3id.org/credkg/ns#discoveredTrust"), None, assessment))
@@ -97,8 +98,34 @@ def test_the_ready_made_query_lists_trust_beside_the_grade(store: Store) -> None
     assert [_id(r["source"]) for r in rows][-1] == "d"
     assert {r["name"] for r in rows} == {"Outlet A", "Outlet B", "Outlet C", "Outlet D"}
     assert all(r["method"] == "majority_vote" and r["figures"] == 6 for r in rows)
-    assert all(r["grade"] == "C" for r in rows)  # the default grade of an outlet, unchanged
+    grades = {_id(r["source"]): r["grade"] for r in rows}
+    # each outlet starts at C; d's six unconfirmed figures lower its grade, not the others'
+    assert grades["d"] in ("D", "E") and all(grades[s] in "ABC" for s in "abc"), grades
     assert rows[0]["trust"] > rows[-1]["trust"]
+
+
+def test_discovered_trust_moves_the_grades_of_the_sources_it_checks(store: Store) -> None:
+    """The trust is track-record evidence: the checked sources' grades follow it, the
+    unchecked one's (e) and the relay's (f) do not, the explanation says why, and the
+    store's own assessment holds the same grades."""
+    from kg.store.trust import discovered_trust
+
+    def grades() -> dict[str, str]:
+        ds = store.dataset()
+        result = assess(ds, discovered=discovered_trust(store.ox, ds.base) or None)
+        return {s.id.rsplit(".", 1)[-1]: result.sources[s.id].grade for s in ds.sources}
+
+    assert set(grades().values()) == {"C"}
+    discover_store(store)
+    after = grades()
+    assert after["d"] in ("D", "E") and after["e"] == after["f"] == "C"
+    assert all(after[s] in ("A", "B") for s in "abc")
+    stored = {_id(r["source"]): r["grade"] for r in run_query(store, "discovered-trust")}
+    assert stored == {s: after[s] for s in "abcd"}  # the store's assessment agrees
+    ds = store.dataset()
+    d = next(s.id for s in ds.sources if s.id.endswith(".d"))
+    text = assess(ds, discovered=discovered_trust(store.ox, ds.base)).sources[d].explanation
+    assert "6 figures checked by truth discovery" in text
 
 
 def test_the_run_carries_its_provenance(store: Store) -> None:

@@ -44,6 +44,9 @@ def _discover_store(path: Path, method: str | None, tolerance: float,
         f"trust written for {found.written:,} sources into {found.graph}"
         + (f" ({found.unchecked:,} whose figures no one else gives: none)"
            if found.unchecked else ""))
+    if found.reassessed:
+        out.print("the assessment was recomputed with it: each checked figure is track-record "
+                  "evidence of its source's grade (the analyst's grade still wins)", markup=False)
     table = Table(title="discovered trust (kg query discovered-trust)", title_justify="left")
     for col in ("source", "trust", "figures compared", "grade"):
         table.add_column(col, justify="left" if col == "source" else "right")

@@ -453,12 +453,13 @@ class Store(StoreBase):
         """The assessment graph of the union of ``graphs``; None without an engine."""
         from kg.credibility import assess
         from kg.formats.assessment import assessment_quads
+        from kg.store.trust import discovered_trust
 
         ds = self._dataset(graphs)
         graph = ox.NamedNode(assessment_graph_iri(ds.base))
         if not ds.claims and not ds.sources:
             return graph.value, []
-        result = assess(ds)
+        result = assess(ds, discovered=discovered_trust(self.ox, ds.base) or None)
         return graph.value, [
             to_ox_quad(s, p, o, graph)
             for s, p, o, _ in assessment_quads(ds, result)

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
+from kg.credibility import DiscoveredTrust
 from kg.namespace import CRED, SCHEMA, record_iri
 from kg.store.index import ASSESSMENT_GRAPH_NAME, DOCUMENT_BASE, Document
 
@@ -62,6 +63,7 @@ __all__ = [
     "SourceTrust",
     "TrustRun",
     "clear_trust",
+    "discovered_trust",
     "read_trust",
     "trust_graph_iri",
     "trust_graphs",
@@ -197,3 +199,19 @@ def read_trust(store: Store) -> dict[str, float]:
             if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
                 found[q.subject.value] = float(q.object.value)
     return found
+
+
+def discovered_trust(store: ox.Store, base: str) -> dict[str, DiscoveredTrust]:
+    """The engine's view of the discovered trust of data with ``base``: per source id,
+    its trust and the figures behind it (empty when ``kg discover --store`` never ran)."""
+    graph = ox.NamedNode(trust_graph_iri(base))
+    prefix = record_iri(base, "source", "")
+    def read(prop: Any) -> dict[str, str]:
+        return {q.subject.value[len(prefix):]: q.object.value
+                for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None, graph)
+                if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix)
+                and isinstance(q.object, ox.Literal)}
+
+    trust, figures = read(CRED.discoveredTrust), read(CRED.figuresCompared)
+    return {s: DiscoveredTrust(float(t), int(figures[s])) for s, t in trust.items()
+            if s in figures and int(figures[s]) > 0}
