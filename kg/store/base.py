@@ -33,7 +33,7 @@ from kg.store.index import (
     DOCUMENT_BASE,
     Document,
 )
-from kg.store.terms import from_ox
+from kg.store.terms import from_ox, to_ox_quad
 
 __all__ = ["RdfQuad", "StoreBase"]
 
@@ -257,6 +257,22 @@ class StoreBase:
                     self.ox.remove(q)
         self._write(q for q in data if q in missing)
         self.ox.remove(_PENDING)
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:
+        """Replace the content of one named graph by ``quads``, in one transaction.
+
+        The graph component of each quad is ignored: all go into ``graph_iri``.
+
+        Returns:
+            The number of triples now in the graph.
+        """
+        graph = ox.NamedNode(graph_iri)
+        data = [to_ox_quad(s, p, o, graph) for s, p, o, _ in quads]
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in data)
+        self.ox.update(
+            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        )
+        return len(set(data))
 
     def _drop_graph(self, graph: ox.NamedNode) -> None:
         """Remove a named graph and its quads, one small transaction per quad.

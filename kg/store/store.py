@@ -64,7 +64,7 @@ from kg.formats.guards import check_iri, check_xml_file, inline_contexts
 from kg.formats.registry import by_suffix
 from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import Dataset
-from kg.store.base import RdfQuad, StoreBase
+from kg.store.base import StoreBase
 from kg.store.bulk import bulk_load, read_file, scan_file
 from kg.store.index import (
     _PENDING,
@@ -384,22 +384,6 @@ class Store(StoreBase):
         self._commit(delete_index(doc_id), pending=assessment is not None)
         self._finish([old.graph], assessment)
         return Change(doc_id, "removed", old.triples, assessment is not None)
-
-    def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:
-        """Replace the content of one named graph by ``quads``, in one transaction.
-
-        The graph component of each quad is ignored: all go into ``graph_iri``.
-
-        Returns:
-            The number of triples now in the graph.
-        """
-        graph = ox.NamedNode(graph_iri)
-        data = [to_ox_quad(s, p, o, graph) for s, p, o, _ in quads]
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in data)
-        self.ox.update(
-            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
-        )
-        return len(set(data))
 
     def reassess(self) -> bool:
         """Recompute the assessment graph over the whole store; False if no engine is installed."""

@@ -55,8 +55,7 @@ from kg.namespace import CRED, SCHEMA, record_iri
 from kg.store.index import ASSESSMENT_GRAPH_NAME, DOCUMENT_BASE, Document
 
 if TYPE_CHECKING:
-    from kg.store.base import RdfQuad
-    from kg.store.store import Store
+    from kg.store.base import RdfQuad, StoreBase
 
 __all__ = [
     "TRUTH_GRAPH_NAME",
@@ -159,13 +158,13 @@ def trust_quads(base: str, run: TrustRun) -> Iterator[RdfQuad]:
         yield node, CRED.figuresCompared, Literal(str(s.figures), datatype=XSD.integer), g
 
 
-def trust_graphs(store: Store) -> list[str]:
+def trust_graphs(store: StoreBase) -> list[str]:
     """The discovered-trust graphs in the store (one, or none)."""
     return [g.value for g in store.ox.named_graphs()
             if isinstance(g, ox.NamedNode) and g.value.endswith(f"graph/{TRUTH_GRAPH_NAME}")]
 
 
-def clear_trust(store: Store) -> bool:
+def clear_trust(store: StoreBase) -> bool:
     """Remove the discovered-trust graph(s); True if there was one."""
     found = trust_graphs(store)
     for g in found:
@@ -173,7 +172,7 @@ def clear_trust(store: Store) -> bool:
     return bool(found)
 
 
-def write_trust(store: Store, base: str, run: TrustRun) -> int:
+def write_trust(store: StoreBase, base: str, run: TrustRun) -> int:
     """Replace the store's discovered trust by ``run``'s, in one transaction per graph.
 
     A graph of another base (the data's base changed) goes too, so that one run's
@@ -190,7 +189,7 @@ def write_trust(store: Store, base: str, run: TrustRun) -> int:
     return len(run.sources)
 
 
-def read_trust(store: Store) -> dict[str, float]:
+def read_trust(store: StoreBase) -> dict[str, float]:
     """Discovered trust per source IRI, as the store holds it (empty if none)."""
     found: dict[str, float] = {}
     for g in trust_graphs(store):
