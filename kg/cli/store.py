@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kg.store import Change
+    from kg.store.guard import QueryLimits
+    from kg.store.results import Results
 
 __all__ = ["print_changes", "register"]
 
@@ -138,6 +140,20 @@ def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True
     return memory
 
 
+def _say_page(where: object, query: str, params: dict[str, str], results: Results,
+              offset: int, auth: tuple[str, str] | None, limits: QueryLimits) -> None:
+    """Say on stderr which rows were shown and how many there are in all: counted by
+    the query's COUNT form only when the page does not show where the answer ends."""
+    from kg.store.paging import Count, count_answer, page_line
+
+    if results.truncated or (offset and not results):
+        total = _interruptible(lambda: count_answer(
+            where, query, params, auth=auth, limits=limits))  # type: ignore[arg-type]
+    else:
+        total = Count(offset + len(results), "rows")
+    err.print(page_line(offset, len(results), total), markup=False)
+
+
 def print_changes(changes: Iterable[Change]) -> None:
     """One line per document added to a store (``kg add``, ``kg build --store``)."""
     for change in changes:
@@ -240,8 +256,12 @@ def register(app: typer.Typer) -> None:
         user: User = None,
         password: Password = None,
         limit: Annotated[
-            int | None, typer.Option("--limit", help="Show at most this many rows.")
+            int | None, typer.Option("--limit", help="Show at most this many rows (a page; "
+                                     "the total goes to stderr).")
         ] = None,
+        offset: Annotated[
+            int, typer.Option("--offset", help="Skip this many rows first (SELECT only).")
+        ] = 0,
         list_queries: Annotated[
             bool, typer.Option("--list", "-l", help="List the ready-made queries.")
         ] = False,
@@ -270,8 +290,8 @@ def register(app: typer.Typer) -> None:
                              "`kg query --list` shows the ready-made ones")
         if fmt not in _OUTPUT_FORMATS:
             raise InputError(f"--format {fmt!r}: use one of " + ", ".join(_OUTPUT_FORMATS))
-        if limit is not None and limit < 0:
-            raise InputError("--limit must be 0 or more")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise InputError("--limit and --offset must be 0 or more")
         bound = parse_params(param or [])
         from kg.store.guard import QueryLimits, check_service_url
 
@@ -282,9 +302,11 @@ def register(app: typer.Typer) -> None:
 
             target = _open(store, data)
             _interruptible(lambda: stream_query(
-                target, query, sys.stdout.buffer, fmt, bound, limits=limits))  # type: ignore[arg-type]
+                target, query, sys.stdout.buffer, fmt, bound, limits=limits,  # type: ignore[arg-type]
+                offset=offset))
             sys.stdout.buffer.flush()
             return
+        auth: tuple[str, str] | None = None
         if endpoint is not None:
             need_extra("serve", "httpx")
             if store is not None or data:
@@ -292,18 +314,19 @@ def register(app: typer.Typer) -> None:
             if (user is None) != (password is None):
                 raise InputError("give both --user and --password, or neither")
             auth = (user, password) if user is not None and password is not None else None
-            results = run_query(endpoint, query, bound, limit=limit, auth=auth)
+            results = run_query(endpoint, query, bound, limit=limit, offset=offset, auth=auth)
+            where: object = endpoint
         else:
-            target = _open(store, data)
+            where = target = _open(store, data)
             results = _interruptible(lambda: run_query(
-                target, query, bound, limit=limit, limits=limits))  # type: ignore[arg-type]
+                target, query, bound, limit=limit, offset=offset,  # type: ignore[arg-type]
+                limits=limits))
         if fmt == "table":
             out.print(table(results))
-            if results.kind == "select":
-                more = " (cut by --limit)" if results.truncated else ""
-                err.print(f"{len(results)} row(s){more}")
         else:
             sys.stdout.write(format_results(results, "nt" if results.kind == "graph" else fmt))
+        if results.kind == "select":
+            _say_page(where, query, bound, results, offset, auth, limits)
 
     @app.command()
     def serve(

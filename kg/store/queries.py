@@ -509,6 +509,7 @@ def run_query(
     *,
     base: str = DEFAULT_BASE,
     limit: int | None = None,
+    offset: int = 0,
     timeout: float | None = None,
     auth: tuple[str, str] | None = None,
     limits: QueryLimits | None = None,
@@ -521,7 +522,9 @@ def run_query(
         query: A name from :data:`QUERIES`, ``@path/to/file.rq`` or SPARQL text.
         params: Parameter values (``--param k=v``), bound safely.
         base: The base IRI that turns ids into IRIs.
-        limit: Keep at most this many rows.
+        limit: Keep at most this many rows (a SELECT is cut by SPARQL's own LIMIT,
+            :mod:`kg.store.paging`; ``truncated`` says whether more rows follow).
+        offset: Skip this many rows first (SELECT only).
         timeout: Seconds (remote queries: the HTTP timeout).
         auth: User and password for a remote endpoint.
         limits: What a query on a store may be (:class:`~kg.store.guard.QueryLimits`;
@@ -545,15 +548,40 @@ def run_query(
     """  # noqa: E501
     sparql, named = resolve_query(query)
     bindings = _bindings(named, params or {}, base)
+    substitute = named is not None and named.substitute and not isinstance(target, str)
+    sparql, bound = _page(sparql, bindings, limit, offset, substitute)
     if isinstance(target, str):
         from kg.store.client import remote_query
 
-        return remote_query(target, bind_values(sparql, bindings), timeout=timeout, auth=auth,
-                            limit=limit)
+        return remote_query(target, sparql, timeout=timeout, auth=auth, limit=limit)
     import time
 
     store = target if isinstance(target, ox.Store) else target.ox
     deadline = None if timeout is None else time.monotonic() + timeout
-    substitute = named is not None and named.substitute
-    return run_sparql(store, sparql, bindings, limit=limit, deadline=deadline,
+    return run_sparql(store, sparql, bound, limit=limit, deadline=deadline,
                       substitute=substitute, limits=limits)
+
+
+def _page(
+    sparql: str,
+    bindings: Mapping[str, ox.NamedNode | ox.Literal],
+    limit: int | None,
+    offset: int,
+    substitute: bool,
+) -> tuple[str, Mapping[str, ox.NamedNode | ox.Literal]]:
+    """The query with its parameters bound (unless substituted) and, for a SELECT with
+    a limit or an offset, cut by SPARQL (one row more than ``limit``, which says
+    whether more follow)."""
+    from kg.store.sparql_text import paged_sparql, split_prologue
+
+    if not substitute:
+        sparql, bindings = bind_values(sparql, bindings), {}
+    if limit is None and not offset:
+        return sparql, bindings
+    try:
+        split_prologue(sparql)
+    except InputError:
+        if offset:
+            raise
+        return sparql, bindings  # ASK, CONSTRUCT: the rows collected are cut instead
+    return paged_sparql(sparql, None if limit is None else limit + 1, offset), bindings
