@@ -1,7 +1,9 @@
 """Ready-made SPARQL queries, each a named constant, and the function that runs them.
 
 Every query reads the union of the store's graphs as its default graph (what
-:class:`~kg.store.Store` does, and what Virtuoso does without ``FROM``). That
+:class:`~kg.store.Store` does, and what Virtuoso does without ``FROM``), or, for
+the two long listings, matches each pattern in any named graph (``GRAPH ?g``),
+which is the same data and which pyoxigraph pages faster. That
 union keeps a triple once per graph holding it (two documents may share facts),
 so every query is DISTINCT or counts DISTINCT values. They
 are written for pyoxigraph's planner: alternatives are UNIONs of basic graph
@@ -102,24 +104,27 @@ ORDER BY ?origin"""
 #: independent origin (origins whose sources are the same or affiliated count
 #: once), with each origin's source and its name. Unordered (it can be most of the
 #: claims). The assessment keeps the count, so this is a scan, not a GROUP BY over
-#: every assertion (21 s against 2.6 s of CPU at 100k claims).
+#: every assertion (21 s against 2.6 s of CPU at 100k claims). Each pattern is
+#: matched in the named graphs (``GRAPH ?g``) rather than the union default graph,
+#: which every store's data is in: pyoxigraph looks a pattern up in the union more
+#: slowly (first 10,000 rows at 1M claims: 1.5 s against 2.0 s, median of 3,
+#: machine load 6; benchmarks/README.md).
 SINGLE_ORIGIN = PREFIXES + """SELECT DISTINCT ?claim ?source ?name WHERE {
-  ?claim cred:independentOrigins 1 ;
-         cred:origin ?origin .
-  ?origin cred:assertedBy ?source .
-  ?source rdfs:label ?name .
+  GRAPH ?g1 { ?claim cred:independentOrigins 1 ; cred:origin ?origin }
+  GRAPH ?g2 { ?origin cred:assertedBy ?source }
+  GRAPH ?g3 { ?source rdfs:label ?name }
 }"""
 
 #: Claims whose only origins are anonymous sources or unnamed documents, one row
 #: per such origin source. Unordered. The assessment counts each claim's origins
 #: by named sources (``cred:namedOrigins``), so this is a scan of the claims with
 #: none: pyoxigraph runs a NOT EXISTS or MINUS over several patterns against the
-#: whole store, 26 s at 1M claims before the first row.
+#: whole store, 26 s at 1M claims before the first row. In named graphs, as
+#: ``single-origin`` (1.75 s against 2.2 s for the first 10,000 rows at 1M).
 ANONYMOUS_ORIGINS = PREFIXES + """SELECT DISTINCT ?claim ?source ?name WHERE {
-  ?claim cred:namedOrigins 0 ;
-         cred:origin ?origin .
-  ?origin cred:assertedBy ?source .
-  ?source rdfs:label ?name .
+  GRAPH ?g1 { ?claim cred:namedOrigins 0 ; cred:origin ?origin }
+  GRAPH ?g2 { ?origin cred:assertedBy ?source }
+  GRAPH ?g3 { ?source rdfs:label ?name }
 }"""
 
 #: Contradicted claims, both sides and their sources: one row per contradicted
