@@ -56,12 +56,14 @@ def test_the_listings_are_ready_made_queries() -> None:
     assert set(QUERIES) - lookups == set(LISTINGS)  # every corpus-wide query is one
 
 
-# the synthetic assessment has no distortion findings (nor has the seed)
-PAGED = sorted(set(LISTINGS) - {"distortions"})
+# the synthetic assessment has no distortion findings (nor has the seed), and no
+# truth discovery has run on it
+PAGED = sorted(set(LISTINGS) - {"distortions", "discovered-trust"})
 
 
-def test_the_synthetic_store_has_no_distortions(store: Store) -> None:
-    assert _rows(store, "distortions") == []
+def test_the_synthetic_store_has_no_distortions_nor_discovered_trust(store: Store) -> None:
+    assert _rows(store, "distortions") == [] == _rows(store, "discovered-trust")
+    assert count_answer(store, "discovered-trust").total == 0
 
 
 @pytest.mark.parametrize("name", PAGED)

@@ -8,8 +8,9 @@ which is which, and what each listing counts.
 
 Paging is SPARQL's own ``LIMIT``/``OFFSET`` added to the query
 (:func:`~kg.store.sparql_text.paged_sparql`), so pyoxigraph stops once the page
-is full: the first page of an unordered listing costs what its rows cost, not the whole answer. An
-ordered listing (``sources-ranked``, ``distortions``) is sorted whole before its
+is full: the first page of an unordered listing costs what its rows cost, not
+the whole answer. An ordered listing (``sources-ranked``, ``distortions``,
+``discovered-trust``) is sorted whole before its
 first row. Pages of an unordered listing follow the store's index order, the
 same from one run to the next on an unchanged store (a test joins the pages and
 compares them with the whole answer).
@@ -106,6 +107,9 @@ LISTINGS: dict[str, Listing] = {
         Listing("sources-ranked", "sources", PREFIXES
                 + "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?assessment { "
                 "?source cred:claimsAsserted ?claims } }", ordered=True),
+        Listing("discovered-trust", "sources", PREFIXES
+                + "SELECT (COUNT(DISTINCT ?source) AS ?n) WHERE { GRAPH ?truth { "
+                "?source cred:discoveredTrust ?trust } }", ordered=True),
     )
 }
 
