@@ -20,14 +20,17 @@ if TYPE_CHECKING:
     from kg.model import Dataset
 
 __all__ = [
+    "AsOf",
     "Files",
     "OutDir",
     "SeedOrFiles",
     "StoreOption",
     "check_output",
     "dataset",
+    "documents_as_of",
     "err",
     "need_extra",
+    "notes",
     "out",
     "say",
     "table",
@@ -106,3 +109,49 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], *,
     for row in rows:
         t.add_row(*(Text(cell) for cell in row))
     return t
+
+
+AsOf = Annotated[str | None, typer.Option(
+    "--as-of", help="Answer from the documents published on or before this date "
+    "(YYYY-MM-DD; a document's date is its latest report's).")]
+
+
+def notes(lines: Iterable[str]) -> None:
+    """Print notes to standard error, one a line, as plain text."""
+    for line in lines:
+        err.print(line, markup=False, highlight=False)
+
+
+def documents_as_of(
+    store: Path | None, files: list[Path] | None, as_of: str, *, now: bool = False
+) -> tuple[Dataset, Dataset | None]:
+    """The documents as of ``as_of`` as one dataset, from a store, files or the seed, and
+    with ``now`` all of them too; a line on stderr says how many were kept, one more
+    each undated document left out.
+
+    Raises:
+        InputError: a bad date, or no document on or before it.
+    """
+    from kg.formats.as_of import Selection, document_date, files_as_of, load_kept, parse_day
+
+    day = parse_day(as_of)
+    if store is not None:
+        from kg.store.as_of import store_selection
+        from kg.store.store import Store
+
+        s = Store.open(store, read_only=True)
+        selection, graphs = store_selection(s, day)
+        notes(selection.notes())
+        selection.require_some()
+        return s.dataset_of([graphs[d] for d in selection.kept]), s.dataset() if now else None
+    if files:
+        selection = files_as_of(files, day)
+        notes(selection.notes())
+        selection.require_some()
+        return load_kept(files, selection), dataset(files) if now else None
+    seed = dataset(None)
+    selection = Selection(day)
+    selection.add("the seed", document_date(seed))
+    notes(selection.notes())
+    selection.require_some()
+    return seed, seed if now else None

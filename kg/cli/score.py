@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import SeedOrFiles, StoreOption, dataset, err, out, say, table
+from kg.cli.common import (
+    AsOf,
+    SeedOrFiles,
+    StoreOption,
+    dataset,
+    documents_as_of,
+    err,
+    out,
+    say,
+    table,
+)
 from kg.errors import InputError
 
 __all__ = ["register"]
@@ -35,12 +45,15 @@ def register(app: typer.Typer) -> None:
         explain: Annotated[str | None, typer.Option(
             "--explain", "-e", help="Explain the grade of this claim or source.")] = None,
         store: StoreOption = None,
+        as_of: AsOf = None,
     ) -> None:
         """Grade sources (A-F) and claims (1-6) and print them, or explain one grade."""
         from kg.credibility import assess
         from kg.credibility.tables import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
 
-        if store is not None:
+        if as_of is not None:
+            ds = documents_as_of(store, files, as_of)[0]
+        elif store is not None:
             from kg.store import Store
 
             ds = Store.open(store, read_only=True).dataset()

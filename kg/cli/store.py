@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from kg.cli.common import err, need_extra, out
+from kg.cli.common import AsOf, documents_as_of, err, need_extra, notes, out
 from kg.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kg.store import Change
+    from kg.store.guard import QueryLimits
+    from kg.store.results import Results
 
 __all__ = ["print_changes", "register"]
 
@@ -138,6 +140,64 @@ def _open(store: Path | None, data: list[Path] | None, *, read_only: bool = True
     return memory
 
 
+def _open_as_of(store: Path | None, data: list[Path] | None, as_of: str) -> object:
+    """A store in memory holding the documents published on or before ``as_of``, with
+    their own assessment (the notes of the choice go to stderr)."""
+    if store is not None and data:
+        raise InputError("give --store or --data, not both")
+    if store is not None:
+        from kg.formats.as_of import parse_day
+        from kg.store.as_of import as_of_store, store_selection
+        from kg.store.store import Store
+
+        s = Store.open(store, read_only=True)
+        selection, graphs = store_selection(s, parse_day(as_of))
+        notes(selection.notes())
+        selection.require_some()
+        return as_of_store(s, selection, graphs)
+    from kg.store.store import Store
+
+    memory = Store()
+    memory.add_dataset(documents_as_of(None, data, as_of)[0], f"as-of-{as_of}")
+    return memory
+
+
+def _as_of_query(name: str, store: Path | None, data: list[Path] | None, as_of: str | None,
+                 fmt: str, limit: int | None, offset: int) -> None:
+    """Run ``believed-on`` or ``changes-since``: the assessment as of a date, and now."""
+    from kg.store.as_of import believed_on, changes_since
+    from kg.store.paging import Count, page_line
+    from kg.store.results import Results, format_results, table
+
+    if as_of is None:
+        raise InputError(f"query {name!r} needs --as-of DATE (YYYY-MM-DD)")
+    if store is not None and data:
+        raise InputError("give --store or --data, not both")
+    then, now = documents_as_of(store, data, as_of, now=name == "changes-since")
+    whole = believed_on(then) if now is None else changes_since(then, now)
+    end = None if limit is None else offset + limit
+    results = Results(whole.variables, whole.terms[offset:end])
+    if fmt == "table":
+        out.print(table(results))
+    else:
+        sys.stdout.write(format_results(results, fmt))
+    err.print(page_line(offset, len(results), Count(len(whole), "rows")), markup=False)
+
+
+def _say_page(where: object, query: str, params: dict[str, str], results: Results,
+              offset: int, auth: tuple[str, str] | None, limits: QueryLimits) -> None:
+    """Say on stderr which rows were shown and how many there are in all: counted by
+    the query's COUNT form only when the page does not show where the answer ends."""
+    from kg.store.paging import Count, count_answer, page_line
+
+    if results.truncated or (offset and not results):
+        total = _interruptible(lambda: count_answer(
+            where, query, params, auth=auth, limits=limits))  # type: ignore[arg-type]
+    else:
+        total = Count(offset + len(results), "rows")
+    err.print(page_line(offset, len(results), total), markup=False)
+
+
 def print_changes(changes: Iterable[Change]) -> None:
     """One line per document added to a store (``kg add``, ``kg build --store``)."""
     for change in changes:
@@ -240,12 +300,17 @@ def register(app: typer.Typer) -> None:
         user: User = None,
         password: Password = None,
         limit: Annotated[
-            int | None, typer.Option("--limit", help="Show at most this many rows.")
+            int | None, typer.Option("--limit", help="Show at most this many rows (a page; "
+                                     "the total goes to stderr).")
         ] = None,
+        offset: Annotated[
+            int, typer.Option("--offset", help="Skip this many rows first (SELECT only).")
+        ] = 0,
         list_queries: Annotated[
             bool, typer.Option("--list", "-l", help="List the ready-made queries.")
         ] = False,
         allow_service: AllowService = None,
+        as_of: AsOf = None,
     ) -> None:
         """Run a ready-made query or your own SPARQL on a store, files, the seed or an endpoint.
 
@@ -263,6 +328,10 @@ def register(app: typer.Typer) -> None:
                 params = ", ".join(f"{k}=<{v} id>" for k, v in q.params.items())
                 t.add_row(q.name, params, q.title + (" (needs the assessment)"
                                                      if q.needs_assessment else ""))
+            from kg.store.as_of import AS_OF_QUERIES
+
+            for name, title in AS_OF_QUERIES.items():
+                t.add_row(name, "--as-of DATE", title + " (assessed twice, in Python)")
             out.print(t)
             return
         if query is None:
@@ -270,9 +339,18 @@ def register(app: typer.Typer) -> None:
                              "`kg query --list` shows the ready-made ones")
         if fmt not in _OUTPUT_FORMATS:
             raise InputError(f"--format {fmt!r}: use one of " + ", ".join(_OUTPUT_FORMATS))
-        if limit is not None and limit < 0:
-            raise InputError("--limit must be 0 or more")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise InputError("--limit and --offset must be 0 or more")
         bound = parse_params(param or [])
+        if as_of is not None and endpoint is not None:
+            raise InputError("--as-of works on a store, files or the seed, not on --endpoint")
+        from kg.store.as_of import AS_OF_QUERIES
+
+        if query in AS_OF_QUERIES:
+            _as_of_query(query, store, data, as_of, fmt, limit, offset)
+            return
+        if as_of is not None:
+            store, data, memory = None, None, _open_as_of(store, data, as_of)
         from kg.store.guard import QueryLimits, check_service_url
 
         limits = QueryLimits(services=tuple(check_service_url(u) for u in allow_service or []))
@@ -280,11 +358,13 @@ def register(app: typer.Typer) -> None:
             # the whole answer, streamed as it is computed (bounded memory at any size)
             from kg.store.streaming import stream_query
 
-            target = _open(store, data)
+            target = memory if as_of is not None else _open(store, data)
             _interruptible(lambda: stream_query(
-                target, query, sys.stdout.buffer, fmt, bound, limits=limits))  # type: ignore[arg-type]
+                target, query, sys.stdout.buffer, fmt, bound, limits=limits,  # type: ignore[arg-type]
+                offset=offset))
             sys.stdout.buffer.flush()
             return
+        auth: tuple[str, str] | None = None
         if endpoint is not None:
             need_extra("serve", "httpx")
             if store is not None or data:
@@ -292,18 +372,19 @@ def register(app: typer.Typer) -> None:
             if (user is None) != (password is None):
                 raise InputError("give both --user and --password, or neither")
             auth = (user, password) if user is not None and password is not None else None
-            results = run_query(endpoint, query, bound, limit=limit, auth=auth)
+            results = run_query(endpoint, query, bound, limit=limit, offset=offset, auth=auth)
+            where: object = endpoint
         else:
-            target = _open(store, data)
+            where = target = memory if as_of is not None else _open(store, data)
             results = _interruptible(lambda: run_query(
-                target, query, bound, limit=limit, limits=limits))  # type: ignore[arg-type]
+                target, query, bound, limit=limit, offset=offset,  # type: ignore[arg-type]
+                limits=limits))
         if fmt == "table":
             out.print(table(results))
-            if results.kind == "select":
-                more = " (cut by --limit)" if results.truncated else ""
-                err.print(f"{len(results)} row(s){more}")
         else:
             sys.stdout.write(format_results(results, "nt" if results.kind == "graph" else fmt))
+        if results.kind == "select":
+            _say_page(where, query, bound, results, offset, auth, limits)
 
     @app.command()
     def serve(

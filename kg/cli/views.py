@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import SeedOrFiles, check_output
+from kg.cli.common import AsOf, SeedOrFiles, StoreOption, check_output, documents_as_of
 from kg.cli.common import dataset as _dataset
 from kg.cli.common import out as out_console
 from kg.errors import InputError
@@ -39,6 +39,8 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path | None, typer.Option(
             "--out", "-o", help="Output file (default: exports/view[-claim-ID|-source-ID]"
             ".EXT).")] = None,
+        store: StoreOption = None,
+        as_of: AsOf = None,
     ) -> None:
         """Draw the whole graph, one claim's provenance (--claim) or one source (--source)."""
         from kg.outputs import scored
@@ -51,7 +53,14 @@ def register(app: typer.Typer) -> None:
             raise InputError("give --claim or --source, not both")
         if fragment and fmt != "html":
             raise InputError("--fragment is HTML; leave out --format or use --format html")
-        ds = _dataset(files)
+        if as_of is not None:
+            ds = documents_as_of(store, files, as_of)[0]
+        elif store is not None:
+            from kg.store import Store
+
+            ds = Store.open(store, read_only=True).dataset()
+        else:
+            ds = _dataset(files)
         a, info = scored(ds)
         if claim:
             v, stem = claim_view(ds, claim, info, assessment=a), f"view-claim-{claim}"

@@ -21,7 +21,9 @@
   ``X-Credkg-Truncated: true`` says so);
 * no CORS unless origins are configured (then only those, never with credentials).
 
-``/`` answers with a short description, the limits and the ready-made queries.
+``/`` answers with a short description, the limits and the ready-made queries;
+``/queries/NAME?limit=N&offset=M`` runs one of them a page at a time, with its
+total in headers (:mod:`kg.store.pages_route`).
 
 Queries run in worker processes (:mod:`kg.store.workers`), at most ``workers``
 at a time, each reading the store read-only. A query that runs out of time is
@@ -68,6 +70,8 @@ from kg.errors import InputError
 from kg.store.answer import Request as QueryRequest
 from kg.store.answer import negotiate
 from kg.store.guard import QueryLimits, QueryRefused, check_query
+from kg.store.pages_route import pages_route
+from kg.store.paging import LISTINGS
 from kg.store.queries import QUERIES
 from kg.store.store import Store
 from kg.store.workers import WorkerPool
@@ -234,7 +238,9 @@ def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
             "max_depth": opts.limits.max_depth,
             "max_operators": opts.limits.max_operators,
             "service_endpoints": list(opts.limits.services),
-            "queries": {name: {"title": q.title, "params": q.params, "sparql": q.sparql}
+            "queries": {name: {"title": q.title, "params": q.params, "sparql": q.sparql,
+                               "listing": name in LISTINGS,
+                               "page": f"/queries/{name}?limit=N&offset=M"}
                         for name, q in QUERIES.items()},
         })
 
@@ -246,10 +252,12 @@ def create_app(store: Store, options: ServeOptions | None = None) -> Starlette:
     middleware = [Middleware(
         CORSMiddleware, allow_origins=list(opts.cors_origins), allow_methods=["GET", "POST"],
         allow_headers=["Accept", "Content-Type"], allow_credentials=False,
-        expose_headers=["X-Credkg-Truncated"],
+        expose_headers=["X-Credkg-Truncated", "X-Credkg-Total", "X-Credkg-Total-Unit",
+                        "X-Credkg-Offset", "X-Credkg-Limit"],
     )] if opts.cors_origins else []
     app = Starlette(
         routes=[Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
+                pages_route(pool, opts.timeout, opts.max_rows, opts.limits),
                 Route("/", index, methods=["GET"])],
         middleware=middleware,
         lifespan=lifespan,

@@ -394,6 +394,21 @@ class Store(StoreBase):
         self._finish([], assessment)
         return True
 
+    def dataset_of(self, graphs: list[str]) -> Dataset:
+        """The union of these document graphs as one dataset (``--as-of``: some documents).
+
+        Raises:
+            DatasetError: the documents together do not form a valid dataset.
+        """
+        return self._dataset(graphs)
+
+    def assess_graphs(self, graphs: list[str]) -> list[ox.Quad]:
+        """The assessment of just these document graphs, as quads, not written to the
+        store: what it would hold with only those documents (``--as-of``); none
+        without an engine."""
+        found = self._assessment(graphs)
+        return [] if found is None else found[1]
+
     def _load(
         self,
         doc_id: str,

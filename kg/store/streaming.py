@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.model import DEFAULT_BASE
 from kg.store.queries import _bindings, bind_values, resolve_query, service_failure
+from kg.store.sparql_text import paged_sparql
 
 if TYPE_CHECKING:
     from kg.store.guard import QueryLimits
@@ -40,6 +41,7 @@ def stream_query(
     *,
     base: str = DEFAULT_BASE,
     limits: QueryLimits | None = None,
+    offset: int = 0,
 ) -> None:
     """Run a query and write its whole answer to ``out`` as it is computed, in bounded
     memory, with pyoxigraph's own results serializers (CONSTRUCT/DESCRIBE as N-Triples).
@@ -59,6 +61,10 @@ def stream_query(
         >>> buffer.getvalue().decode().splitlines()[0]
         'origin,source,name,origins'
 
+    With ``offset`` the SELECT's first rows are skipped by SPARQL's own ``OFFSET``
+    (:mod:`kg.store.paging`) and the rest is streamed the same way; a page with a
+    limit is :func:`~kg.store.queries.run_query`'s (the page is in memory).
+
     Raises:
         InputError: an unknown format, a bad parameter or a query that does not parse.
     """
@@ -70,12 +76,14 @@ def stream_query(
     bindings = _bindings(named, params or {}, base)
     check_query(sparql, limits)
     store = target if isinstance(target, ox.Store) else target.ox
+    substitute = named is not None and named.substitute
+    if not substitute:
+        sparql, bindings = bind_values(sparql, bindings), {}
+    if offset:
+        sparql = paged_sparql(sparql, None, offset)
     try:
-        if named is not None and named.substitute:
-            answer = store.query(sparql, use_default_graph_as_union=True, substitutions={
-                ox.Variable(k): v for k, v in bindings.items()})
-        else:
-            answer = store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
+        answer = store.query(sparql, use_default_graph_as_union=True, substitutions={
+            ox.Variable(k): v for k, v in bindings.items()})
     except SyntaxError as e:
         raise InputError(f"the query does not parse: {e}") from None
     try:
