@@ -40,7 +40,6 @@ from kg.formats.assessment import assessment_graph
 from kg.formats.assessment_provenance import (
     AssessmentRecord,
     DocumentVersion,
-    credkg_version,
     provenance_quads,
 )
 from kg.model import Dataset
@@ -114,6 +113,8 @@ def assessment_provenance(
 
     Who asked is the store's ``agent`` attribute (``kg add --agent``), if set.
     """
+    from kg.formats.assessment_provenance import credkg_version  # looked up when called
+
     record = AssessmentRecord(
         version=credkg_version(),
         parameters=engine_parameters(getattr(result, "policy", None)),
