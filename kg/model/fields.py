@@ -67,13 +67,16 @@ Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
 
 def _iso_moment(value: object) -> object:
     """A date (``YYYY-MM-DD``) or a date and time (ISO 8601, e.g. ``2024-11-10T09:30:00Z``)."""
+    if isinstance(value, dt.date):
+        return value
     if isinstance(value, str):
         try:
             return (dt.date.fromisoformat(value) if len(value) == 10
                     else dt.datetime.fromisoformat(value))
         except ValueError:
-            return value
-    return value
+            pass
+    raise ValueError("give a date (YYYY-MM-DD) or a date and time (ISO 8601, e.g. "
+                     "2024-11-10T09:30:00Z)")
 
 
 #: When something was done: a date, or a date and time.
