@@ -177,6 +177,10 @@ def test_an_analysts_grade_is_stated_as_prov_in_the_assessment(graded: Path) -> 
                        "tass> ; prov:qualifiedAttribution/prov:atTime ?at "
                        "FILTER NOT EXISTS { ?g prov:wasAttributedTo ?w } }")
     assert when == [("2024-11-11",)]
+    [(explanation,)] = _ask(store, "SELECT ?e WHERE { <https://w3id.org/credkg/id/source/ria> "
+                                   "<https://w3id.org/credkg/ns#explanation> ?e }")
+    assert "The analyst's grade, set by J. Smith on 2024-11-10T09:30:00+00:00 (State-owned" \
+        in explanation
     g = to_rdf(load_dataset(graded))
     assert not conforms(g)
     assert (URIRef("https://w3id.org/credkg/id/source/tass"), CRED.reliabilitySetAt,
