@@ -228,6 +228,12 @@ def provenance_bundle(store: StoreBase) -> Graph:
     g.bind("prov", PROV)
     g.bind("cred", str(CRED._NS))
     g.bind("schema", str(SCHEMA))
+    # short names for the nodes (PROV tools such as the prov package also want them)
+    base = str(latest).rsplit("assessment/", 1)[0]
+    for prefix, ns in (("run", f"{latest}/"), ("assessment", f"{base}assessment/"),
+                       ("doc", DOCUMENT_BASE), ("agent", f"{base}agent/"),
+                       ("source", f"{base}source/")):
+        g.bind(prefix, ns)
     return g
 
 
