@@ -169,7 +169,8 @@ def test_an_analysts_grade_is_stated_as_prov_in_the_assessment(graded: Path) -> 
                        "prov:wasAttributedTo ?w ; prov:qualifiedAttribution ?q . "
                        "?w a prov:Agent ; rdfs:label ?who . ?q a prov:Attribution ; "
                        "prov:agent ?w ; prov:atTime ?at ; rdfs:comment ?why . "
-                       "?a a cred:Assessment ; prov:wasDerivedFrom ?g }")
+                       "?a a cred:Assessment ; prov:wasDerivedFrom ?c . ?c a prov:Collection ; "
+                       "prov:hadMember ?g }")
     assert rows == [("D", "J. Smith", "2024-11-10T09:30:00Z",
                      "State-owned; two retracted stories this year.")]
     # only a date given: the grade has its time, no agent

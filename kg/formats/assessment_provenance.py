@@ -13,7 +13,8 @@ Every assessment a store writes says, beside its grades:
 - who asked for it, where given (``prov:wasAttributedTo`` and ``prov:wasAssociatedWith``
   a ``prov:Agent``);
 - and, for each analyst's grade of a source, who set it, when and why (a
-  ``cred:AnalystGrade`` with a ``prov:Attribution``).
+  ``cred:AnalystGrade`` with a ``prov:Attribution``), all grades in one
+  ``prov:Collection`` named by its content, which the assessment is derived from.
 
 Every subject of these quads has an ``rdf:type`` among :data:`PROVENANCE_TYPES`, so that
 the grades can be told from their provenance (:func:`provenance_subjects`).
@@ -35,6 +36,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -64,6 +66,7 @@ __all__ = [
 PROVENANCE_TYPES = frozenset({
     CRED.Assessment, CRED.AssessmentActivity, CRED.Policy, CRED.Parameter, CRED.Document,
     CRED.AnalystGrade, PROV.Agent, PROV.SoftwareAgent, PROV.Association, PROV.Attribution,
+    PROV.Collection,
 })
 
 
@@ -204,11 +207,21 @@ def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str) -> Iter
         yield doc, PROV.specializationOf, URIRef(f"{DEFAULT_BASE}document/{d.id}"), g
         yield activity, PROV.used, doc, g
         yield entity, PROV.wasDerivedFrom, doc, g
-    for s, p, o, _ in grade_quads(ds):
-        if p == CRED.gradeOf:
-            yield activity, PROV.used, s, g
-            yield entity, PROV.wasDerivedFrom, s, g
-        yield s, p, o, g
+    grades = list(grade_quads(ds))
+    if grades:
+        # the grades as one collection, named by its content: a run links to it by two
+        # statements, and an assessment that changes no grade rewrites none of its quads
+        digest = hashlib.sha256("\n".join(sorted(
+            f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in grades)).encode()).hexdigest()
+        collection = URIRef(f"{base}assessment/analyst-grades/{digest[:16]}")
+        yield collection, RDF.type, PROV.Collection, g
+        yield collection, RDF.type, PROV.Entity, g
+        yield activity, PROV.used, collection, g
+        yield entity, PROV.wasDerivedFrom, collection, g
+        for s, p, o, _ in grades:
+            if p == CRED.gradeOf:
+                yield collection, PROV.hadMember, s, g
+            yield s, p, o, g
 
 
 def grade_quads(ds: Dataset) -> Iterator[Quad]:
