@@ -341,3 +341,34 @@ def test_reassess_refuses_a_missing_store_in_one_line(tmp_path: Path, kg: Kg) ->
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = kg("reassess", "--check", "--store", tmp_path / "file")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_the_documents_recorded_follow_adds_and_removes() -> None:
+    store = Store()
+    store.add_dataset(seed_dataset(), "seed")
+    store.add_file(SEED, "again", scope=True)
+    record = stored_provenance(store)
+    assert record is not None and [d.id for d in record.documents] == ["again", "seed"]
+    assert {d.hash for d in record.documents} == {d.hash for d in store.documents()}
+    store.remove("again")
+    record = stored_provenance(store)
+    assert record is not None and [d.id for d in record.documents] == ["seed"]
+    assert [d.graph for d in record.documents] == [store.document("seed").graph]
+
+
+def test_check_sees_a_grade_edited_in_the_assessment_graph(store_path: Path, kg: Kg) -> None:
+    store = Store.open(store_path)
+    claim = ox.NamedNode("https://w3id.org/credkg/id/claim/convicts-deserted")
+    [old] = store.ox.quads_for_pattern(claim, ox.NamedNode(CRED_IRI + "credibility"), None,
+                                       None)
+    store.ox.remove(old)
+    store.ox.add(ox.Quad(old.subject, old.predicate,
+                         ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer))),
+                         old.graph_name))
+    store.flush()
+    del store
+    result = kg("reassess", "--check", "--store", store_path)
+    assert result.exit_code == 1
+    now = old.object.value
+    assert f"grades differ: 1 claim (e.g. claim convicts-deserted: stored 1, now {now})" \
+        in result.stdout
