@@ -36,16 +36,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
+from rdflib import Graph
 
+from kg.errors import CredkgError
+from kg.formats.assessment_provenance import PROVENANCE_TYPES
 from kg.namespace import CRED, RECORD_IRI
 from kg.store.base import StoreBase
-from kg.store.provenance import engine_parameters, provenance_nodes, stored_provenance
-from kg.store.terms import to_ox_quad
+from kg.store.provenance import provenance_nodes, read_record, stored_provenance
+from kg.store.store import Store
+from kg.store.terms import from_ox
 
 __all__ = ["Freshness", "check_assessment"]
 
 _EXAMPLES = 3
 _DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _GRADES = {str(CRED.credibility): "claim", str(CRED.reliability): "source"}
 
 
@@ -115,16 +120,16 @@ def _documents(recorded: Mapping[str, str], now: Mapping[str, str]) -> list[str]
     return out
 
 
-def check_assessment(store: StoreBase) -> Freshness:
+def check_assessment(store: Store) -> Freshness:
     """Whether the store's grades still follow from its documents and this credkg.
+
+    The recompute is the store's own (what ``kg reassess`` would write), so that the
+    check follows however the store assesses.
 
     Raises:
         DatasetError: the stored documents do not form a valid dataset.
+        CredkgError: the credibility engine is not installed.
     """
-    from kg.credibility import assess
-    from kg.formats.assessment import assessment_graph, assessment_quads
-    from kg.formats.assessment_provenance import credkg_version
-
     found = Freshness()
     docs = {d.id: d.hash for d in store.documents()}
     record = stored_provenance(store)
@@ -134,30 +139,29 @@ def check_assessment(store: StoreBase) -> Freshness:
                           "credkg made it); run kg reassess")
     else:
         found.documents = _documents({d.id: d.hash for d in record.documents}, docs)
-        running = credkg_version()
-        if record.version != running:
-            found.version = (record.version, running)
-    ds = store.dataset()
-    if not ds.claims and not ds.sources:
-        found.other += len(_stored(store))  # an assessment of nothing holds nothing
-        return found
-    result = assess(ds)
-    if record is not None:
-        now = {k: _text(v) for k, v in engine_parameters(result.policy).items()}
-        for name in sorted(now.keys() | record.texts.keys()):
-            before, after = record.texts.get(name, "(none)"), now.get(name, "(none)")
+    made = store._assessment([d.graph for d in store.documents()])
+    if made is None:
+        raise CredkgError("the credibility engine is not installed; nothing can be checked")
+    quads: list[ox.Quad] = made[1]
+    kinds = {ox.NamedNode(str(t)) for t in PROVENANCE_TYPES}
+    runs = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object in kinds}
+    now = read_record(_graph(q for q in quads if q.subject in runs))
+    if record is not None and now is not None:
+        if record.version != now.version:
+            found.version = (record.version, now.version)
+        for name in sorted(now.texts.keys() | record.texts.keys()):
+            before, after = record.texts.get(name, "(none)"), now.texts.get(name, "(none)")
             if before != after:
                 found.parameters[name] = (before, after)
-    graph = ox.NamedNode(str(assessment_graph(ds.base)))
-    expected = {to_ox_quad(s, p, o, graph) for s, p, o, _ in assessment_quads(ds, result)}
-    _compare(found, _stored(store), expected)
+    _compare(found, _stored(store), {q for q in quads if q.subject not in runs})
     return found
 
 
-def _text(value: object) -> str:
-    import json
-
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+def _graph(quads: Iterable[ox.Quad]) -> Graph:
+    g = Graph()
+    for q in quads:
+        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return g
 
 
 def _stored(store: StoreBase) -> set[ox.Quad]:

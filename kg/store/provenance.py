@@ -58,6 +58,7 @@ __all__ = [
     "provenance_bundle",
     "provenance_nodes",
     "provenance_triples",
+    "read_record",
     "stored_provenance",
     "write_provenance_bundle",
 ]
@@ -170,7 +171,11 @@ def stored_provenance(store: StoreBase) -> AssessmentRecord | None:
     When several assessments are recorded (which a store does not do by itself), the
     latest one is read.
     """
-    g = provenance_triples(store)
+    return read_record(provenance_triples(store))
+
+
+def read_record(g: Graph) -> AssessmentRecord | None:
+    """The provenance of the latest assessment stated in ``g``; None if there is none."""
     latest = max(g.subjects(RDF.type, CRED.Assessment),
                  key=lambda a: str(g.value(a, PROV.generatedAtTime)), default=None)
     if latest is None:
