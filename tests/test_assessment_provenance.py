@@ -372,3 +372,24 @@ def test_check_sees_a_grade_edited_in_the_assessment_graph(store_path: Path, kg:
     now = old.object.value
     assert f"grades differ: 1 claim (e.g. claim convicts-deserted: stored 1, now {now})" \
         in result.stdout
+
+
+def test_an_assessment_that_read_discovered_trust_says_so() -> None:
+    from kg.store.trust import SourceTrust, TrustRun, trust_graph_iri, write_trust
+
+    store = Store()
+    store.add_dataset(seed_dataset(), "seed")
+    record = stored_provenance(store)
+    assert record is not None and record.used == ()
+    base = seed_dataset().base
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    write_trust(store, base, TrustRun("accu", {}, t, t, (), "0.1.0",
+                                      (SourceTrust("ria", 0.25, 3),)))
+    assert store.reassess()
+    record = stored_provenance(store)
+    assert record is not None and record.used == (trust_graph_iri(base),)
+    [(derived,)] = _ask(store, "SELECT ?u WHERE { ?a a cred:Assessment ; prov:wasDerivedFrom ?u "
+                               "; prov:wasGeneratedBy/prov:used ?u FILTER NOT EXISTS "
+                               "{ ?u a cred:Document } "
+                               "FILTER NOT EXISTS { ?u a prov:Collection } }")
+    assert derived == trust_graph_iri(base)

@@ -9,7 +9,8 @@ Every assessment a store writes says, beside its grades:
 - when (``prov:startedAtTime``/``prov:endedAtTime`` of the ``cred:AssessmentActivity``,
   ``prov:generatedAtTime`` of the ``cred:Assessment``);
 - from which documents (``cred:Document``, named by the document's graph IRI, with its
-  id and the SHA-256 of its content, as the store's index keeps it);
+  id and the SHA-256 of its content, as the store's index keeps it), and which other
+  graphs it read (the discovered trust of ``kg discover --store``);
 - who asked for it, where given (``prov:wasAttributedTo`` and ``prov:wasAssociatedWith``
   a ``prov:Agent``);
 - and, for each analyst's grade of a source, who set it, when and why (a
@@ -105,6 +106,8 @@ class AssessmentRecord:
         ended: When it was made (UTC).
         documents: The documents it was made from.
         agent: Who asked for it, if given.
+        used: Other entities the engine read (the discovered-trust graph of
+            ``kg discover --store``), by IRI.
     """
 
     version: str
@@ -113,6 +116,8 @@ class AssessmentRecord:
     ended: dt.datetime
     documents: tuple[DocumentVersion, ...] = ()
     agent: str | None = None
+    #: Other entities the engine read, by IRI (e.g. the discovered-trust graph).
+    used: tuple[str, ...] = ()
     #: The parameters as JSON texts (what the graph stores and is compared).
     texts: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
@@ -207,6 +212,9 @@ def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str) -> Iter
         yield doc, PROV.specializationOf, URIRef(f"{DEFAULT_BASE}document/{d.id}"), g
         yield activity, PROV.used, doc, g
         yield entity, PROV.wasDerivedFrom, doc, g
+    for other in record.used:
+        yield activity, PROV.used, URIRef(other), g
+        yield entity, PROV.wasDerivedFrom, URIRef(other), g
     grades = list(grade_quads(ds))
     if grades:
         # the grades as one collection, named by its content: a run links to it by two

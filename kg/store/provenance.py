@@ -44,7 +44,7 @@ from kg.formats.assessment_provenance import (
 )
 from kg.model import Dataset
 from kg.namespace import CRED, SCHEMA
-from kg.store.index import DOCUMENT_BASE
+from kg.store.index import ASSESSMENT_GRAPH_NAME, DOCUMENT_BASE
 from kg.store.terms import from_ox, to_ox_quad
 
 if TYPE_CHECKING:
@@ -107,6 +107,12 @@ def _documents(store: StoreBase, graphs: Iterable[str]) -> tuple[DocumentVersion
     return tuple(sorted(out, key=lambda d: d.id))
 
 
+def _trust_graph(base: str) -> str:
+    """The discovered-trust graph the engine reads (``kg.store.trust.trust_graph_iri``;
+    not imported, as that module imports the store that imports this one)."""
+    return f"{base}graph/{ASSESSMENT_GRAPH_NAME}/truth"
+
+
 def assessment_provenance(
     store: StoreBase, ds: Dataset, result: object, graphs: Iterable[str], started: dt.datetime,
 ) -> list[ox.Quad]:
@@ -123,6 +129,8 @@ def assessment_provenance(
         ended=now(),
         documents=_documents(store, graphs),
         agent=getattr(store, "agent", None),
+        used=tuple(g for g in (_trust_graph(ds.base),)
+                   if store.ox.contains_named_graph(ox.NamedNode(g))),
     )
     graph = ox.NamedNode(str(assessment_graph(ds.base)))
     return [to_ox_quad(s, p, o, graph)
@@ -196,6 +204,9 @@ def read_record(g: Graph) -> AssessmentRecord | None:
                          str(g.value(d, CRED.contentHash)))
          for d in g.objects(latest, PROV.wasDerivedFrom) if (d, RDF.type, CRED.Document) in g),
         key=lambda d: d.id))
+    used = tuple(sorted(str(u) for u in g.objects(activity, PROV.used)
+                        if (u, RDF.type, CRED.Document) not in g
+                        and (u, RDF.type, PROV.Collection) not in g))
     askers = [a for a in g.objects(latest, PROV.wasAttributedTo) if a != engine]
     agent = str(g.value(askers[0], RDFS.label)) if askers else None
 
@@ -209,6 +220,7 @@ def read_record(g: Graph) -> AssessmentRecord | None:
         ended=moment(g.value(latest, PROV.generatedAtTime)),
         documents=documents,
         agent=agent,
+        used=used,
     )
 
 
