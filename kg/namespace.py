@@ -30,6 +30,7 @@ __all__ = [
     "CLASS_KIND",
     "CRED",
     "CRED_IRI",
+    "GRADING",
     "KIND_CLASS",
     "RECORD_IRI",
     "SCHEMA",
@@ -124,12 +125,26 @@ class CRED(DefinedNamespace):
     # credibility
     reliability: URIRef
     analystReliability: URIRef
+    reliabilitySetBy: URIRef
+    reliabilitySetAt: URIRef
+    reliabilityReason: URIRef
     credibility: URIRef
     score: URIRef
     # verdicts
     Verdict: URIRef
     rating: URIRef
     originalRating: URIRef
+    # provenance of assessments
+    Assessment: URIRef
+    AssessmentActivity: URIRef
+    Policy: URIRef
+    Parameter: URIRef
+    parameter: URIRef
+    Document: URIRef
+    documentId: URIRef
+    contentHash: URIRef
+    AnalystGrade: URIRef
+    gradeOf: URIRef
     # assessment results
     explanation: URIRef
     origin: URIRef
@@ -204,6 +219,12 @@ KIND_CLASS: dict[SourceKind, URIRef] = {
     SourceKind.POLL: CRED.Poll,
     SourceKind.DATASET: CRED.DataSet,
 }
+#: Who set a source's analyst grade, when and why: each model field and its property.
+GRADING: tuple[tuple[str, URIRef], ...] = (
+    ("reliability_set_by", CRED.reliabilitySetBy),
+    ("reliability_set_at", CRED.reliabilitySetAt),
+    ("reliability_why", CRED.reliabilityReason),
+)
 #: The kind of source each ``cred:`` class IRI (a string) stands for.
 CLASS_KIND: dict[str, SourceKind] = {str(cls): kind for kind, cls in KIND_CLASS.items()}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import strategies as st
@@ -73,6 +74,25 @@ def quantities(draw: st.DrawFn, sources: list[str] | None = None) -> Quantity:
     )
 
 
+#: When an analyst set a grade: a date, or a date-time with or without its offset.
+moments = dates | st.datetimes(
+    min_value=dt.datetime(1900, 1, 1),
+    timezones=st.none() | st.builds(lambda m: dt.timezone(dt.timedelta(minutes=m)),
+                                    st.integers(-720, 840)),
+)
+
+
+@st.composite
+def graded(draw: st.DrawFn) -> dict[str, Any]:
+    """A source's analyst grade, and who set it, when and why (each may be absent)."""
+    grade = draw(st.sampled_from([None, "A", "B", "C", "D", "E", "F"]))
+    if grade is None:
+        return {"reliability": None}
+    return {"reliability": grade, "reliability_set_by": draw(maybe_text),
+            "reliability_set_at": draw(st.none() | moments),
+            "reliability_why": draw(maybe_text)}
+
+
 @st.composite
 def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
     n_src = draw(st.integers(1, max_records))
@@ -93,7 +113,7 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
             id=i, kind=draw(st.sampled_from(list(SourceKind))), name=draw(names),
             aliases=draw(st.lists(names, max_size=2)), affiliated_with=draw(some(src_ids)),
             country=draw(maybe_text), side=draw(maybe_text),
-            reliability=draw(st.sampled_from([None, "A", "B", "C", "D", "E", "F"])),
+            **draw(graded()),
             same_as=draw(st.lists(st.sampled_from(["http://www.wikidata.org/entity/Q1",
                                                    "https://example.org/x"]), max_size=2)),
             authors=draw(some(src_ids)), note=draw(maybe_text),

@@ -2,7 +2,8 @@
 
 One module per area registers its commands on the one app: :mod:`.build`
 (demo, build, validate, schema, export), :mod:`.score` (chain, score),
-:mod:`.store` (add, list, remove, optimize, query, serve, push), :mod:`.views`
+:mod:`.store` (add, list, remove, optimize, query, serve, push), :mod:`.reassess`
+(reassess), :mod:`.views`
 (view, report), :mod:`.discover`, :mod:`.resolve` (resolve, matches, merge,
 unmerge, merges), :mod:`.claimreview` (import-claimreview) and :mod:`.extract`.
 They share :mod:`.common` (consoles, options, dataset loading) and never import
@@ -22,7 +23,17 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import build, claimreview, discover, extract, resolve, score, store, views
+from kg.cli import (
+    build,
+    claimreview,
+    discover,
+    extract,
+    reassess,
+    resolve,
+    score,
+    store,
+    views,
+)
 from kg.cli.common import err
 from kg.errors import CredkgError
 
@@ -35,7 +46,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for _area in (build, score, store, views, discover, resolve, claimreview, extract):
+for _area in (build, score, store, reassess, views, discover, resolve, claimreview, extract):
     _area.register(app)
 
 

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import Files, OutDir, SeedOrFiles, check_output, dataset, err, say
+from kg.cli.common import (
+    AgentOption,
+    Files,
+    OutDir,
+    SeedOrFiles,
+    check_output,
+    dataset,
+    err,
+    say,
+)
 from kg.errors import InputError
 from kg.formats.registry import names
 
@@ -46,6 +55,7 @@ def register(app: typer.Typer) -> None:
         replace: Annotated[bool, typer.Option(
             "--replace", help="With --store: replace documents of the same id that hold other "
             "content (without it, that is an error).")] = False,
+        agent: AgentOption = None,
     ) -> None:
         """Load, validate and score datasets; write the same outputs as `kg demo`, or add them
         to a store."""
@@ -53,7 +63,8 @@ def register(app: typer.Typer) -> None:
             from kg.cli.store import print_changes
             from kg.store import add_files
 
-            print_changes(add_files(store, files, doc=doc, progress=True, replace=replace))
+            print_changes(add_files(store, files, doc=doc, progress=True, replace=replace,
+                                    agent=agent))
             return
         from kg.formats.loading import load_datasets
 
@@ -109,9 +120,21 @@ def register(app: typer.Typer) -> None:
                        ] = "turtle",
         out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")
                             ] = None,
+        assessment: Annotated[bool, typer.Option(
+            "--assessment", help="With --store: export the provenance of the store's assessment "
+            "as a PROV bundle (turtle, json-ld, nt, trig or nquads).")] = False,
+        store: Annotated[Path | None, typer.Option(
+            "--store", help="With --assessment: the store's folder.")] = None,
     ) -> None:
-        """Export the graph in any format credkg writes (RDF, graph tools, CSV, ClaimReview)."""
+        """Export the graph in any format credkg writes (RDF, graph tools, CSV, ClaimReview),
+        or a store's assessment provenance (--assessment --store)."""
         from kg.formats.registry import by_name
+
+        if assessment or store is not None:
+            from kg.cli.reassess import export_assessment
+
+            export_assessment(store, files, fmt, out_file)
+            return
         from kg.outputs import export_dataset
 
         f = by_name(fmt)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kg.model import Dataset
 
 __all__ = [
+    "AgentOption",
     "AsOf",
     "Files",
     "OutDir",
@@ -48,6 +49,10 @@ SeedOrFiles = Annotated[
 ]
 StoreOption = Annotated[Path | None, typer.Option(
     "--store", help="A persistent store folder (created if missing).")]
+#: Who asks for an assessment, recorded in its provenance (kg.store.provenance).
+AgentOption = Annotated[str | None, typer.Option(
+    "--agent", envvar="CREDKG_AGENT", show_envvar=True,
+    help="Who asks for the assessment (a name or an IRI), recorded in its provenance.")]
 
 
 def need_extra(extra: str, *modules: str) -> None:

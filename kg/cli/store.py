@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from kg.cli.common import AsOf, documents_as_of, err, need_extra, notes, out
+from kg.cli.common import AgentOption, AsOf, documents_as_of, err, need_extra, notes, out
 from kg.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
@@ -225,13 +225,14 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--replace", help="Replace documents of the same id that hold "
                                "other content (without it, that is an error).")
         ] = False,
+        agent: AgentOption = None,
     ) -> None:
         """Add files to a store, one document each, all or none; the same file again adds
         nothing."""
         from kg.store.store import add_files
 
         print_changes(add_files(store, files, doc=doc, progress=True, assess=not no_assess,
-                                replace=replace))
+                                replace=replace, agent=agent))
 
     @app.command("list")
     def list_(store: RequiredStore) -> None:

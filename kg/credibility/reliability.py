@@ -88,6 +88,28 @@ class SourceAssessment:
     flags: tuple[str, ...] = field(default=())
 
 
+def _analysts_grade(s: Source) -> str:
+    """Where an analyst's grade comes from: who set it, when and why, as far as given.
+
+    Examples:
+        >>> import datetime as dt
+        >>> _analysts_grade(Source(id="r", kind="news_outlet", name="R", reliability="D",
+        ...                        reliability_set_by="J. Smith",
+        ...                        reliability_set_at=dt.date(2024, 11, 10),
+        ...                        reliability_why="state-owned"))
+        "the analyst's grade, set by J. Smith on 2024-11-10 (state-owned)"
+    """
+    words = "the analyst's grade"
+    if s.reliability_set_by is not None:
+        words += f", set by {s.reliability_set_by}"
+    if s.reliability_set_at is not None:
+        words += (" on " if s.reliability_set_by is not None else ", set on ") \
+            + s.reliability_set_at.isoformat()
+    if s.reliability_why is not None:
+        words += f" ({s.reliability_why})"
+    return words
+
+
 def _base_grade(
     s: Source, by_id: dict[str, Source], memo: dict[str, tuple[Grade, str]], seen: frozenset[str]
 ) -> tuple[Grade, str]:
@@ -95,7 +117,7 @@ def _base_grade(
     if s.id in memo:
         return memo[s.id]
     if s.reliability is not None:
-        result: tuple[Grade, str] = (s.reliability, "the analyst's grade")
+        result: tuple[Grade, str] = (s.reliability, _analysts_grade(s))
     elif s.kind is SourceKind.ANONYMOUS_SOURCE:
         result = ("F", "an anonymous source cannot be judged, whoever relays it")
     else:

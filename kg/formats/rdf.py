@@ -47,6 +47,7 @@ from kg.formats.text import MAX_RDF_BYTES, read_text
 from kg.model import RECORD_LISTS, Dataset, Quantity, SourceKind
 from kg.namespace import (
     CRED,
+    GRADING,
     KIND_CLASS,
     RECORD_IRI,
     SCHEMA,
@@ -159,6 +160,9 @@ def quads(ds: Dataset) -> Iterator[Quad]:
         if s.reliability is not None:
             yield n, CRED.analystReliability, Literal(s.reliability), None
             yield n, CRED.reliability, Literal(s.reliability), None
+        for field, prop in GRADING:  # who set the analyst's grade, when and why
+            if getattr(s, field) is not None:
+                yield n, prop, Literal(getattr(s, field)), None
         for same in s.same_as:
             yield n, SCHEMA.sameAs, URIRef(same), None
         if s.note is not None:
@@ -468,7 +472,8 @@ def from_rdf(g: Graph, *, name: str = "<graph>") -> Dataset:
             "same_as": sorted(str(o) for o in g.objects(s, SCHEMA.sameAs)),
         }
         for field, prop in (("country", CRED.country), ("side", CRED.side),
-                            ("reliability", CRED.analystReliability), ("note", RDFS.comment)):
+                            ("reliability", CRED.analystReliability), ("note", RDFS.comment),
+                            *GRADING):
             _put(record, field, text(s, prop, "source"))
         data["sources"].append(record)
     for r in sorted(g.subjects(RDF.type, CRED.Report), key=str):

@@ -63,6 +63,27 @@ def _iso_date(value: object) -> object:
 
 
 Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
+
+
+def _iso_moment(value: object) -> object:
+    """A date (``YYYY-MM-DD``) or a date and time (ISO 8601, e.g. ``2024-11-10T09:30:00Z``)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return (dt.date.fromisoformat(value) if len(value) == 10
+                    else dt.datetime.fromisoformat(value))
+        except ValueError:
+            pass
+    raise ValueError("give a date (YYYY-MM-DD) or a date and time (ISO 8601, e.g. "
+                     "2024-11-10T09:30:00Z)")
+
+
+#: When something was done: a date, or a date and time.
+Moment = Annotated[
+    Annotated[dt.datetime, Strict()] | Annotated[dt.date, Strict()],
+    BeforeValidator(_iso_moment),
+]
 Grade = Literal["A", "B", "C", "D", "E", "F"]
 RateUnit = Literal["day", "week", "month", "year"]
 #: A fact-check's verdict, normalised: the reviewer's own words go in ``original_rating``.
@@ -125,6 +146,7 @@ __all__ = [
     "Grade",
     "Id",
     "Iri",
+    "Moment",
     "Name",
     "Number",
     "RateUnit",

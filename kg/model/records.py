@@ -15,6 +15,7 @@ from kg.model.fields import (
     Grade,
     Id,
     Iri,
+    Moment,
     Name,
     Number,
     RateUnit,
@@ -44,6 +45,12 @@ class Source(Record):
     reliability: Grade | None = Field(
         default=None, description="The analyst's Admiralty grade A-F, if any."
     )
+    reliability_set_by: Text | None = Field(
+        default=None, description="Who set the analyst's grade (a name or an IRI).")
+    reliability_set_at: Moment | None = Field(
+        default=None, description="When the analyst's grade was set: a date or a date-time.")
+    reliability_why: Text | None = Field(
+        default=None, description="Why the analyst gave that grade.")
     same_as: tuple[Iri, ...] = Field(
         default=(), description="External identifiers as IRIs, e.g. a Wikidata entity."
     )
@@ -58,6 +65,11 @@ class Source(Record):
         object.__setattr__(self, "affiliated_with", sorted_unique(self.affiliated_with))
         object.__setattr__(self, "authors", sorted_unique(self.authors))
         object.__setattr__(self, "same_as", sorted_unique(self.same_as))
+        if self.reliability is None and (self.reliability_set_by is not None
+                                         or self.reliability_set_at is not None
+                                         or self.reliability_why is not None):
+            raise ValueError("reliability_set_by, reliability_set_at and reliability_why "
+                             "describe an analyst's grade: give reliability too")
         return self
 
 

@@ -170,7 +170,10 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
             }
             for key, prop in (("country", _C + "country"), ("side", _C + "side"),
                               ("reliability", _C + "analystReliability"),
-                              ("note", _RDFS + "comment")):
+                              ("note", _RDFS + "comment"),
+                              ("reliability_set_by", _C + "reliabilitySetBy"),
+                              ("reliability_set_at", _C + "reliabilitySetAt"),
+                              ("reliability_why", _C + "reliabilityReason")):
                 optional(record, key, text(props, prop))
             data["sources"].append(record)
         if _C + "Report" in types:

@@ -52,9 +52,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 import pyoxigraph as ox
@@ -131,6 +132,12 @@ class Store(StoreBase):
             process holds it open for writing).
         StoreBusy: (writing) a ``kg serve`` holds the store (:mod:`kg.store.lock`).
     """
+
+    #: Who asks for the assessments this store writes (``kg add --agent``), recorded in
+    #: their provenance (:mod:`kg.store.provenance`); None: nobody is named.
+    agent: str | None = None
+    #: The content digest of each document graph written but not yet in the index.
+    _fresh_digests: Mapping[str, str] = MappingProxyType({})
 
     def add_dataset(
         self,
@@ -370,7 +377,9 @@ class Store(StoreBase):
         return old
 
     def _fresh_graph(self, doc: str, digest: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{DOCUMENT_BASE}{doc}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
+        graph = ox.NamedNode(f"{DOCUMENT_BASE}{doc}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
+        self._fresh_digests = {**self._fresh_digests, graph.value: digest}
+        return graph
 
     def remove(self, doc_id: str, *, assess: bool = True) -> Change:
         """Remove one document, exactly its graph, and recompute the assessment.
@@ -419,7 +428,7 @@ class Store(StoreBase):
     ) -> Change:
         """Write a document's fresh graph with ``write`` (which may return its triple
         count, else the graph is counted), then commit it, or drop it on failure."""
-        graph = ox.NamedNode(f"{DOCUMENT_BASE}{doc_id}/{digest[:16]}-{uuid.uuid4().hex[:8]}")
+        graph = self._fresh_graph(doc_id, digest)
         old = next((d for d in self.documents() if d.id == doc_id), None)
         try:
             counted = write(graph)
@@ -452,8 +461,10 @@ class Store(StoreBase):
         """The assessment graph of the union of ``graphs``; None without an engine."""
         from kg.credibility import assess
         from kg.formats.assessment import assessment_quads
+        from kg.store.provenance import assessment_provenance, now
         from kg.store.trust import discovered_trust
 
+        started = now()
         ds = self._dataset(graphs)
         graph = ox.NamedNode(assessment_graph_iri(ds.base))
         if not ds.claims and not ds.sources:
@@ -462,7 +473,7 @@ class Store(StoreBase):
         return graph.value, [
             to_ox_quad(s, p, o, graph)
             for s, p, o, _ in assessment_quads(ds, result)
-        ]
+        ] + assessment_provenance(self, ds, result, graphs, started)
 
     def _finish_interrupted(self) -> None:
         """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,
@@ -487,6 +498,7 @@ def add_files(
     *,
     assess: bool = True,
     replace: bool = False,
+    agent: str | None = None,
 ) -> list[Change]:
     """Add files to the on-disk store at ``store_path``, one document each: all or none.
 
@@ -501,6 +513,7 @@ def add_files(
         progress: Show a progress bar for large files.
         assess: Recompute the assessment graph after the load.
         replace: Let files replace documents of their ids that hold other content.
+        agent: Who asks for the assessment, recorded in its provenance.
 
     Returns:
         One :class:`Change` per file.
@@ -520,6 +533,7 @@ def add_files(
             "with --doc to give each its own id"
         )
     store = Store.open(store_path)
+    store.agent = agent
     changes = store.add_file_group(zip(paths, ids, strict=True), progress=progress,
                                    assess=assess, replace=replace)
     store.flush()
