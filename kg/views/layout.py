@@ -83,7 +83,7 @@ def graph_levels(kinds: Mapping[str, str], edges: Iterable[tuple[str, str, str]]
     cited_by: dict[str, set[str]] = defaultdict(set)
     asserting: set[str] = set()
     for a, b, rel in edges:
-        if rel == "cites":
+        if rel in ("cites", "distorts", "copies"):  # every relaying edge
             cited_by[b].add(a)
         elif rel == "asserts":
             asserting.add(a)
