@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the browser fixtures are imported from tests.test_browser by name)
 """Figures, distortions and copies in real headless Chromium: what a reader sees and clicks.
 
 The fixture is :mod:`tests.test_views_figures`'s (hostile text in a name, a quote
@@ -15,7 +16,7 @@ from kg.report import write_report
 from kg.views import claim_view, graph_view, write_html
 from kg.views.style import EDGE_LEGEND, EDGE_STYLE
 
-from .test_browser import Opened, browser, open_page, shot  # noqa: F401  (fixtures)
+from .test_browser import Opened, browser, open_page, shot  # noqa: F401
 from .test_views_figures import DS, A
 
 pytestmark = pytest.mark.browser

@@ -14,6 +14,9 @@ of the longest main-thread task (Long Tasks API) and of the time each part takes
 - ``no-tomselect``: without tom-select (its script and its start-up);
 - ``vis-only``: vis-network's script alone, no network made;
 - ``vis-css-only``: no script, only the libraries' style sheets;
+- ``blob``: vis-network kept as text in the page and run from a ``blob:`` URL as an
+  ``async`` script (Chromium may then compile it off the main thread), the view's
+  script waiting for it;
 - ``blank``: the page's HTML with no library, style or script.
 """
 
@@ -58,11 +61,26 @@ def variants() -> dict[str, str]:
     cut = timed.index(script[:40])
     timed = timed[:cut] + mark("view0") + timed[cut:]
     timed = timed.replace("</body>", mark("view1") + "</body>")
+    body = vis[len("<script>"):-len("</script>")]
+    loader = (
+        f"<script type='text/plain' id='lib'>{body}</script><script>window.__q = [];"
+        "(function () { var s = document.createElement('script'); s.async = true;"
+        "s.src = URL.createObjectURL(new Blob([document.getElementById('lib').textContent],"
+        " {type: 'text/javascript'})); s.onload = function () { performance.mark('vis1');"
+        " var q = window.__q; window.__q = null; q.forEach(function (f) { setTimeout(f, 0); });"
+        " }; performance.mark('vis0'); document.head.appendChild(s); })();</script>")
+    start = timed.index("<script>(function")
+    end = timed.index("</script>", start)
+    run = timed[start + len("<script>"):end]
+    blob = (timed[:start] + "<script>window.__q ? window.__q.push(function () {" + run
+            + "}) : (function () {" + run + "})();" + timed[end:]).replace(
+        mark("vis0") + vis + mark("vis1"), loader)
     blank = page.replace(library_style(), "").replace(vis, "").replace(tom, "")
     blank = blank[:blank.index("<script>(function")] + "</div></body></html>"
     return {
         "page": timed,
         "no-tomselect": timed.replace(tom, ""),
+        "blob": blob,
         "vis-only": (f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
                      f"{mark('vis0')}{vis}{mark('vis1')}</body></html>"),
         "vis-css-only": (f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>"

@@ -25,7 +25,7 @@ from kg.views.describe import (
     source_node,
 )
 from kg.views.info import AssessmentLike, NodeInfo, info_for
-from kg.views.layout import graph_levels, packed_positions
+from kg.views.layout import graph_levels, label_priority, packed_positions
 from kg.views.relays import RELAY_ORDER, RelayMarks, strongest
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
@@ -140,6 +140,7 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                                    if e["relation"] in ("asserts", *RELAY_ORDER)], levels)
     for n in nodes:
         n["x"], n["y"] = pos[n["id"]]
+    label_priority(nodes, edges)
     subtitle = (f"{plural(len(ds.sources), 'source')}, {plural(len(ds.claims), 'claim')}, "
                 f"{plural(len(ds.assertions), 'assertion')}, "
                 f"{plural(len(pairs), 'contradiction')}. Claims on the left, then who asserts "
