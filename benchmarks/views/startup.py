@@ -17,12 +17,20 @@ of the longest main-thread task (Long Tasks API) and of the time each part takes
 - ``blob``: vis-network kept as text in the page and run from a ``blob:`` URL as an
   ``async`` script (Chromium may then compile it off the main thread), the view's
   script waiting for it;
+- ``split``: the view's own script started in a task of its own (``setTimeout``), apart
+  from the libraries';
 - ``blank``: the page's HTML with no library, style or script.
+
+Each page is also traced (Chromium's ``toplevel`` and ``devtools.timeline``
+categories): ``task`` is its longest main-thread task in the trace, and ``cpu``
+that task's thread CPU time, which load from other jobs on the machine does not
+inflate (the wall times do).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -75,12 +83,15 @@ def variants() -> dict[str, str]:
     blob = (timed[:start] + "<script>window.__q ? window.__q.push(function () {" + run
             + "}) : (function () {" + run + "})();" + timed[end:]).replace(
         mark("vis0") + vis + mark("vis1"), loader)
+    split = (timed[:start] + "<script>setTimeout(function () {" + run + "}, 0);"
+             + timed[end:])
     blank = page.replace(library_style(), "").replace(vis, "").replace(tom, "")
     blank = blank[:blank.index("<script>(function")] + "</div></body></html>"
     return {
         "page": timed,
         "no-tomselect": timed.replace(tom, ""),
         "blob": blob,
+        "split": split,
         "vis-only": (f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
                      f"{mark('vis0')}{vis}{mark('vis1')}</body></html>"),
         "vis-css-only": (f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>"
@@ -89,17 +100,37 @@ def variants() -> dict[str, str]:
     }
 
 
+def longest_task_cpu(trace: bytes) -> tuple[float, float]:
+    """The page's longest main-thread task in a Chromium trace: wall and thread CPU time (ms).
+
+    CPU time (the trace's ``tdur``) is what the task itself costs, whatever else the
+    machine is running; wall time adds the waits for a core on a loaded machine.
+    """
+    events = json.loads(trace)["traceEvents"]
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("name") == "ParseHTML" and "file:" in json.dumps(e.get("args", {}))}
+    tasks = [e for e in events if e.get("ph") == "X" and (e["pid"], e["tid"]) in main
+             and e.get("name") == "ThreadControllerImpl::RunTask"]
+    if not tasks:
+        return 0.0, 0.0
+    top = max(tasks, key=lambda e: e.get("dur", 0))
+    return top.get("dur", 0) / 1000, top.get("tdur", 0) / 1000
+
+
 def measure(browser: Any, path: Path) -> dict[str, float]:
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     ctx.add_init_script(PROBE)
     page = ctx.new_page()
+    browser.start_tracing(page=page, categories=["toplevel", "devtools.timeline"])
     page.goto(path.as_uri(), wait_until="load")
     page.wait_for_timeout(1500)
+    wall, cpu = longest_task_cpu(browser.stop_tracing())
     out: dict[str, float] = page.evaluate("""() => {
         const m = n => (performance.getEntriesByName(n)[0] || {}).startTime;
         const d = (a, b) => (m(a) !== undefined && m(b) !== undefined) ? m(b) - m(a) : -1;
         return {longest: window.__probe.longest, vis: d('vis0', 'vis1'),
                 tom: d('tom0', 'tom1'), view: d('view0', 'view1')}; }""")
+    out["traced"], out["cpu"] = wall, cpu
     ctx.close()
     return out
 
@@ -110,8 +141,8 @@ def main() -> None:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    print(f"{'variant':14} {'longest':>8} {'vis':>6} {'tom':>6} {'view':>6}  (ms, median of "
-          f"{args.runs})")
+    print(f"{'variant':14} {'longest':>8} {'vis':>6} {'tom':>6} {'view':>6} {'task':>6} "
+          f"{'cpu':>6}  (ms, median of {args.runs})")
     with TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         pages = {}
@@ -125,7 +156,8 @@ def main() -> None:
         for name, rs in results.items():
             med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
             print(f"{name:14} {med['longest']:8.0f} " + " ".join(
-                f"{med[k]:6.0f}" if med[k] >= 0 else "     -" for k in ("vis", "tom", "view")))
+                f"{med[k]:6.0f}" if med[k] >= 0 else "     -"
+                for k in ("vis", "tom", "view", "traced", "cpu")))
         browser.close()
 
 
