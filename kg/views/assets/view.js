@@ -70,21 +70,32 @@
     var b = network.canvasToDOM({x: bb.right, y: bb.bottom});
     return {l: a.x, t: a.y, r: b.x, b: b.y};
   }
-  // Back to their own size: the label's measures and the node's box worked out again at once
-  // (vis-network would leave them stale for nodes outside the view until they are drawn).
-  function lower(ids) {
+  // A node's label at another size: set on the drawn node itself (a DataSet update would
+  // make vis-network go over every node and edge), its label's measures and its box worked
+  // out at once, without drawing (vis-network would leave them stale for nodes outside the
+  // view until they are drawn).
+  function resize(ids, size) {
     if (!ids.length) { return; }
-    nodes.update(ids.map(function (id) { return {id: id, font: {size: baseFont[id], background: "none"}}; }));
     var ctx = network.canvas.getContext();
     ids.forEach(function (id) {
       var n = network.body.nodes[id];
-      if (!n || !n.labelModule || !n.labelModule.calculateLabelSize) { return; }
-      n.labelModule.calculateLabelSize(ctx, n.selected, n.hover, n.x, n.y);
-      n.updateBoundingBox(ctx);
+      if (!n) { return; }
+      var raise = size !== undefined;
+      n.setOptions({font: {size: raise ? size : baseFont[id],
+                           background: raise ? "rgba(255,255,255,0.85)" : "none"}});
+      if (n.labelModule && n.labelModule.calculateLabelSize) {
+        n.labelModule.calculateLabelSize(ctx, n.selected, n.hover, n.x, n.y);
+        n.updateBoundingBox(ctx);
+      }
     });
   }
+  function lower(ids) { resize(ids); }
   function meets(p, q) {
     return Math.min(p.r, q.r) - Math.max(p.l, q.l) > 1 && Math.min(p.b, q.b) - Math.max(p.t, q.t) > 1;
+  }
+  function redrawThen(then) {
+    network.once("afterDrawing", function () { then(); });
+    network.body.emitter.emit("_requestRedraw");
   }
   function prioritise(then) {
     then = then || function () {};
@@ -93,38 +104,31 @@
     raisedAt = s;
     var want = [], wanted = {};
     for (var i = 0; i < ranked.length && want.length < 3 * PRIORITY_MAX; i++) {
-      var id = ranked[i], n = nodes.get(id);
+      var id = ranked[i], n = network.body.nodes[id];
       // only labels too small to be drawn at their own size
-      if (n && !n.hidden && baseFont[id] * s < threshold - 1) { want.push(id); wanted[id] = true; }
+      if (n && !n.options.hidden && baseFont[id] * s < threshold - 1) { want.push(id); wanted[id] = true; }
     }
-    var reset = raised.filter(function (id) { return !wanted[id]; });
+    lower(raised.filter(function (id) { return !wanted[id]; }));
     raised = [];
-    lower(reset);
     if (!want.length) {
       root.setAttribute("data-priority-labels", "0");
-      then();
+      redrawThen(then);
       return;
     }
-    // a white backing, so that a raised label reads over the edges and small nodes it covers
-    nodes.update(want.map(function (id) {
-      return {id: id, font: {size: PRIORITY_PX / s, background: "rgba(255,255,255,0.85)"}};
-    }));
-    network.once("afterDrawing", function () {
-      var w = box.clientWidth, h = box.clientHeight, fixed = [], kept = [], drop = [];
-      nodes.getIds().forEach(function (id) {
-        if (!wanted[id]) { var b = boxOf(id); if (b) { fixed.push(b); } }
-      });
-      want.forEach(function (id) {
-        var b = boxOf(id);
-        var fits = b && kept.length < PRIORITY_MAX && b.l >= 0 && b.t >= 0 && b.r <= w && b.b <= h &&
-          !fixed.some(function (f) { return meets(b, f); }) && !kept.some(function (k) { return meets(b, k); });
-        if (fits) { kept.push(b); raised.push(id); } else { drop.push(id); }
-      });
-      lower(drop);
-      root.setAttribute("data-priority-labels", String(kept.length));
-      then();
+    resize(want, PRIORITY_PX / s);
+    var w = box.clientWidth, h = box.clientHeight, fixed = [], kept = [], drop = [];
+    for (var id2 in network.body.nodes) {
+      if (!wanted[id2]) { var bx = boxOf(id2); if (bx) { fixed.push(bx); } }
+    }
+    want.forEach(function (id) {
+      var b = boxOf(id);
+      var fits = b && kept.length < PRIORITY_MAX && b.l >= 0 && b.t >= 0 && b.r <= w && b.b <= h &&
+        !fixed.some(function (f) { return meets(b, f); }) && !kept.some(function (k) { return meets(b, k); });
+      if (fits) { kept.push(b); raised.push(id); } else { drop.push(id); }
     });
-    network.redraw();
+    lower(drop);
+    root.setAttribute("data-priority-labels", String(kept.length));
+    redrawThen(then);
   }
   // Any change of scale (a zoom, a focus, a fit, an animation) puts the raised labels back
   // to their own size at once, so that they never grow with the zoom, and works the
