@@ -38,7 +38,9 @@ from kg.credibility.provenance import format_chain, provenance_chains
 from kg.files import atomic_write_text
 from kg.model import Dataset
 from kg.views import NodeInfo, claim_view, grade_text, page
+from kg.views.comparisons import FIGURE_SECTIONS, FigureTables
 from kg.views.describe import assertion_quote, contradictions, flag_words, id_namer, plural, short
+from kg.views.figures import figures_of
 from kg.views.info import CLAIM_GRADES, SOURCE_GRADES, AssessmentLike, info_for
 from kg.views.inline import report_style
 from kg.views.style import KIND_STYLE
@@ -107,6 +109,8 @@ FINDING_TITLES = {
     "forecast_revision": "Forecast revisions",
     "not_comparable": "Figures that could not be compared",
 }
+#: Finding kinds with a section of their own (:mod:`kg.views.comparisons`), not listed again.
+OWN_SECTIONS = frozenset({"distortion", "forecast_revision", "not_comparable"})
 
 e = html.escape
 
@@ -190,6 +194,9 @@ class _Facts:
         # known kinds in their order, then any new kind the engine adds, by its own words
         self.kinds = [k for k in FINDING_TITLES if k in self.findings] + sorted(
             k for k in self.findings if k not in FINDING_TITLES)
+        # distortions, revisions and pairs not comparable have their own sections
+        self.tables = FigureTables.of(ds, assessment, self.name)
+        self.listed = [k for k in self.kinds if k not in OWN_SECTIONS]
 
     def title(self, kind: str) -> str:
         return FINDING_TITLES.get(kind) or flag_words(kind).capitalize()
@@ -303,6 +310,8 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                       '<nav class="toc">Contents: <a href="#summary">summary</a> \u00b7 '
                       '<a href="#sources">sources</a> \u00b7 <a href="#claims">claims</a> '
                       '\u00b7 <a href="#contradictions">contradictions</a> \u00b7 '
+                      + "".join(f'<a href="#{i}">{e(t.lower())}</a> \u00b7 '
+                                for i, t in FIGURE_SECTIONS) +
                       '<a href="#findings">findings</a> \u00b7 <a href="#chains">claims in '
                       'detail</a> \u00b7 <a href="#reports">reports</a> \u00b7 '
                       '<a href="#methods">methods</a></nav>',
@@ -345,10 +354,11 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     out += ['<section id="contradictions"><h2>Contradictions</h2>',
             _table(["claim", "contradicted by", "how known", "why"], rows, "contradictions")
             if rows else "<p>None stated or detected.</p>", "</section>"]
+    out += f.tables.html()
     out.append('<section id="findings"><h2>Findings</h2>')
-    if not f.findings:
+    if not f.listed:
         out.append("<p>Not scored, or nothing found.</p>")
-    for kind in f.kinds:
+    for kind in f.listed:
         out.append(f"<h3>{e(f.title(kind))}</h3><ul>")
         out += [f"<li><strong>{e(f.subject(x))}</strong> \u2014 {e(f.name(x.text))}</li>"
                 for x in f.findings[kind]]
@@ -368,6 +378,8 @@ def report_html(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         out += [f'<article class="claim" id="claim-{e(cid)}">',
                 f"<h3>{_badge(g, sc)} {e(c.text)}</h3>",
                 f'<p class="explanation">{e(f.explanation(cid)) or "Not scored."}</p>',
+                *(['<ul class="figures">', *(f"<li>{e(x)}</li>" for x in figures_of(c)),
+                   "</ul>"] if c.all_quantities else []),
                 drawn, "<h4>Who asserts it</h4><ul class='quotes'>"]
         for q in quotes:
             where = ", ".join(x for x in (q["report"], q["date"]) if x)
@@ -436,8 +448,8 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
             for (a, b), how in sorted(f.pairs.items())]
     else:
         out.append("None stated or detected.")
-    out += ["", "## Findings", ""]
-    for kind in f.kinds:
+    out += ["", *f.tables.markdown(), "## Findings", ""]
+    for kind in f.listed:
         out += [f"### {md_escape(f.title(kind))}", ""]
         out += [f"- **{md_escape(f.subject(x))}** \u2014 {md_escape(f.name(x.text))}"
                 for x in f.findings[kind]]
@@ -448,6 +460,8 @@ def report_markdown(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
         out += [f"### {md_escape(ds.claim(cid).text)}", "",
                 f"Credibility {md_escape(grade_text(g))}. "
                 + md_escape(f.explanation(cid) or "Not scored."), ""]
+        figures = figures_of(ds.claim(cid))
+        out += [*(f"- Figure: {md_escape(x)}" for x in figures), *([""] if figures else [])]
         if chain_pictures and cid in chain_pictures:
             out += [f"![Provenance chain of: {md_escape(short(ds.claim(cid).text, 80))}]"
                     f"(<{chain_pictures[cid]}>)", ""]

@@ -57,8 +57,8 @@ def scored_html(**kw: object) -> str:
 def test_sections_in_order() -> None:
     html = scored_html()
     ids = [a.get("id") for tag, a in parse(html).tags if tag == "section"]
-    assert ids == ["summary", "sources", "claims", "contradictions", "findings", "chains",
-                   "reports", "methods"]
+    assert ids == ["summary", "sources", "claims", "contradictions", "distortions", "revisions",
+                   "not-comparable", "findings", "chains", "reports", "methods"]
 
 
 def test_tables_carry_the_engines_grades() -> None:
@@ -156,8 +156,9 @@ def test_markdown_has_every_section() -> None:
     md = report_markdown(SEED, INFO, assessment=ASSESSMENT)
     heads = [x for x in md.splitlines() if x.startswith("## ")]
     assert heads == ["## Summary", "## Source reliability", "## Claim credibility",
-                     "## Contradictions", "## Findings", "## Claims in detail", "## Reports",
-                     "## Methods"]
+                     "## Contradictions", "## Relays that change what they relay",
+                     "## Forecast revisions", "## Figures not comparable", "## Findings",
+                     "## Claims in detail", "## Reports", "## Methods"]
     assert "Publisher of the article \\(unnamed\\)" not in md  # parentheses left readable
 
 

@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
+
+from startup import longest_task_cpu  # beside this file
 
 from kg.model import Claim, Dataset
 from kg.synthetic import graph_dataset
@@ -72,21 +75,29 @@ def pyvis_defaults() -> dict[str, object]:
     return options
 
 
-def measure(browser: Any, path: Path, timeout: float) -> dict[str, Any]:
-    """Open the page and read the probe: visible (ms), longest block (ms), pan and zoom (ms)."""
+def measure(browser: Any, path: Path, timeout: float, trace: bool = False) -> dict[str, Any]:
+    """Open the page and read the probe: visible (ms), longest block (ms), pan and zoom (ms);
+    with ``trace``, the thread CPU time of the longest main-thread task too (ms)."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     ctx.add_init_script(PROBE)
     page = ctx.new_page()
+    if trace:
+        browser.start_tracing(page=page, categories=["toplevel", "devtools.timeline"])
     page.goto(path.resolve().as_uri(), wait_until="commit", timeout=timeout * 1000)
-    out: dict[str, Any] = {"visible": None, "longest": None, "pan": None, "zoom": None}
+    out: dict[str, Any] = {"visible": None, "longest": None, "pan": None, "zoom": None,
+                           "cpu": None}
     try:
         page.wait_for_function("() => window.__probe && window.__probe.visible !== null",
                                timeout=timeout * 1000, polling=100)
     except Exception:  # playwright's TimeoutError: nothing drawn in time
         out["longest"] = page.evaluate("() => window.__probe.longest")
+        if trace:
+            out["cpu"] = longest_task_cpu(browser.stop_tracing())[1]
         ctx.close()
         return out
     page.wait_for_timeout(3000)
+    if trace:
+        out["cpu"] = longest_task_cpu(browser.stop_tracing())[1]
     probe = page.evaluate("() => window.__probe")
     out["visible"] = probe["visible"]
     out["longest"] = probe["longest"]
@@ -113,22 +124,32 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 50000])
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--full", action="store_true", help="draw every node, not the overview")
+    ap.add_argument("--cpu", action="store_true",
+                    help="trace each page: the CPU time of its longest main-thread task")
+    ap.add_argument("--runs", type=int, default=1, help="runs per page (the median is printed)")
     ap.add_argument("--baseline", action="store_true",
                     help="also the same nodes with pyvis's default physics, no positions")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
     print("nodes   view        drawn  edges  build(s)  page(MB) | visible(ms)  longest "
-          "block(ms)  pan(ms)  zoom(ms)")
+          "block(ms)  pan(ms)  zoom(ms)  cpu(ms)")
+
+    def run(pth: Path, timeout: float | None = None) -> dict[str, Any]:
+        rs = [measure(browser, pth, timeout or args.timeout, args.cpu)
+              for _ in range(args.runs)]
+        return {k: (statistics.median(x[k] for x in rs) if all(x[k] is not None for x in rs)
+                    else None) for k in rs[0]}
+
     with TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         # the floor: a one-claim page, whose longest block is the libraries' own start-up
         one = write_html(graph_view(Dataset(claims=[Claim(id="c", text="One claim")])),
                          Path(tmp) / "one.html")
-        r = measure(browser, one, args.timeout)
+        r = run(one, 4)  # one dot: too few pixels to count as visible; no need to wait long
         print(f"{1:6d}  {'one claim':14} {1:5d} {0:6d} {0:9.2f} "
-              f"{one.stat().st_size / 1e6:9.1f} |    (none)      {fmt(r['longest'])}",
-              flush=True)
+              f"{one.stat().st_size / 1e6:9.1f} |    (none)      {fmt(r['longest'])}"
+              f"{'':28}{fmt(r['cpu'])}", flush=True)
         for size in args.sizes:
             ds = graph_dataset(size)
             t = time.perf_counter()
@@ -142,12 +163,12 @@ def main() -> None:
                             edges=v.edges, options=pyvis_defaults(), kinds=v.kinds)
                 runs.append(("pyvis", base, write_html(base, Path(tmp) / f"b-{size}.html")))
             for name, view, pth in runs:
-                r = measure(browser, pth, args.timeout)
+                r = run(pth)
                 kind = "overview" if len(view.nodes) < size / 2 else "full"
                 print(f"{size:6d}  {name + ' ' + kind:14} {len(view.nodes):5d} "
                       f"{len(view.edges):6d} {build:9.2f} {pth.stat().st_size / 1e6:9.1f} | "
                       f"{fmt(r['visible'])}      {fmt(r['longest'])}         "
-                      f"{fmt(r['pan'])}  {fmt(r['zoom'])}", flush=True)
+                      f"{fmt(r['pan'])}  {fmt(r['zoom'])}  {fmt(r['cpu'])}", flush=True)
         browser.close()
 
 

@@ -37,8 +37,10 @@ from kg.views.describe import (
     short,
     wrap,
 )
+from kg.views.figures import figure_short, figure_text
 from kg.views.info import AssessmentLike, NodeInfo, grade_text, info_for
 from kg.views.layout import layered_positions
+from kg.views.relays import RelayMarks
 from kg.views.style import KIND_STYLE, ORIGIN_COLOUR, grade_style, text_colour
 from kg.views.view import View, fixed_layout_options
 
@@ -67,6 +69,7 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
     name = id_namer(ds)
     reports = {r.id: r for r in ds.reports}
     ca = assessment.claims.get(claim_id) if assessment else None
+    marks = RelayMarks.of(ds, assessment)
     # every assertion reached from the tips, at its longest distance from a tip
     level: dict[str, int] = {}
 
@@ -74,13 +77,14 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
         if level.get(a.id, 0) >= depth:
             return
         level[a.id] = depth
-        for cited in a.cites:
+        for cited in marks.relayed(a):
             walk(ds.assertion(cited), depth + 1)
 
     for t in tips(ds, claim_id):
         walk(t, 1)
     reached = {a: ds.assertion(a) for a in level}
-    origin_ids = [a for a, x in reached.items() if not x.cites]
+    relayed = {a: marks.relayed(x) for a, x in reached.items()}
+    origin_ids = [a for a in reached if not relayed[a]]
     if ca is not None and ca.origins:
         origin_ids = [a for a in ca.origins if a in reached] or origin_ids
     last = max(level.values(), default=1)
@@ -105,7 +109,7 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
         if x.claim == claim_id or x.claim in how:
             quotes[x.claim].append(assertion_quote(ds, x, reports))
     texts = {o: ds.claim(o).text for o in others}
-    main = claim_node(claim, info, quotes=quotes[claim_id], name=name,
+    main = claim_node(claim, info, quotes=quotes[claim_id], name=name, label_figures=True,
                       contradicted_by=[f"{texts[o]} ({how[o]})" for o in others])
     main["borderWidth"] = 3
     nodes.append(main)
@@ -118,10 +122,12 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
         edges.append(edge(t.id, claim_id, "asserts", quotes=[q],
                           title=f"{q['source']} asserts" + (" (hedged)" if t.hedged else "")))
     for aid, x in reached.items():
-        for cited in x.cites:
-            q = assertion_quote(ds, x, reports)
-            edges.append(edge(aid, cited, "cites", quotes=[q],
-                              title=f"{q['source']} cites {ds.source(reached[cited].source).name}"))
+        for cited in relayed[aid]:
+            edges.append(_relay_edge(ds, x, reached[cited], marks, reports))
+    linked = {(e["from"], e["to"]) for e in edges}
+    for r, o in marks.unlinked(reached):  # a headline against its body
+        if (r, o) not in linked:
+            edges.append(_relay_edge(ds, reached[r], reached[o], marks, reports))
     reasons = {tuple(sorted(d.claims)): d.reason
                for d in getattr(assessment, "detected", ()) or ()}
     for o in others:
@@ -149,12 +155,30 @@ def claim_view(ds: Dataset, claim_id: str, info: Mapping[str, NodeInfo] | None =
                 "Read left to right: claim \u2190 who asserts it \u2192 whom they cite "
                 "\u2192 origins.")
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
-    relations = [r for r in ("asserts", "cites", "contradicts")
+    relations = [r for r in ("asserts", "cites", "distorts", "copies", "contradicts")
                  if any(e["relation"] == r for e in edges)]
-    marks = ["origin"] + (["hedged"] if any(x.hedged for x in reached.values()) else [])
+    legend = ["origin"] + (["hedged"] if any(x.hedged for x in reached.values()) else [])
     return View(title=title or f"Provenance: {short(claim.text, 90)}", subtitle=subtitle,
                 nodes=nodes, edges=edges, options=fixed_layout_options(), kinds=kinds,
-                relations=relations, marks=marks, height="62vh")
+                relations=relations, marks=legend, height="62vh")
+
+
+def _relay_edge(ds: Dataset, x: Assertion, cited: Assertion, marks: RelayMarks,
+                reports: Mapping[str, Any]) -> dict[str, Any]:
+    """The edge from a relay to what it relays: cites, distorts (with what changes) or copies."""
+    q = assertion_quote(ds, x, reports)
+    whom = ds.source(cited.source).name
+    relation = marks.relation(x.id, cited.id, x.copies)
+    changes = marks.changes(x.id, cited.id)
+    verb = {"cites": "cites", "copies": "copies", "distorts": "relays, changing it,"}[relation]
+    head = f"{q['source']} {verb} {whom}" + (" (headline against its body)"
+                                            if x.headline and cited.id not in x.relays else "")
+    e = edge(x.id, cited.id, relation, quotes=[q, assertion_quote(ds, cited, reports)],
+             title="\n".join([head, *changes]))
+    if changes:
+        e["info"]["details"] = [["what changes", "\n".join(changes)]]
+        e["info"]["heading"] = head
+    return e
 
 
 def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
@@ -166,8 +190,10 @@ def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
     i = info.get(s.id) or NodeInfo(grade=s.reliability)
     q = assertion_quote(ds, a, reports)
     role = ("independent origin " + f"{number} of {of}" if number else
-            "origin" if origin else "relay" if a.cites else "asserts")
+            "origin" if origin else "relay" if a.relays else "asserts")
     lines = [wrap(s.name + (f"  [{i.grade}]" if i.grade else ""), 24, 2)]
+    if a.quantity is not None:  # a relay's own version of the figure
+        lines.append(wrap("says " + figure_short(a.quantity), 30, 2))
     when = ", ".join(x for x in (q["date"],) if x)
     if origin or a.hedged or when:
         lines.append(" \u00b7 ".join(x for x in (
@@ -180,10 +206,14 @@ def _assertion_node(ds: Dataset, a: Assertion, info: Mapping[str, NodeInfo],
         "title": "\n".join(x for x in (
             f"{s.name} ({role})", "reliability " + grade_text(i.grade),
             ", ".join(x for x in (q["report"], q["date"]) if x),
+            ("says " + figure_text(a.quantity)) if a.quantity is not None else "",
             f"\u201c{short(q['quote'], 160)}\u201d" if q["quote"] else "") if x),
         "info": {
             "heading": s.name, "grade": "Reliability " + grade_text(i.grade),
             "details": [["role in this chain", role], ["hedged", "yes" if a.hedged else ""],
+                        ["its own figure",
+                         figure_text(a.quantity) if a.quantity is not None else ""],
+                        ["headline", "yes" if a.headline else ""],
                         ["basis of grade", sa.basis if sa else ""],
                         ["explanation", name(i.explanation or "")],
                         ["findings", ", ".join(flag_words(x) for x in i.flags)]],

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.model import Assertion, Claim, Dataset, Report, Source
+from kg.views.figures import figure_short, figures_of
 from kg.views.info import AssessmentLike, NodeInfo, grade_text
 from kg.views.style import EDGE_STYLE, KIND_STYLE, grade_style, text_colour
 
@@ -174,25 +175,21 @@ def source_node(s: Source, info: Mapping[str, NodeInfo], *,
 
 def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str, Any]],
                contradicted_by: list[str] | None = None,
-               name: Callable[[str], str] | None = None) -> dict[str, Any]:
+               name: Callable[[str], str] | None = None,
+               label_figures: bool = False) -> dict[str, Any]:
     """A claim as a vis-network dot filled by its grade, the grade in its label.
 
+    Every figure of the claim, with its kind, is in its tooltip and panel
+    (:mod:`kg.views.figures`); with ``label_figures`` (where there is room), in its label too.
     ``name`` replaces ids in the explanation by words (:func:`id_namer`).
     """
     style = KIND_STYLE["claim"]
     i = info.get(c.id) or NodeInfo()
-    q = c.quantity
-    quantity = ""
-    if q is not None:
-        bits = [f"{k.replace('_', ' ')} {v:g}" for k, v in
-                (("value", q.value), ("min_value", q.min_value), ("max_value", q.max_value))
-                if v is not None]
-        quantity = f"{q.measure}: " + ", ".join(bits) + (f" per {q.per}" if q.per else "") + (
-            " (approximate)" if q.approximate else "")
+    figures = figures_of(c)
     details = [
         ["score", _score(i)],
         ["contradicted by", "\n".join(contradicted_by or [])],
-        ["quantity", quantity],
+        ["figures" if len(figures) > 1 else "figure", "\n".join(figures)],
     ]
     after = [
         ["why this grade", (name or str)(i.explanation or "")],
@@ -202,11 +199,13 @@ def claim_node(c: Claim, info: Mapping[str, NodeInfo], *, quotes: list[dict[str,
     ]
     prefix = f"[{i.grade}] " if i.grade else ""
     node: dict[str, Any] = {
-        "id": c.id, "label": wrap(prefix + c.text, 24, 2), "kind": "claim",
+        "id": c.id, "label": wrap(prefix + c.text, 24, 2) + (
+            "\n" + wrap(" \u00b7 ".join(figure_short(q) for q in c.all_quantities), 30, 2)
+            if label_figures and figures else ""), "kind": "claim",
         "shape": style.shape, "size": CLAIM_SIZE, "grade": i.grade or "",
         "font": {"size": CLAIM_FONT},
         "title": "\n".join(x for x in (c.text, "credibility " + grade_text(i.grade),
-                                        "click for quotes and explanation") if x),
+                                        *figures, "click for quotes and explanation") if x),
         "info": {"heading": c.text, "grade": "Credibility " + grade_text(i.grade),
                  "gradeKey": i.grade or "",
                  "details": details, "quotes": quotes, "quotesTitle": "Asserted by",

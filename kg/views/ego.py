@@ -30,6 +30,7 @@ from kg.views.describe import (
 )
 from kg.views.info import AssessmentLike, NodeInfo, grade_text, info_for
 from kg.views.layout import layered_positions, node_extent, wrapped_columns
+from kg.views.relays import RELAY_ORDER, RelayMarks, strongest
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
 
@@ -65,19 +66,30 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
     my_ids = {a.id for a in mine}
     asserts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     cites: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    marks = RelayMarks.of(ds, assessment)
+    how: dict[tuple[str, str], set[str]] = defaultdict(set)
+    changes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in mine:
         q = assertion_quote(ds, a, reports)
         asserts[(source_id, a.claim)].append(q)
-        for c in a.cites:
+        for c in marks.relayed(a):
             cited = by_id[c]
             if cited.source == source_id:
                 continue
             cq = assertion_quote(ds, cited, reports)
             cites[(source_id, cited.source)].append(q)
+            how[(source_id, cited.source)].add(marks.relation(a.id, c, a.copies))
+            changes[(source_id, cited.source)] += marks.changes(a.id, c)
             asserts[(cited.source, cited.claim)].append(cq)
     for a in ds.assertions:
-        if a.source != source_id and any(c in my_ids for c in a.cites):
-            cites[(a.source, source_id)].append(assertion_quote(ds, a, reports))
+        if a.source == source_id:
+            continue
+        for c in marks.relayed(a):
+            if c in my_ids:
+                cites[(a.source, source_id)].append(assertion_quote(ds, a, reports))
+                how[(a.source, source_id)].add(marks.relation(a.id, c, a.copies))
+                changes[(a.source, source_id)] += marks.changes(a.id, c)
+                break
     claims = sorted({c for (_, c) in asserts})
     cited_sources = sorted({o for (s, o) in cites if s == source_id})
     citers = sorted({s for (s, o) in cites if o == source_id} - set(cited_sources))
@@ -103,9 +115,13 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
         extra: dict[str, Any] = {}
         if s == source_id:  # curve round the claims column
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
-        edges.append(edge(s, o, "cites", quotes=qs,
-                          title=f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}",
-                          **extra))
+        e = edge(s, o, strongest(how[(s, o)]), quotes=qs, title="\n".join([
+            f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}",
+            *changes[(s, o)][:3]]), **extra)
+        if changes[(s, o)]:
+            e["info"]["details"] = [["what changes", "\n".join(changes[(s, o)])]]
+            e["info"]["heading"] = e["title"].split("\n")[0]
+        edges.append(e)
     levels = {source_id: 1, **dict.fromkeys(claims, 2), **dict.fromkeys(cited_sources, 3),
               **dict.fromkeys(citers, 0)}
     grouped = len(claims) > GROUP_ABOVE
@@ -137,7 +153,7 @@ def source_view(ds: Dataset, source_id: str, info: Mapping[str, NodeInfo] | None
                 f"cites {plural(len(cited_sources), 'source')}; cited by {len(citers)}."
                 + (" Claims grouped by credibility grade, best on the left." if grouped else ""))
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
-    relations = [r for r in ("asserts", "cites") if any(e["relation"] == r for e in edges)]
+    relations = [r for r in ("asserts", *RELAY_ORDER) if any(e["relation"] == r for e in edges)]
     return View(title=title or f"Source: {short(me.name, 90)}", subtitle=subtitle, nodes=nodes,
                 edges=edges, options=fixed_layout_options(len(nodes)), kinds=kinds,
                 relations=relations, height="70vh")

@@ -83,7 +83,7 @@ def graph_levels(kinds: Mapping[str, str], edges: Iterable[tuple[str, str, str]]
     cited_by: dict[str, set[str]] = defaultdict(set)
     asserting: set[str] = set()
     for a, b, rel in edges:
-        if rel == "cites":
+        if rel in ("cites", "distorts", "copies"):  # every relaying edge
             cited_by[b].add(a)
         elif rel == "asserts":
             asserting.add(a)
@@ -282,3 +282,29 @@ def layered_positions(levels: Mapping[str, int], edges: Iterable[tuple[str, str]
         for i, n in enumerate(col):
             positions[n] = (lvl * x_gap, (i - offset) * y_gap)
     return positions
+
+
+def label_priority(nodes: list[dict[str, Any]], edges: Iterable[Mapping[str, Any]]) -> None:
+    """Rank nodes for their labels at a small scale: the most connected first.
+
+    Sets each node's ``rank`` (0 first): by degree in the view (a contradiction counts
+    twice), sources before claims on a tie. Where the scale makes labels too small,
+    the page draws the labels of the best-ranked nodes that fit without overlap
+    at a readable size (``prioritise`` in ``assets/view.js``).
+
+    Examples:
+        >>> ns = [{"id": "c", "kind": "claim"}, {"id": "s", "kind": "person"},
+        ...       {"id": "t", "kind": "person"}]
+        >>> label_priority(ns, [{"from": "s", "to": "c", "relation": "asserts"},
+        ...                     {"from": "t", "to": "s", "relation": "cites"}])
+        >>> [n["rank"] for n in ns]
+        [2, 0, 1]
+    """
+    degree: dict[str, int] = defaultdict(int)
+    for e in edges:
+        weight = 2 if e.get("relation") == "contradicts" else 1
+        degree[e["from"]] += weight
+        degree[e["to"]] += weight
+    order = sorted(nodes, key=lambda n: (-degree[n["id"]], n.get("kind") == "claim", n["id"]))
+    for k, n in enumerate(order):
+        n["rank"] = k

@@ -61,7 +61,7 @@ def _positions(view: View) -> dict[str, tuple[float, float]]:
     cited_by: dict[str, set[str]] = defaultdict(set)
     asserting: set[str] = set()
     for e in view.edges:
-        if e["relation"] == "cites":
+        if e["relation"] in ("cites", "distorts", "copies"):
             cited_by[e["to"]].add(e["from"])
         elif e["relation"] == "asserts":
             asserting.add(e["from"])

@@ -34,6 +34,8 @@ Examples:
     ('#d9d9d9', '#ffffff')
     >>> EDGE_STYLE["contradicts"]["color"]
     '#d62728'
+    >>> len({str(s["dashes"]) for s in EDGE_STYLE.values() if s["dashes"]})  # each its own dash
+    6
 """
 
 from __future__ import annotations
@@ -118,13 +120,19 @@ def grade_style(grade: str | int | None) -> dict[str, Any]:
     return style
 
 
-#: vis-network edge options per relation (colour-blind-safe: told apart by dash, not only hue).
+#: vis-network edge options per relation (colour-blind-safe: told apart by dash, not only hue;
+#: the hues are Tableau 10's, as the grades' are ColorBrewer's).
 EDGE_STYLE: dict[str, dict[str, Any]] = {
     "asserts": {"color": "#555555", "dashes": False, "arrows": "to", "width": 1.5},
     "cites": {"color": "#1f77b4", "dashes": [8, 5], "arrows": "to", "width": 2},
     "contradicts": {"color": "#d62728", "dashes": [2, 3], "arrows": "", "width": 3.5},
     "supports": {"color": "#2ca02c", "dashes": [2, 6], "arrows": "to", "width": 1.5},
     "affiliated_with": {"color": "#aaaaaa", "dashes": [1, 3], "arrows": "to", "width": 1},
+    # a relay that changes what it relays (figure, bound, measure, hedge, period): orange,
+    # dash-dot, wider than a faithful "cites"; told apart from "contradicts" by its dashes
+    "distorts": {"color": "#ff7f0e", "dashes": [12, 4, 3, 4], "arrows": "to", "width": 3},
+    # unattributed copying: purple, dash-dot-dot
+    "copies": {"color": "#9467bd", "dashes": [10, 3, 2, 3, 2, 3], "arrows": "to", "width": 2.5},
     # the overview's edges: cites, one per pair of sources, as wide as the claims relayed
     "cites_weighted": {"color": "#1f77b4", "dashes": False, "arrows": "to", "width": 2},
 }
@@ -137,4 +145,6 @@ EDGE_LEGEND: dict[str, str] = {
     "supports": "supports (dotted)",
     "affiliated_with": "affiliated with",
     "cites_weighted": "cites \u2192 (wider: more claims relayed)",
+    "distorts": "cites, but changes it: figure, bound, measure, hedge (orange, dash-dot)",
+    "copies": "copies without saying so (purple, dash-dot-dot)",
 }

@@ -25,7 +25,8 @@ from kg.views.describe import (
     source_node,
 )
 from kg.views.info import AssessmentLike, NodeInfo, info_for
-from kg.views.layout import graph_levels, packed_positions
+from kg.views.layout import graph_levels, label_priority, packed_positions
+from kg.views.relays import RELAY_ORDER, RelayMarks, strongest
 from kg.views.style import KIND_STYLE
 from kg.views.view import View, fixed_layout_options
 
@@ -72,16 +73,21 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     asserts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     cites: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    marks = RelayMarks.of(ds, assessment)
+    kind_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    changes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in ds.assertions:
         q = assertion_quote(ds, a, reports)
         by_claim[a.claim].append(q)
         by_source[a.source].append({**q, "source": texts[a.claim]})
         asserts[(a.source, a.claim)].append(q)
-        for cited in a.cites:
+        for cited in marks.relayed(a):
             other = by_id[cited].source
             if other != a.source:
                 cites[(a.source, other)].append({**q, "source": f"{q['source']}, about: "
                                                  f"{texts[a.claim]}"})
+                kind_of[(a.source, other)].add(marks.relation(a.id, cited, a.copies))
+                changes[(a.source, other)] += marks.changes(a.id, cited)
     pairs = contradictions(ds, assessment)
     reasons = {tuple(sorted(d.claims)): d.reason
                for d in getattr(assessment, "detected", ()) or ()}
@@ -104,8 +110,13 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
                           title=_edge_title(f"{names[s]} asserts" + (" (hedged)" if hedged
                                                                       else ""), qs)))
     for (s, o), qs in cites.items():
-        edges.append(edge(s, o, "cites", quotes=qs,
-                          title=f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}"))
+        e = edge(s, o, strongest(kind_of[(s, o)]), quotes=qs, title="\n".join([
+            f"{names[s]} cites {names[o]} for {plural(len(qs), 'claim')}",
+            *changes[(s, o)][:3]]))
+        if changes[(s, o)]:
+            e["info"]["details"] = [["what changes", "\n".join(changes[(s, o)])]]
+            e["info"]["heading"] = e["title"].split("\n")[0]
+        edges.append(e)
     for (x, y), how in sorted(pairs.items()):
         edges.append(edge(x, y, "contradicts", title=f"contradicts ({how}); click for why",
                           info=contradiction_info(ds, x, y, how, reasons.get((x, y), ""), info,
@@ -120,14 +131,16 @@ def graph_view(ds: Dataset, info: Mapping[str, NodeInfo] | None = None,
     net = Network(directed=True, cdn_resources="in_line")
     net.nodes, net.edges = nodes, edges
     kinds = [k for k in KIND_STYLE if any(n["kind"] == k for n in nodes)]
-    relations = [r for r in ("asserts", "cites", "contradicts", "supports", "affiliated_with")
+    relations = [r for r in ("asserts", *RELAY_ORDER, "contradicts", "supports",
+                             "affiliated_with")
                  if any(e["relation"] == r for e in edges)]
     levels = graph_levels({n["id"]: n["kind"] for n in nodes},
                           ((e["from"], e["to"], e["relation"]) for e in edges))
     pos = packed_positions(nodes, [(e["from"], e["to"]) for e in edges
-                                   if e["relation"] in ("asserts", "cites")], levels)
+                                   if e["relation"] in ("asserts", *RELAY_ORDER)], levels)
     for n in nodes:
         n["x"], n["y"] = pos[n["id"]]
+    label_priority(nodes, edges)
     subtitle = (f"{plural(len(ds.sources), 'source')}, {plural(len(ds.claims), 'claim')}, "
                 f"{plural(len(ds.assertions), 'assertion')}, "
                 f"{plural(len(pairs), 'contradiction')}. Claims on the left, then who asserts "
