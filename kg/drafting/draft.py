@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.drafting.attribution import Attribution, attribute
+from kg.drafting.events import Event, article_events
 from kg.drafting.figures import Figure, find_figures
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.periods import FORECAST, find_period, parse_day
@@ -62,7 +63,8 @@ def _open_quote(text: str) -> int:
 def _segments(claim: str) -> list[str]:
     """A claim split where the text joins two statements (", and", ", but", "; ")."""
     parts = [p for p in re.split(
-        r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
+        r",\s+(?:and|but|while|whereas)\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+        r"dec)[a-z]*\.?\s+\d)|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
         r"(?:forces|troops|officials|authorities|[a-z]+s)?\s*(?:had|has|have|was|were|is|are|will|"
         r"said|[a-z]{3,}ed)\b)", claim) if p.strip()]
     out: list[str] = []
@@ -110,8 +112,8 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
 
 
 def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
-              since: dt.date | None = None,
-              last: tuple[dt.date, dt.date] | None = None) -> tuple[dict[str, Any], list[str]]:
+              since: dt.date | None = None, last: tuple[dt.date, dt.date] | None = None,
+              events: tuple[Event, ...] = ()) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
@@ -141,11 +143,12 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
     from kg.drafting.figures import written_numbers
 
     forecast = bool(FORECAST.search(sentence))
-    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast)
+    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast,
+                             events=events)
     if start is None:
-        start, end = find_period(segment, ref, forecast=forecast)
+        start, end = find_period(segment, ref, forecast=forecast, events=events)
     if start is None:
-        start, end = find_period(claim, ref, forecast=forecast)
+        start, end = find_period(claim, ref, forecast=forecast, events=events)
     if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")
@@ -196,6 +199,7 @@ class _Drafter:
             **({"date": article.date} if article.date else {}),
             **({"url": article.url} if article.url else {})}
         self.ref = article.date or article.date_guessed
+        self.events = article_events(" ".join([article.headline or "", *article.paragraphs]))
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
                       "--date); periods and 'last year' need it" + (
@@ -275,7 +279,7 @@ class _Drafter:
         ref = said or earlier or self.ref
         since = re.search(r"\bsince\b[^,;]*", s, re.IGNORECASE)
         if since:
-            start, _ = find_period(since.group(0), ref)
+            start, _ = find_period(since.group(0), ref, events=self.events)
             if start is not None and (ref is None or start <= ref):
                 self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
@@ -288,7 +292,7 @@ class _Drafter:
             self.report.figures += len(figs)
             for f in figs:
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
-                                      self.last_period)
+                                      self.last_period, self.events)
                 if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))
