@@ -60,3 +60,42 @@ def test_an_undated_event_word_without_its_context_is_no_anchor() -> None:
     ds = _draft("Turnout has fallen by 12 points since the invasion of the capital's suburbs "
                 "by developers, the electoral commission said.")
     assert _figure(ds, 12).period_start != dt.date(2022, 2, 24)
+
+
+def test_as_of_an_earlier_day_keeps_the_start_the_article_gave() -> None:
+    ds = _draft("Measles has spread in the region since March 2, the health agency said. "
+                "By the evening of June 18, 412 cases had been confirmed, the agency said.")
+    q = _figure(ds, 412)
+    assert q.period_start == dt.date(2025, 3, 2)
+
+
+# --- polls ----------------------------------------------------------------------------
+
+def test_respondents_figures_belong_to_the_poll_named_later_with_its_field_dates() -> None:
+    ds = _draft("About 48% of respondents back the carbon tax.\n\n"
+                "Support fell among rural voters, according to the YouGov survey, conducted "
+                "June 10-14.\n\nTwo thirds also said fuel prices were too high.")
+    src = {s.id: s for s in ds.sources}
+    for number in (48, 200 / 3):
+        claim = next(c for c in ds.claims if c.quantity is not None and c.quantity.value
+                     is not None and abs(c.quantity.value - round(number, 1)) < 0.01)
+        origin = next(a for a in ds.assertions if a.claim == claim.id and not a.cites)
+        assert "survey" in src[origin.source].name
+        assert claim.quantity is not None
+        assert (claim.quantity.period_start, claim.quantity.period_end) == (
+            dt.date(2025, 6, 10), dt.date(2025, 6, 14))
+
+
+# --- figures --------------------------------------------------------------------------
+
+def test_a_bound_then_a_hedge_and_spans_of_time_that_are_not_figures() -> None:
+    from kg.drafting.figures import find_figures
+
+    (f,) = find_figures("Nurses earn upwards of approximately $61,000 a year, two years ago")
+    assert (f.value, f.min_value, f.approximate, f.unit) == (None, 61000.0, True, "USD")
+    assert find_figures("The previous survey, taken three weeks earlier, was online") == []
+
+
+def test_by_the_end_of_a_year_is_the_whole_year() -> None:
+    assert find_period("emissions will fall 40% by the end of 2030", DAY, forecast=True) == (
+        dt.date(2030, 1, 1), dt.date(2030, 12, 31))

@@ -131,7 +131,9 @@ def _np_ok(np: str, *, lead: bool = False) -> bool:
     words = np.split()
     if not words or len(words) > (16 if lead else 14):
         return False
-    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b", np) or re.search(
+    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b|^(?:about |some |nearly |"
+                 r"almost |around |roughly )?(?:half|(?:a|one|two|three) (?:thirds?|quarters?)|"
+                 r"percent)\b", np, re.IGNORECASE) or re.search(
             r"\b[a-z]{3,}ed\s+(?:in|on|at|with|to|into|from|over|across|up|down|off)\b", np):
         return False
     if _NOT_NP.search(np) and not re.search(r"\b(?:of|for)\b", np):

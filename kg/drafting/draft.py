@@ -25,6 +25,7 @@ from kg.drafting.events import Event, article_events
 from kg.drafting.figures import Figure, find_figures
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.sources import DocumentSources
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
@@ -105,15 +106,14 @@ _ROLE_WORDS = frozenset({
     "minister", "secretary", "president", "chairman", "chair", "member", "fellow", "scientist",
     "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
     "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
-_POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
-                       r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
                       r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
 
 
 def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
               since: dt.date | None = None, last: tuple[dt.date, dt.date] | None = None,
-              events: tuple[Event, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+              events: tuple[Event, ...] = (), field: tuple[dt.date, dt.date] | None = None
+              ) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
@@ -155,7 +155,11 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
     if start is not None and end is not None and ref is not None and start <= ref < end \
             and not forecast:
         end = ref  # a count of this month or year runs up to the day it is stated
-    if start is None and since is not None and end == ref and _PERFECT.search(segment) \
+    if start is None and field is not None and end == ref:
+        start, end = field
+        notes.append(f"the poll's field dates, {start} to {end}, read as the period")
+    if start is None and since is not None and (end == ref or (
+            end is not None and since <= end)) and _PERFECT.search(segment) \
             and (ref is None or since <= ref):
         start = since
         notes.append(f"period read as from {since}, the start the article gave earlier "
@@ -200,6 +204,8 @@ class _Drafter:
             **({"url": article.url} if article.url else {})}
         self.ref = article.date or article.date_guessed
         self.events = article_events(" ".join([article.headline or "", *article.paragraphs]))
+        self.polls = scan_polls([t for par in article.paragraphs for t in sentences(par)],
+                                self.ref)
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
                       "--date); periods and 'last year' need it" + (
@@ -254,8 +260,9 @@ class _Drafter:
                 and (x.cited or "x").split()[0].lower() not in (
                     "a", "an", "one", "two", "the", "sources", "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
-        if speaker is None and _POLL_CUE.search(s):
-            speaker = self._latest_poll()
+        if speaker is None and RESPONDENTS.search(s):
+            speaker = self._latest_poll() or (self.src.resolve(self.polls.name)
+                                              if self.polls.name else None)
             if speaker is not None:
                 x.rule = "the poll's figure"
         if speaker is not None and relay is None \
@@ -283,6 +290,8 @@ class _Drafter:
             if start is not None and (ref is None or start <= ref):
                 self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
+        field = self.polls.period if speaker is not None and re.search(
+            r"\b(?:poll|survey)", self.src.records[speaker]["name"], re.IGNORECASE) else None
         segments = _segments(x.claim or s)
         found = [(seg, find_figures(seg)) for seg in segments]
         if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(
@@ -292,7 +301,7 @@ class _Drafter:
             self.report.figures += len(figs)
             for f in figs:
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
-                                      self.last_period, self.events)
+                                      self.last_period, self.events, field)
                 if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))

@@ -224,7 +224,16 @@ def find_figures(sentence: str) -> list[Figure]:
                               r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
                               re.IGNORECASE)):
             continue  # "two and a half years", "these two months": a span of time
+        if re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|"
+                    r"ago|before|after|afterwards|prior|previously|beforehand)\b",
+                    s[m.end("num"):], re.IGNORECASE):
+            continue  # "three weeks earlier", "two years ago": when, not how many
         before = s[max(0, start - 30):start].lower()
+        hedged = False
+        hedge = re.search(r"\s(?:approximately|about|around|roughly|some|an estimated)\s*$",
+                          before)
+        if hedge and _cue(before[:hedge.start()], _MIN + _MAX + _MAX_APPROX):
+            before, hedged = before[:hedge.start()], True  # "upwards of approximately $25,000"
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
             num2 = None  # "from 1.6 to 1.9": a change, not a range
             end = m.end("num")
@@ -272,6 +281,7 @@ def find_figures(sentence: str) -> list[Figure]:
         else:
             fields["value"] = a
             approximate = _cue(before, _APPROX)
+        approximate = approximate or hedged
         measure, people = _measure(s, end)
         per_pop = re.match(r"\s*(?:[a-z]+\s+){0,3}per\s+(\d{1,3}(?:,\d{3})+|\d+)\b", s[end:])
         out.append(Figure(start=start, end=end, text=m.group(0).strip(), approximate=approximate,
@@ -325,8 +335,10 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
                                    unit="percentage point", measure="change",
                                    approximate=_cue(before, _MAX_APPROX + _APPROX)), bound, 1.0))
     for word, v in _FRACTIONS.items():
-        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r" of\b(?! (?:the )?(?:year|"
-                             r"month|(?:19|20)\d\d|this|last|next)\b)", low):
+        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r"(?: of\b(?! (?:the )?(?:year|"
+                             r"month|(?:19|20)\d\d|this|last|next)\b)|(?=,? (?:also |still |"
+                             r"now )?(?:said|say|says|agreed|want|wanted|backed|opposed)\b))",
+                             low):
             before = low[max(0, m.start() - 20):m.start()]
             out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=round(v, 1),
                               approximate=_cue(before, _APPROX), unit="percent",

@@ -234,7 +234,7 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
                 (dt.date(y, 7, 1), dt.date(y, 12, 31))
     m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
                   + _Y.format("y") + r"\b", low)
-    if m and not re.search(r"\bsince\s+(?:the\s+)?" + re.escape(m.group(1)), low):
+    if m and not re.search(r"\b(?:since|by)\s+(?:the\s+)?" + re.escape(m.group(1)), low):
         y = int(m.group("y"))
         if m.group(1) in ("beginning", "start", "early"):
             return dt.date(y, 1, 1), dt.date(y, 3, 31)
