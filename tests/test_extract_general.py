@@ -99,3 +99,45 @@ def test_a_bound_then_a_hedge_and_spans_of_time_that_are_not_figures() -> None:
 def test_by_the_end_of_a_year_is_the_whole_year() -> None:
     assert find_period("emissions will fall 40% by the end of 2030", DAY, forecast=True) == (
         dt.date(2030, 1, 1), dt.date(2030, 12, 31))
+
+
+# --- attribution ----------------------------------------------------------------------
+
+def test_a_trailing_speaker_with_a_bare_date_and_a_lowercase_group() -> None:
+    from kg.drafting.attribution import attribute
+
+    a = attribute("Turnout in the runoff fell below 40%, election officials from the "
+                  "northern provinces said Nov. 3.")
+    assert (a.speaker, a.when) == ("election officials from the northern provinces", "Nov. 3")
+    a = attribute("Wheat yields dropped sharply, researchers said Tuesday.")
+    assert (a.speaker, a.when) == ("researchers", "Tuesday")
+
+
+def test_research_has_shown_names_the_research() -> None:
+    from kg.drafting.attribution import attribute
+
+    a = attribute("Heatwaves now kill more than 60,000 people a year in Europe, Spanish "
+                  "research has shown")
+    assert a.speaker == "Spanish research"
+
+
+def test_a_relative_clause_between_speaker_and_verb_is_the_speakers_second_claim() -> None:
+    ds = _draft("However, the statistics office, which had earlier put inflation at 4.1% for "
+                "2024, has now stated that prices rose faster than wages.")
+    src = {s.id: s for s in ds.sources}
+    inflation = next(c for c in ds.claims if c.quantity is not None
+                     and c.quantity.value == 4.1)
+    origin = next(a for a in ds.assertions if a.claim == inflation.id and not a.cites)
+    assert src[origin.source].name.lower() == "statistics office"
+    wages = next(c for c in ds.claims if "wages" in c.text and c.quantity is None)
+    origin = next(a for a in ds.assertions if a.claim == wages.id and not a.cites)
+    assert src[origin.source].name.lower() == "statistics office"
+
+
+def test_the_body_is_not_the_survey_it_conducted() -> None:
+    ds = _draft("Growth will reach 2%, according to a monthly survey of economists conducted "
+                "by the reserve bank. The reserve bank itself said growth would be 1.5%.")
+    src = {s.id: s for s in ds.sources}
+    claim = next(c for c in ds.claims if c.quantity is not None and c.quantity.value == 1.5)
+    origin = next(a for a in ds.assertions if a.claim == claim.id and not a.cites)
+    assert "survey" not in src[origin.source].name

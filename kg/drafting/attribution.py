@@ -49,7 +49,8 @@ _STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insi
            "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
            "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
            "has reported", "testified", "informed", "mentioned", "recalled", "noting")
-_WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", "suggested",
+_WEAK = ("found", "finds", "shows", "showed", "show", "shown", "indicated", "indicates",
+         "suggested",
          "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
          "expects", "expected", "believes", "believed", "concluded", "published a report saying",
          "published a report", "said in a statement", "announced", "put the number")
@@ -95,7 +96,9 @@ _INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|q
                       r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\w+day|week|month|"
-                   r"year))\b")
+                   r"year)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                   r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+                   r"\b")
 _OBJECT = re.compile(r"^\s*(?P<obj>(?:the\s+|a\s+)?(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the)"
                      r"(?:\s+(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the))*|the\s+[a-z]+"
                      r"(?:\s+[a-z]+)?)(?=\s|[,.;]|$)")
@@ -109,7 +112,11 @@ _NOT_NP = re.compile(r"\b(?:that|which|when|if|because|while|than|as|is|are|was|
                      r"would|be|been|being|not|do|does|did|can|to|it's)\b", re.IGNORECASE)
 _NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b|several\b|"
                        r"some\b|many\b|most\b|his\b|her\b|its\b|their\b|he\b|she\b|it\b|"
-                       r"they\b|we\b|\d)")
+                       r"they\b|we\b|\d|(?:[a-z]+\s+){0,2}(?:officials|sources|experts|analysts|residents|authorities|"
+                       r"doctors|researchers|scientists|economists|witnesses|diplomats|lawmakers|"
+                       r"police|prosecutors|investigators|activists|medics|rescuers|observers|"
+                       r"critics|officers|commanders|aid workers|health workers|engineers|"
+                       r"teachers|farmers|traders|executives|insiders|campaigners)\b)")
 
 
 @dataclass
@@ -219,8 +226,20 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
           ) -> Attribution | None:
     stripped = _strip_intro(s)
     m = _LEAD.match(stripped)
+    aside = ""
+    if m and not _np_ok(m.group("np"), lead=True):
+        # "the bank, which had projected 1.2%, has stated that": the relative clause is a
+        # second statement of the speaker
+        rel = re.search(r",\s+(?:which|who)\s+(?P<rel>[^,]{3,120}),", stripped)
+        if rel:
+            m = _LEAD.match(stripped[:rel.start()] + " " + stripped[rel.end():].lstrip())
+            if m and re.search(r"\d", rel.group("rel")):
+                aside = rel.group("rel")
     if not m:
         return None
+    rel_app = re.match(r"(?:which|who)\s+(?P<rel>.*\d.*)$", m.group("app") or "")
+    if rel_app:
+        aside = rel_app.group("rel")
     np = re.sub(r"\s+who\s+(?:asked|spoke|declined|requested|was|were|is|are)\b.*$", "",
                 m.group("np"))  # "an official who asked not to be named"
     to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
@@ -251,6 +270,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     if intro and not intro.lower().startswith("on ") and re.search(
             r"\d|\b(?:year|month|week|since|during)\b", intro, re.IGNORECASE):
         claim = f"{intro} {claim}"  # "For 2022, it forecast ...": the period stays with it
+    if aside:
+        claim = f"{_sentence_case(claim or s)[:-1]}; {np.strip()} {aside}"
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
                        hedged, "leading weak" if weak and not that else "leading",
                        m.group("app"))

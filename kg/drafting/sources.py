@@ -211,6 +211,8 @@ class DocumentSources:
     def _by_head(self, head: str, kind: str) -> str | None:
         for sid in reversed(self.recent):
             r = self.records[sid]
+            if r["kind"] == "unnamed_document" and kind != "unnamed_document":
+                continue  # "the bank" is not "a survey conducted by the bank"
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
             if any(head in n.split() for n in names) or (
                     head in _GENERIC_HEADS and r["kind"] == kind):
