@@ -141,3 +141,22 @@ def test_the_body_is_not_the_survey_it_conducted() -> None:
     claim = next(c for c in ds.claims if c.quantity is not None and c.quantity.value == 1.5)
     origin = next(a for a in ds.assertions if a.claim == claim.id and not a.cites)
     assert "survey" not in src[origin.source].name
+
+
+def test_coordinated_speakers_are_two_sources_each_in_the_chain() -> None:
+    ds = _draft("The mayors of Lyon and Marseille said 3,400 homes had been flooded, "
+                "Reuters reported.")
+    src = {s.id: s for s in ds.sources}
+    claim = next(c for c in ds.claims if c.quantity is not None)
+    origins = sorted(src[a.source].name for a in ds.assertions
+                     if a.claim == claim.id and not a.cites)
+    assert origins == ["Mayor of Lyon", "Mayor of Marseille"]
+    relay = next(a for a in ds.assertions if a.claim == claim.id
+                 and src[a.source].name == "Reuters")
+    assert len(relay.cites) == 2
+    ds = _draft("Jane Doe and John Roe said the price index rose 0.4%.")
+    names = {s.name for s in ds.sources}
+    assert {"Jane Doe", "John Roe"} <= names
+    ds = _draft("The Coalition for Unity and Democracy said it won 40 seats.")
+    assert "The Coalition for Unity and Democracy" in {s.name for s in ds.sources} or \
+        "Coalition for Unity and Democracy" in {s.name for s in ds.sources}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.drafting.attribution import Attribution, attribute
+from kg.drafting.coordination import split_speakers
 from kg.drafting.events import Event, article_events
 from kg.drafting.figures import Figure, find_figures
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
@@ -252,7 +253,10 @@ class _Drafter:
             self.sentence(s, x, headline)
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
-        speaker = self.src.resolve(x.speaker) if x.speaker else None
+        names = split_speakers(x.speaker) if x.speaker else []
+        speaker = self.src.resolve(names[0]) if names else None
+        others = [o for o in (self.src.resolve(n) for n in names[1:])
+                  if o is not None and o != speaker]  # "X and Y said": Y says it too
         relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""}),
                                  hint="news_outlet") if x.relay else None
         cited = self.src.resolve(x.cited) if x.cited else None
@@ -334,20 +338,26 @@ class _Drafter:
             elif x.rule == "quote of the paragraph":
                 self.note(cid, "CHECK: a quote without its own attribution, credited to the "
                           "paragraph's speaker")
-            previous: str | None = None
-            for k, sid in enumerate(dedup):
-                aid = f"{cid}-{k + 1}"
-                a: dict[str, Any] = {"id": aid, "source": sid, "claim": cid,
-                                     "quote": " ".join(s.split())}
-                if x.hedged:
-                    a["hedged"] = True
-                rep = self._report(sid, said if sid == speaker else None)
-                if rep:
-                    a["report"] = rep
-                if previous is not None:
-                    a["cites"] = [previous]
-                self.assertions.append(a)
-                previous = aid
+            previous: list[str] = []
+            count = 0
+            for sid in dedup:
+                level = [sid, *others] if sid == speaker else [sid]
+                ids = []
+                for member in level:
+                    count += 1
+                    aid = f"{cid}-{count}"
+                    a: dict[str, Any] = {"id": aid, "source": member, "claim": cid,
+                                         "quote": " ".join(s.split())}
+                    if x.hedged:
+                        a["hedged"] = True
+                    rep = self._report(member, said if sid == speaker else None)
+                    if rep:
+                        a["report"] = rep
+                    if previous:
+                        a["cites"] = list(previous)
+                    self.assertions.append(a)
+                    ids.append(aid)
+                previous = ids
 
     def _latest_poll(self) -> str | None:
         """The poll or survey the article last named (its respondents' figures are its own)."""
