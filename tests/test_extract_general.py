@@ -160,3 +160,11 @@ def test_coordinated_speakers_are_two_sources_each_in_the_chain() -> None:
     ds = _draft("The Coalition for Unity and Democracy said it won 40 seats.")
     assert "The Coalition for Unity and Democracy" in {s.name for s in ds.sources} or \
         "Coalition for Unity and Democracy" in {s.name for s in ds.sources}
+
+
+def test_a_toll_put_at_a_number_counts_from_the_start_the_article_gave() -> None:
+    ds = _draft("Cholera has spread along the coast since May 3, health officials said.\n\n"
+                "The provincial health office put the death toll at 212 as of Tuesday. "
+                "The Red Cross had tallied 190 deaths.")
+    assert _figure(ds, 212).period_start == dt.date(2025, 5, 3)
+    assert _figure(ds, 190).period_start == dt.date(2025, 5, 3)

@@ -108,7 +108,9 @@ _ROLE_WORDS = frozenset({
     "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
     "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
-                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
+                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b|\b(?:death )?toll\b|"
+                      r"\bnumber of (?:\w+ )?(?:dead|killed|deaths|casualties|wounded)\b",
+                      re.IGNORECASE)
 
 
 def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
@@ -160,7 +162,7 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         start, end = field
         notes.append(f"the poll's field dates, {start} to {end}, read as the period")
     if start is None and since is not None and (end == ref or (
-            end is not None and since <= end)) and _PERFECT.search(segment) \
+            end is not None and since <= end)) and _PERFECT.search(sentence) \
             and (ref is None or since <= ref):
         start = since
         notes.append(f"period read as from {since}, the start the article gave earlier "
