@@ -168,3 +168,31 @@ def test_a_toll_put_at_a_number_counts_from_the_start_the_article_gave() -> None
                 "The Red Cross had tallied 190 deaths.")
     assert _figure(ds, 212).period_start == dt.date(2025, 5, 3)
     assert _figure(ds, 190).period_start == dt.date(2025, 5, 3)
+
+
+def test_a_quote_paragraph_after_its_speakers_paragraph_is_the_speakers() -> None:
+    ds = _draft("The finance minister, Ana Lopes, said the deficit would narrow.\n\n"
+                "Quote: \"Revenue grew 7% this year. And spending is under control.\n\n"
+                "We will not raise taxes.\"\n\n"
+                "Background: the budget passed in March.")
+    src = {s.id: s for s in ds.sources}
+    for words in ("Revenue grew", "spending is under control", "not raise taxes"):
+        claim = next(c for c in ds.claims if words in c.text)
+        origins = {src[a.source].name for a in ds.assertions if a.claim == claim.id
+                   and not a.cites}
+        assert origins == {"Ana Lopes"}, (words, origins)
+    budget = next(c for c in ds.claims if "budget passed" in c.text)
+    assert {src[a.source].name for a in ds.assertions if a.claim == budget.id} == {
+        "example.org"}
+
+
+def test_a_headline_role_is_the_person_the_body_names_with_it() -> None:
+    from kg.drafting.extract import draft_document
+
+    text = ("Flu season to peak in January, the country's chief medical officer says\n\n"
+            "Hospital admissions for flu rose 40% in a week, the country's chief medical "
+            "officer, Sarah Mensah, told the BBC on Monday.")
+    ds, _, _ = draft_document(text, slug="t", url="https://example.org/a", date=DAY)
+    names = {s.name for s in ds.sources}
+    assert "Sarah Mensah" in names
+    assert not any("chief medical officer" in n.lower() for n in names), names

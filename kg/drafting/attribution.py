@@ -173,7 +173,7 @@ def _strip_intro(text: str) -> str:
 
 _SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
 _SUFFIX = re.compile(
-    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>"
+    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?),?\s+" + _ADV + r"(?P<verb>"
     + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
     + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 

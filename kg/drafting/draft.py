@@ -57,11 +57,6 @@ class DraftReport:
         return out
 
 
-def _open_quote(text: str) -> int:
-    """+1 for each quotation opened and not closed in ``text``."""
-    return (text.count("\u201c") - text.count("\u201d")) + (text.count('"') % 2)
-
-
 def _segments(claim: str) -> list[str]:
     """A claim split where the text joins two statements (", and", ", but", "; ")."""
     parts = [p for p in re.split(
@@ -99,6 +94,8 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|t
                           r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
                           r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                           r"flooding|outbreak)\b", re.IGNORECASE)
+#: A sentence that opens a quotation ('"We will ...', 'Quote: "...').
+_QUOTE_START = re.compile(r"\s*(?:(?:Quote|Quotes|Direct speech)\s*:\s*)?[\"\u201c]")
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
 _ROLE_WORDS = frozenset({
     "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
@@ -192,6 +189,8 @@ class _Drafter:
         self.notes: dict[str, list[str]] = {}
         self.report = DraftReport(slug, skipped=list(article.skipped))
         self.headline_claims: set[str] = set()
+        self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
+        self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
         name = article.publisher or UNNAMED_PUBLISHER
@@ -240,13 +239,22 @@ class _Drafter:
                 attrs.append(None)
                 continue
             attrs.append(attribute(s, headline=headline))
-        depth = 0
+        depth = 1 if self.open_quote and not headline else 0
         inside: list[bool] = []
         for s in sents:
-            inside.append(depth > 0 or s.lstrip().startswith(("\u201c", '"')))
-            depth = max(0, depth + _open_quote(s))
+            inside.append(depth > 0 or bool(_QUOTE_START.match(s)))
+            curly = s.count("\u201c") - s.count("\u201d")
+            straight = s.count('"') % 2
+            depth = max(0, depth + curly + (0 if not straight else -1 if depth > 0 else 1))
         quote_speaker = next((x.speaker for x, q in zip(attrs, inside, strict=True)
                               if x is not None and q and x.speaker), None)
+        if quote_speaker is None and inside and inside[0] and not headline:
+            quote_speaker = self.prev_speaker  # a quote paragraph after its speaker's one
+        if not headline:
+            said = [x.speaker for x in attrs if x is not None and x.speaker]
+            self.prev_speaker = said[-1] if said else (
+                quote_speaker if inside and all(inside) else None)
+            self.open_quote = depth > 0
         for s, x, q in zip(sents, attrs, inside, strict=True):
             if x is None:
                 continue
@@ -436,7 +444,24 @@ class _Drafter:
         self.claims = [c for c in self.claims if c["id"] not in drop]
         self.assertions = [a for a in self.assertions if a["claim"] not in drop]
 
+    def _merge_described(self) -> None:
+        """A source named by a role that the text gives a person's name is that person."""
+        text = "\n".join(self.a.paragraphs)
+        used = {a["source"] for a in self.assertions}
+        for sid in sorted(used):
+            person = self.src.described_person(sid, text)
+            if person is None:
+                continue
+            for a in self.assertions:
+                if a["source"] == sid:
+                    a["source"] = person
+                    a.pop("report", None)
+            self.reports = {k: r for k, r in self.reports.items() if r["published_by"] != sid}
+            self.src.note(person, f"CHECK: '{self.src.records[sid]['name']}' read as this "
+                          "person (the text names them so)")
+
     def dataset(self) -> Dataset:
+        self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
         keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}

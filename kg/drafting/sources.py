@@ -304,6 +304,25 @@ class DocumentSources:
                 name = (m.group("n") or m.group("m")).strip()
         return self.add(name, kind, tuple(aliases))
 
+    def described_person(self, sid: str, text: str) -> str | None:
+        """The person a description names in ``text`` ("the agency's chief, Jane Roe" or
+        "the agency's chief Jane Roe"): "the agency's chief says" in a headline is Jane Roe.
+
+        Only for sources named by a role ("chief", "minister", ...) without a name of their
+        own, and only when the person is a source already.
+        """
+        rec = self.records[sid]
+        words = set(fold(rec["name"]).split())
+        if rec["kind"] == "person" or not words & _ROLES or self._person_name(rec["name"]):
+            return None
+        desc = re.escape(re.sub(r"^(?:the|a|an)\s+", "", rec["name"], flags=re.I))
+        for m in re.finditer(desc + r",?\s+(?P<n>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)"
+                             r"{1,3})", text, re.IGNORECASE):
+            other = self.keys.get(fold(m.group("n")))
+            if other is not None and self.records[other]["kind"] == "person":
+                return other
+        return None
+
     def _kind(self, text: str, head: str, named: bool) -> str:
         key = fold(text)
         words = set(key.split())
