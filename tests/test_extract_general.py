@@ -196,3 +196,13 @@ def test_a_headline_role_is_the_person_the_body_names_with_it() -> None:
     names = {s.name for s in ds.sources}
     assert "Sarah Mensah" in names
     assert not any("chief medical officer" in n.lower() for n in names), names
+
+
+def test_a_generic_institution_word_is_the_institution_named_before() -> None:
+    from kg.drafting.sources import DocumentSources
+
+    s = DocumentSources("d")
+    who = s.resolve("the World Health Organization")
+    assert s.resolve("the UN health agency") == who or s.resolve("the organisation") == who
+    bank = s.resolve("the Asian Development Bank")
+    assert s.resolve("the lender") == bank

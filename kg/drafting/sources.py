@@ -96,7 +96,9 @@ _GENERIC_HEADS = frozenset({"agency", "newspaper", "outlet", "broadcaster", "cha
                             "official", "officials", "source", "sources", "report", "study",
                             "statement", "document", "data", "survey", "poll", "ministry",
                             "minister", "spokesman", "spokeswoman", "spokesperson",
-                            "journalist", "reporter", "correspondent"})
+                            "journalist", "reporter", "correspondent", "lender", "fund",
+                            "institution", "organisation", "organization", "watchdog",
+                            "regulator", "firm", "company", "charity", "institute"})
 _PRONOUNS = {"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
              "it": "body", "its": "body", "they": "any", "their": "any", "we": "any",
              "i": "any"}
@@ -262,7 +264,8 @@ class DocumentSources:
             kind = self._kind(bare, head, named)
             found = self._by_head(head, kind)
             if found and kind in ("anonymous_source", "unnamed_document", "news_outlet",
-                                  "government_body", "person", "military_body"):
+                                  "government_body", "person", "military_body",
+                                  "organization"):
                 self._seen(found)
                 return found
         kind = self._kind(bare, head, named)
