@@ -206,3 +206,11 @@ def test_a_generic_institution_word_is_the_institution_named_before() -> None:
     assert s.resolve("the UN health agency") == who or s.resolve("the organisation") == who
     bank = s.resolve("the Asian Development Bank")
     assert s.resolve("the lender") == bank
+
+
+def test_figures_for_two_years_at_once_get_a_year_each() -> None:
+    ds = _draft("The central bank said it now expects inflation of 2.4% in 2025 and 2026, a "
+                "rise of 0.3 and 0.5 percentage point from its March forecast.")
+    years = sorted((c.quantity.value, c.quantity.period_start.year) for c in ds.claims
+                   if c.quantity is not None and c.quantity.period_start is not None)
+    assert years == [(0.3, 2025), (0.5, 2026), (2.4, 2025), (2.4, 2026)]

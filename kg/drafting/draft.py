@@ -23,10 +23,11 @@ from typing import Any
 from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.coordination import split_speakers
 from kg.drafting.events import Event, article_events
-from kg.drafting.figures import Figure, find_figures
+from kg.drafting.figures import Figure, find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
+from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
@@ -140,7 +141,6 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         q["exact"] = True
     if fig.per_population:
         q["per_population"] = fig.per_population
-    from kg.drafting.figures import written_numbers
 
     forecast = bool(FORECAST.search(sentence))
     start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast,
@@ -313,9 +313,12 @@ class _Drafter:
             found = [(x.claim or s, [])]
         for seg, figs in found:
             self.report.figures += len(figs)
-            for f in figs:
+            for f, year in by_year(written_numbers(seg), figs):
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
                                       self.last_period, self.events, field)
+                if year is not None:
+                    q["period_start"] = dt.date(year, 1, 1)
+                    q["period_end"] = dt.date(year, 12, 31)
                 if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
                 items.append((_sentence_case(seg), q, qnotes))
