@@ -214,3 +214,14 @@ def test_figures_for_two_years_at_once_get_a_year_each() -> None:
     years = sorted((c.quantity.value, c.quantity.period_start.year) for c in ds.claims
                    if c.quantity is not None and c.quantity.period_start is not None)
     assert years == [(0.3, 2025), (0.5, 2026), (2.4, 2025), (2.4, 2026)]
+
+
+def test_an_institution_revising_its_own_forecast_says_it() -> None:
+    from kg.drafting.attribution import attribute
+
+    a = attribute("The Bank of England on Thursday cut its growth forecast for 2025 to 0.75%, "
+                  "citing higher energy costs.")
+    assert a.speaker == "The Bank of England"
+    a = attribute("Maria Ortiz, the health minister's chief adviser, confirmed the figure, "
+                  "posting a chart on social media.")
+    assert a.speaker != "the health minister's chief adviser"

@@ -92,6 +92,12 @@ _PARTICIPLE = re.compile(
 _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
                          r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
                          re.IGNORECASE)
+_REVISES = re.compile(
+    r"^(?:[^,]{1,60},\s+)?(?P<np>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+(?:on\s+\w+\s+|has\s+|had\s+|"
+    r"also\s+|again\s+|now\s+)*(?:cut|cuts|slashed|slashes|raised|raises|lowered|lowers|"
+    r"trimmed|trims|lifted|lifts|downgraded|downgrades|upgraded|upgrades|revised|revises|"
+    r"kept|keeps|held|holds|maintained|maintains)\s+(?:up|down)?(?:wards?\s+)?(?:its|their)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:forecasts?|estimates?|projections?|outlook|guidance|targets?)\b")
 _INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
                       r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
@@ -173,8 +179,8 @@ def _strip_intro(text: str) -> str:
 
 _SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
 _SUFFIX = re.compile(
-    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?),?\s+" + _ADV + r"(?P<verb>"
-    + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
+    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)(?P<comma>,)?\s+" + _ADV
+    + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
     + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 
 
@@ -188,6 +194,9 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         m = _SUFFIX.match(s, sep.end())
         if not m or not _np_ok(m.group("np")) or _ACCORDING.search(m.group("np")):
             continue
+        if m.group("comma") and re.fullmatch(r"(?:[A-Z][\w.'\u2019-]*\s*){1,4}",
+                                             s[:sep.start()].strip()):
+            continue  # "Jane Roe, the minister's adviser, confirmed ...": an apposition
         after = m.group("after") or ""
         when = _when(after)
         rest = re.sub(r"\([^()]*\)", "", after.strip()[len(when or ""):])  # asides
@@ -332,6 +341,10 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
                            hedged, "data shows")
+    m = _REVISES.match(s)
+    if m and _np_ok(m.group("np"), lead=True):  # "The IMF slashed its growth forecast by ..."
+        return Attribution(_sentence_case(s), m.group("np").strip(), relay, cited, None, hedged,
+                           "revises its own figure")
     lead = _lead(s, relay, cited, hedged, need_that=False)
     if lead is not None and not (lead.rule == "leading weak" and _ACCORDING.search(s)):
         lead.rule = "leading"
