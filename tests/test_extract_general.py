@@ -225,3 +225,13 @@ def test_an_institution_revising_its_own_forecast_says_it() -> None:
     a = attribute("Maria Ortiz, the health minister's chief adviser, confirmed the figure, "
                   "posting a chart on social media.")
     assert a.speaker != "the health minister's chief adviser"
+
+
+def test_a_since_of_another_clause_does_not_date_a_present_state() -> None:
+    ds = _draft("In the north, where floods have raged since Monday, only 12 shelters are open "
+                "and the total number of beds is 900, the relief agency said.")
+    for number in (12, 900):
+        q = _figure(ds, number)
+        assert q.period_start is None and q.period_end == DAY, (number, q)
+    ds = _draft("Floods have killed 31 people since Monday, the relief agency said.")
+    assert _figure(ds, 31).period_start == dt.date(2025, 6, 16)

@@ -143,12 +143,16 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         q["per_population"] = fig.per_population
 
     forecast = bool(FORECAST.search(sentence))
-    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast,
-                             events=events)
+    clause = _clause(written_numbers(segment), fig)
+    start, end = find_period(clause, ref, forecast=forecast, events=events)
     if start is None:
         start, end = find_period(segment, ref, forecast=forecast, events=events)
     if start is None:
         start, end = find_period(claim, ref, forecast=forecast, events=events)
+    if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
+            and re.search(r"\bsince\b", claim, re.IGNORECASE) \
+            and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
+        start, end = None, ref  # "where X has happened since May, only 5 are open": now
     if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")
@@ -159,7 +163,8 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         start, end = field
         notes.append(f"the poll's field dates, {start} to {end}, read as the period")
     if start is None and since is not None and (end == ref or (
-            end is not None and since <= end)) and _PERFECT.search(sentence) \
+            end is not None and since <= end)) and (_PERFECT.search(clause) or (
+                _PERFECT.search(sentence) and not re.search(r"\b(?:is|are)\b", clause))) \
             and (ref is None or since <= ref):
         start = since
         notes.append(f"period read as from {since}, the start the article gave earlier "
