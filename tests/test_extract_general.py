@@ -235,3 +235,13 @@ def test_a_since_of_another_clause_does_not_date_a_present_state() -> None:
         assert q.period_start is None and q.period_end == DAY, (number, q)
     ds = _draft("Floods have killed 31 people since Monday, the relief agency said.")
     assert _figure(ds, 31).period_start == dt.date(2025, 6, 16)
+
+
+def test_a_document_as_the_subject_states_the_sentence() -> None:
+    from kg.drafting.attribution import attribute
+
+    a = attribute("A new report has sharply revised the number of measles cases in the region, "
+                  "showing that 12,400 children were infected last year.")
+    assert a.speaker == "A new report"
+    a = attribute("The report was published by the ministry.")
+    assert a.speaker is None

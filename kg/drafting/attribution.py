@@ -98,6 +98,13 @@ _REVISES = re.compile(
     r"trimmed|trims|lifted|lifts|downgraded|downgrades|upgraded|upgrades|revised|revises|"
     r"kept|keeps|held|holds|maintained|maintains)\s+(?:up|down)?(?:wards?\s+)?(?:its|their)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:forecasts?|estimates?|projections?|outlook|guidance|targets?)\b")
+_DOC_SUBJECT = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?P<np>(?i:a|an|the|this|that|its)\s+(?:(?:new|latest|recent|separate|"
+    r"annual|monthly|weekly|global|national|official|peer-reviewed|[\w-]+-day)\s+)*"
+    r"(?:study|report|survey|poll|analysis|paper|review|research|census|assessment|audit)"
+    r"(?:\s+(?:by|from|of|in|published|released|conducted|carried out)\s+[^,;]{0,80}?)?)"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|significantly\s+|sharply\s+)*"
+    r"(?P<verb>[a-z]{3,}(?:ed|es|s))\b(?!\s+(?:by|that\s+(?:is|was|were)))")
 _INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
                       r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
@@ -341,6 +348,11 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
                            hedged, "data shows")
+    m = _DOC_SUBJECT.match(s)
+    if m and not re.search(r"\b(?:said|says|told|according to)\b", s):
+        # "A new study has raised the toll, revealing that ...": the document says it
+        return Attribution(_sentence_case(s), m.group("np").strip(), relay, cited, None, hedged,
+                           "a document's statement")
     m = _REVISES.match(s)
     if m and _np_ok(m.group("np"), lead=True):  # "The IMF slashed its growth forecast by ..."
         return Attribution(_sentence_case(s), m.group("np").strip(), relay, cited, None, hedged,
