@@ -243,5 +243,5 @@ def test_a_document_as_the_subject_states_the_sentence() -> None:
     a = attribute("A new report has sharply revised the number of measles cases in the region, "
                   "showing that 12,400 children were infected last year.")
     assert a.speaker == "A new report"
-    a = attribute("The report was published by the ministry.")
+    a = attribute("The report was delayed until May.")
     assert a.speaker is None

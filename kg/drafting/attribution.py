@@ -149,7 +149,8 @@ class Attribution:
 def _np_ok(np: str, *, lead: bool = False) -> bool:
     np = np.strip()
     words = np.split()
-    if not words or len(words) > (16 if lead else 14):
+    if not words or len(words) > (16 if lead else 14) or (
+            len(words) == 1 and words[0].lower() in ("the", "a", "an", "this", "that", "its")):
         return False
     if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b|^(?:about |some |nearly |"
                  r"almost |around |roughly )?(?:half|(?:a|one|two|three) (?:thirds?|quarters?)|"
