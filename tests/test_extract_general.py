@@ -245,3 +245,13 @@ def test_a_document_as_the_subject_states_the_sentence() -> None:
     assert a.speaker == "A new report"
     a = attribute("The report was delayed until May.")
     assert a.speaker is None
+
+
+def test_known_entities_take_the_registry_name_and_merge() -> None:
+    ds = _draft("The UN said 2,000 people had fled. The United Nations added that 300 "
+                "had returned. Cholera cases rose to 4,100, according to the World Health "
+                "Organization.")
+    names = sorted(s.name for s in ds.sources)
+    assert names.count("United Nations") == 1 and "UN" not in names
+    who = next(s for s in ds.sources if s.name == "World Health Organization")
+    assert "WHO" in who.aliases

@@ -25,6 +25,7 @@ from kg.drafting.coordination import split_speakers
 from kg.drafting.events import Event, article_events
 from kg.drafting.figures import Figure, find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
+from kg.drafting.known_names import recognise
 from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
@@ -468,10 +469,30 @@ class _Drafter:
             self.src.note(person, f"CHECK: '{self.src.records[sid]['name']}' read as this "
                           "person (the text names them so)")
 
+    def _merge_sources(self, merged: dict[str, str]) -> None:
+        """Sources recognised as one known entity: their assertions go to the first."""
+        for a in self.assertions:
+            if a["source"] in merged:
+                a["source"] = merged[a["source"]]
+                a.pop("report", None)
+        for r in self.reports.values():
+            r["published_by"] = merged.get(r["published_by"], r["published_by"])
+        for rec in self.src.records.values():
+            if "affiliated_with" in rec:
+                rec["affiliated_with"] = sorted({merged.get(o, o) for o in rec["affiliated_with"]}
+                                                - {rec["id"]})
+        if self.publisher in merged:
+            self.publisher = merged[self.publisher]
+
     def dataset(self) -> Dataset:
         self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
+        merged = recognise({sid: r for sid, r in self.src.records.items()
+                            if sid in used or sid == self.publisher})
+        if merged:
+            self._merge_sources(merged)
+            used = {a["source"] for a in self.assertions}
         keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}
         for rec in self.src.records.values():
             keep |= set(rec.get("affiliated_with", ())) if rec["id"] in keep else set()
