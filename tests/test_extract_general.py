@@ -255,3 +255,16 @@ def test_known_entities_take_the_registry_name_and_merge() -> None:
     assert names.count("United Nations") == 1 and "UN" not in names
     who = next(s for s in ds.sources if s.name == "World Health Organization")
     assert "WHO" in who.aliases
+
+
+def test_a_second_speaker_saying_the_same_in_one_sentence() -> None:
+    ds = _draft("Turnout reached 71%, the electoral commission said, echoing an estimate by "
+                "the Carter Center.\n\nPrices will rise 3%, the finance minister said, as did "
+                "the central bank governor.")
+    src = {s.id: s for s in ds.sources}
+    for number, second in ((71, "Carter Center"), (3, "central bank governor")):
+        claim = next(c for c in ds.claims if c.quantity is not None
+                     and c.quantity.value == number)
+        origins = {src[a.source].name for a in ds.assertions if a.claim == claim.id
+                   and not a.cites}
+        assert len(origins) == 2 and any(second in o for o in origins), (number, origins)

@@ -144,6 +144,7 @@ class Attribution:
     hedged: bool = False
     rule: str = "none"
     appositive: str | None = None
+    also: str | None = None  # "in remarks similar to those by Y": Y says it too
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
@@ -294,9 +295,37 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
                        m.group("app"))
 
 
+_ALSO = re.compile(
+    r",?\s*\b(?:in (?:remarks|comments|a statement) (?:similar to|that echoed|echoing) (?:those|"
+    r"the remarks|the comments|remarks|comments)?\s*(?:made\s+)?(?:by|of|from)|echoing"
+    r"(?:\s+(?:the\s+)?(?:remarks|comments|a statement|an assessment|a warning|an estimate)"
+    r"\s+(?:by|of|from))?|as did)\s+(?P<np>(?:(?:an?|the)\s+)?[^,;.]{2,100}?)"
+    r"(?=\s*(?:[,;.]|$)|\s(?:earlier|on|last|this|who|which|in)\b)", re.IGNORECASE)
+
+
 def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
-    """The attribution of one sentence (see the module's table)."""
+    """The attribution of one sentence (see the module's table); a second speaker the
+    sentence names as saying the same ("in remarks similar to those by Y") is ``also``.
+
+    Examples:
+        >>> a = attribute("Clinics are overwhelmed, she said, in remarks similar to those by "
+        ...               "a WHO official earlier on Tuesday.")
+        >>> a.speaker, a.also
+        ('she', 'a WHO official')
+    """
     s = " ".join(sentence.split())
+    m = _ALSO.search(s)
+    if m is None or m.start() < 8:
+        return _attribute(s, headline=headline, nested=nested)
+    rest = s[m.end():]
+    rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
+    out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
+    if out.speaker is not None and _np_ok(m.group("np")):
+        out.also = m.group("np").strip()
+    return out
+
+
+def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
     hedged = _hedged(s)
     cited = None
     m = _CITING.search(s) or _BACKED.search(s)

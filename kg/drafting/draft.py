@@ -271,7 +271,8 @@ class _Drafter:
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
         names = split_speakers(x.speaker) if x.speaker else []
         speaker = self.src.resolve(names[0]) if names else None
-        others = [o for o in (self.src.resolve(n) for n in names[1:])
+        others = [o for o in (self.src.resolve(n) for n in names[1:]
+                              + ([x.also] if x.also and speaker else []))
                   if o is not None and o != speaker]  # "X and Y said": Y says it too
         relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""}),
                                  hint="news_outlet") if x.relay else None
