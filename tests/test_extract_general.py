@@ -268,3 +268,13 @@ def test_a_second_speaker_saying_the_same_in_one_sentence() -> None:
         origins = {src[a.source].name for a in ds.assertions if a.claim == claim.id
                    and not a.cites}
         assert len(origins) == 2 and any(second in o for o in origins), (number, origins)
+
+
+def test_a_dated_event_is_its_day_but_a_count_to_date_is_not() -> None:
+    assert find_period("a tornado that killed 14 people on May 3", DAY) == (
+        dt.date(2025, 5, 3), dt.date(2025, 5, 3))
+    assert find_period("turnout as of May 3", DAY) == (None, dt.date(2025, 5, 3))
+    ds = _draft("Since March 1, clinics have treated 880 children, months after an April 2 "
+                "storm that flooded 40 villages, the health ministry said.")
+    assert _figure(ds, 40).period_start == dt.date(2025, 4, 2)
+    assert _figure(ds, 880).period_start == dt.date(2025, 3, 1)

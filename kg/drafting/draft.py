@@ -154,6 +154,10 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
             and re.search(r"\bsince\b", claim, re.IGNORECASE) \
             and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
         start, end = None, ref  # "where X has happened since May, only 5 are open": now
+    before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
+    if start is not None and start == end and re.search(
+            r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
+        start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
     if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")

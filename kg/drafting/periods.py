@@ -291,6 +291,15 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
+    m = re.search(r"(?<!as of )(?<!since )(?<!until )(?<!through )\b(?:on|an?)\s+(?P<day>"
+                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                  r"(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:,?\s+(?:19|20)"
+                  r"\d\d)?)\b(?!\s*(?:[-\u2013]|to|and|until)\s*\d)", low)
+    if m:  # "killed on Oct. 7", "an Oct. 7 attack": that day
+        day = parse_day(m.group("day"), ref)
+        if day is not None:
+            return day, day
     m = re.search(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
     if m and ref is not None:
         day = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS[m.group(1)]) % 7)
