@@ -278,3 +278,17 @@ def test_a_dated_event_is_its_day_but_a_count_to_date_is_not() -> None:
                 "storm that flooded 40 villages, the health ministry said.")
     assert _figure(ds, 40).period_start == dt.date(2025, 4, 2)
     assert _figure(ds, 880).period_start == dt.date(2025, 3, 1)
+
+
+def test_a_final_according_to_owns_the_figures_of_its_clause_only() -> None:
+    ds = _draft("The mayor said the city had cleared 120 homes after a flood which displaced "
+                "4,500 people, according to Red Cross estimates.")
+    src = {s.id: s for s in ds.sources}
+
+    def origin(number: float) -> str:
+        claim = next(c for c in ds.claims if c.quantity is not None
+                     and c.quantity.value == number)
+        return next(src[a.source].name for a in ds.assertions
+                    if a.claim == claim.id and not a.cites)
+    assert "Red Cross" in origin(4500)
+    assert origin(120).lower().endswith("mayor")

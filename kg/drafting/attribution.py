@@ -145,6 +145,8 @@ class Attribution:
     rule: str = "none"
     appositive: str | None = None
     also: str | None = None  # "in remarks similar to those by Y": Y says it too
+    #: "X said ... who killed 1,200, according to Y": Y and the clause whose figures are Y's
+    tail: tuple[str, str] | None = None
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
@@ -316,12 +318,31 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     s = " ".join(sentence.split())
     m = _ALSO.search(s)
     if m is None or m.start() < 8:
-        return _attribute(s, headline=headline, nested=nested)
+        return _tail(s, _attribute(s, headline=headline, nested=nested))
     rest = s[m.end():]
     rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
     out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
     if out.speaker is not None and _np_ok(m.group("np")):
         out.also = m.group("np").strip()
+    return out
+
+
+def _tail(s: str, out: Attribution) -> Attribution:
+    """A final "according to Y" after a leading speaker is Y's, for its own clause."""
+    if out.speaker is None or out.rule not in ("leading", "nested", "leading weak"):
+        return out
+    last = list(_ACCORDING.finditer(s))
+    if not last or len(s) - last[-1].end() > 2:
+        return out
+    m = last[-1]
+    np = m.group("np").strip()
+    if np == out.speaker or not _np_ok(np):
+        return out
+    cuts = [c.end() for c in re.finditer(r",\s+|\s(?:who|which|that)\s", s[:m.start()])]
+    start = cuts[-1] if cuts else 0
+    if start == 0:
+        return out
+    out.tail = (np, s[start:m.start()])
     return out
 
 

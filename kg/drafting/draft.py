@@ -315,6 +315,8 @@ class _Drafter:
             if start is not None and (ref is None or start <= ref):
                 self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
+        owner: dict[int, str] = {}  # item index -> the origin of its own clause
+        tail_sid = self.src.resolve(x.tail[0]) if x.tail else None
         field = self.polls.period if speaker is not None and re.search(
             r"\b(?:poll|survey)", self.src.records[speaker]["name"], re.IGNORECASE) else None
         segments = _segments(x.claim or s)
@@ -332,12 +334,14 @@ class _Drafter:
                     q["period_end"] = dt.date(year, 12, 31)
                 if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
+                if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
+                    owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))
-        for text, quantity, qnotes in items:
+        for index, (text, quantity, qnotes) in enumerate(items):
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
             claim: dict[str, Any] = {"id": cid, "text": text}
             if quantity is not None:
@@ -364,7 +368,9 @@ class _Drafter:
                           "paragraph's speaker")
             previous: list[str] = []
             count = 0
-            for sid in dedup:
+            chain = dedup if index not in owner else [owner[index], *(
+                c for c in dedup if c not in (speaker, cited, owner[index]))]
+            for sid in chain:
                 level = [sid, *others] if sid == speaker else [sid]
                 ids = []
                 for member in level:
