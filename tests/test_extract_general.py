@@ -292,3 +292,17 @@ def test_a_final_according_to_owns_the_figures_of_its_clause_only() -> None:
                     if a.claim == claim.id and not a.cites)
     assert "Red Cross" in origin(4500)
     assert origin(120).lower().endswith("mayor")
+
+
+def test_that_was_the_assessment_of_x_credits_the_sentence_before() -> None:
+    ds = _draft("The minister's claim that 4,000 teachers have quit this year is accurate.\n\n"
+                "That was the assessment of the national teachers' union. It also said pay "
+                "had fallen.")
+    src = {s.id: s for s in ds.sources}
+    claim = next(c for c in ds.claims if c.quantity is not None and c.quantity.value == 4000)
+    chain = [a for a in ds.assertions if a.claim == claim.id]
+    top = next(a for a in chain if not any(a.id in b.cites for b in chain))
+    assert src[top.source].name == "example.org"
+    union = next(a for a in chain if "union" in src[a.source].name)
+    assert list(top.cites) == [union.id]
+    assert not any("assessment" in c.text for c in ds.claims)

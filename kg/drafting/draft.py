@@ -96,6 +96,11 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|t
                           r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
                           r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                           r"flooding|outbreak)\b", re.IGNORECASE)
+#: "That was the assessment of X", "This is according to X": X says the sentence before.
+_BACK = re.compile(r"^(?:That|This|It|Those|These)\s+(?:was|is|were|are)\s+(?:also\s+)?(?:"
+                   r"according\s+to|(?:the\s+)?(?:assessment|view|conclusion|estimate|finding|"
+                   r"judge?ment|verdict|position|reading|tally|count)s?\s+(?:of|by|from))\s+"
+                   r"(?P<np>[^.;,]{2,120}?)\.?$")
 #: A sentence that opens a quotation ('"We will ...', 'Quote: "...').
 _QUOTE_START = re.compile(r"\s*(?:(?:Quote|Quotes|Direct speech)\s*:\s*)?[\"\u201c]")
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
@@ -199,6 +204,7 @@ class _Drafter:
         self.notes: dict[str, list[str]] = {}
         self.report = DraftReport(slug, skipped=list(article.skipped))
         self.headline_claims: set[str] = set()
+        self.prev_claims: list[str] = []  # the claims of the sentence before
         self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
         self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
@@ -270,6 +276,10 @@ class _Drafter:
                 continue
             if x.speaker is None and q and quote_speaker:
                 x.speaker, x.rule = quote_speaker, "quote of the paragraph"
+            back = _BACK.match(" ".join(s.split()))
+            if back and not headline and self.prev_claims and self._back_reference(
+                    back.group("np"), s):
+                continue  # "That was the assessment of X": X says the sentence before
             self.sentence(s, x, headline)
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
@@ -341,8 +351,10 @@ class _Drafter:
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))
+        self.prev_claims = []
         for index, (text, quantity, qnotes) in enumerate(items):
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
+            self.prev_claims.append(cid)
             claim: dict[str, Any] = {"id": cid, "text": text}
             if quantity is not None:
                 claim["quantity"] = Quantity.model_validate(quantity)
@@ -388,6 +400,32 @@ class _Drafter:
                     self.assertions.append(a)
                     ids.append(aid)
                 previous = ids
+
+    def _back_reference(self, mention: str, s: str) -> bool:
+        """"That was the assessment of X": X says the claims of the sentence before, between
+        their origin and whoever relayed it (or as their origin, if the article's own)."""
+        sid = self.src.resolve(mention)
+        if sid is None:
+            return False
+        for cid in self.prev_claims:
+            chain = [a for a in self.assertions if a["claim"] == cid]
+            if any(a["source"] == sid for a in chain):
+                continue
+            origins = [a for a in chain if not a.get("cites")]
+            above = [a for a in chain if any(c in {o["id"] for o in origins}
+                                             for c in a.get("cites", ()))]
+            new = {"id": f"{cid}-b{len(chain) + 1}", "source": sid, "claim": cid,
+                   "quote": " ".join(s.split())}
+            if len(chain) == 1:  # the article's own statement: X is its origin
+                chain[0]["cites"] = [new["id"]]
+            else:
+                new["cites"] = [o["id"] for o in origins]
+                for a in above:
+                    a["cites"] = [new["id"]]
+            self.assertions.insert(self.assertions.index(chain[0]), new)
+            self.note(cid, f"CHECK: credited to {self.src.records[sid]['name']} by the next "
+                      "sentence (\"that was the assessment of ...\")")
+        return True
 
     def _latest_poll(self) -> str | None:
         """The poll or survey the article last named (its respondents' figures are its own)."""
