@@ -414,7 +414,7 @@ class _Drafter:
             origins = [a for a in chain if not a.get("cites")]
             above = [a for a in chain if any(c in {o["id"] for o in origins}
                                              for c in a.get("cites", ()))]
-            new = {"id": f"{cid}-b{len(chain) + 1}", "source": sid, "claim": cid,
+            new: dict[str, Any] = {"id": f"{cid}-b{len(chain) + 1}", "source": sid, "claim": cid,
                    "quote": " ".join(s.split())}
             if len(chain) == 1:  # the article's own statement: X is its origin
                 chain[0]["cites"] = [new["id"]]
