@@ -306,3 +306,10 @@ def test_that_was_the_assessment_of_x_credits_the_sentence_before() -> None:
     union = next(a for a in chain if "union" in src[a.source].name)
     assert list(top.cites) == [union.id]
     assert not any("assessment" in c.text for c in ds.claims)
+
+
+def test_a_percentage_with_a_speaker_is_not_a_respondents_figure() -> None:
+    from kg.drafting.polls import RESPONDENTS
+
+    assert not RESPONDENTS.search("Inflation rose 3% in May, the statistics office said")
+    assert RESPONDENTS.search("Some 61% of nurses surveyed said they planned to leave")

@@ -40,7 +40,7 @@ _GROUP_SAID = (r"(?:said|say|says|believed?|think|thought|approved?|approving|di
 RESPONDENTS = re.compile(
     r"\b(?:respondents|(?:people|those|adults|voters|participants) (?:polled|surveyed|asked|"
     r"questioned)|the (?:[\w-]+ )?(?:poll|survey)\b)|"
-    r"\d(?:\.\d+)?\s?(?:%|percent|per cent)\s+(?:of\s+)?[^.;:]{0,60}?\b" + _GROUP_SAID
+    r"\d(?:\.\d+)?\s?(?:%|percent|per cent)\s+of\s+[^.;:]{0,60}?\b" + _GROUP_SAID
     + r"\b|\b(?:three quarters|two thirds|a third|one third|a quarter|half|(?:a|the) "
     r"majority|most|a minority)\b(?:\s+of\s+[\w ]{2,30}?)?[\s,\u2013\u2014-]+(?:\d+%\s*"
     r"[\u2013\u2014-]\s*)?(?:also\s+|still\s+)?" + _GROUP_SAID + r"\b", re.IGNORECASE)
