@@ -313,3 +313,9 @@ def test_a_percentage_with_a_speaker_is_not_a_respondents_figure() -> None:
 
     assert not RESPONDENTS.search("Inflation rose 3% in May, the statistics office said")
     assert RESPONDENTS.search("Some 61% of nurses surveyed said they planned to leave")
+
+
+def test_south_sudan_is_not_sudan() -> None:
+    from kg.drafting.events import article_events
+
+    assert article_events("South Sudan's civil war displaced 2 million") == ()

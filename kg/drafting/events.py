@@ -56,7 +56,7 @@ EVENTS: tuple[Event, ...] = (
     Event("Hamas's attack on Israel and the war in Gaza", dt.date(2023, 10, 7),
           r"(?:(?:gaza|israel['\u2019]s)\s+)?(?:war|conflict)", r"\b(?:Gaza|Hamas)\b"),
     Event("the war in Sudan", dt.date(2023, 4, 15),
-          r"(?:(?:sudan['\u2019]s|the)\s+)?(?:war|conflict|fighting)", r"\bSudan\b"),
+          r"(?:(?:sudan['\u2019]s|the)\s+)?(?:war|conflict|fighting)", r"(?<!South )\bSudan\b"),
 )
 _UNITS = {"day": 1, "week": 7, "month": 0, "year": 0}
 
