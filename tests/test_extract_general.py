@@ -319,3 +319,14 @@ def test_south_sudan_is_not_sudan() -> None:
     from kg.drafting.events import article_events
 
     assert article_events("South Sudan's civil war displaced 2 million") == ()
+
+
+def test_two_bodies_joined_by_and_and_an_age_threshold() -> None:
+    from kg.drafting.coordination import split_speakers
+    from kg.drafting.figures import find_figures
+
+    assert split_speakers("the World Food Programme and UNICEF") == [
+        "the World Food Programme", "UNICEF"]
+    assert split_speakers("Bosnia and Herzegovina") == ["Bosnia and Herzegovina"]
+    assert [f.min_value for f in find_figures(
+        "Children under five made up more than 40% of cases")] == [40.0]

@@ -7,6 +7,7 @@ mention                                            speakers
                                                    Kirovohrad region (a shared role, spread)
 "Jane Doe and John Roe"                            Jane Doe, John Roe (two names)
 "the health minister and the WHO representative"   the health minister, the WHO representative
+"the World Health Organization and UNICEF"        two bodies (the second an acronym)
 "the Coalition for Unity and Democracy"            one name: no split (a side is one word)
 =================================================  ===========================================
 
@@ -49,6 +50,9 @@ def split_speakers(mention: str) -> list[str]:
         return [f"{role} of {side}" + (f" {tail}" if tail else "")
                 for side in (m.group("a"), m.group("b"))]
     parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", text)
+    if len(parts) == 2 and re.fullmatch(r"[A-Z]{2,8}|(?:the|The)\s+[A-Z][\w\s'\u2019-]*",
+                                        parts[1]) and re.match(r"(?:the\s+)?[A-Z]", parts[0]):
+        return parts  # "the World Health Organization and UNICEF", "Reuters and the BBC"
     if len(parts) < 2 or _BODY.search(text):
         return [text]
     if all(_PERSON.match(p) for p in parts) or all(_DESCRIBED.match(p) for p in parts):

@@ -161,6 +161,11 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
+    if re.search(r"\b(?:children|kids|people|adults|those|men|women|girls|boys|patients)\s+"
+                 r"(?:aged\s+)?(?:under|over|below|above|older than|younger than)\s*$",
+                 s[max(0, start - 30):start].lower()) \
+            and not re.match(r"\s*(?:%|percent|per cent)", after):
+        return True  # "children under five": an age
     if re.search(r"\bper\s*$", before):
         return True  # "300 deaths per 100,000": a denominator
     if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
