@@ -330,3 +330,20 @@ def test_two_bodies_joined_by_and_and_an_age_threshold() -> None:
     assert split_speakers("Bosnia and Herzegovina") == ["Bosnia and Herzegovina"]
     assert [f.min_value for f in find_figures(
         "Children under five made up more than 40% of cases")] == [40.0]
+
+
+def test_an_acronym_is_the_body_named_in_full_before() -> None:
+    ds = _draft("Unemployment rose to 4.4%, the Office for National Statistics said. Wages "
+                "rose 6% over the year, the ONS said.")
+    assert [s.name for s in ds.sources if s.name != "example.org"] == [
+        "Office for National Statistics"]
+
+
+def test_respondents_surveyed_by_a_pollster_are_its_survey_and_a_speaker_after_and() -> None:
+    from kg.drafting.attribution import attribute
+
+    ds = _draft("About 62% of voters surveyed by Gallup said housing was their main concern.")
+    assert "Gallup survey" in {s.name for s in ds.sources}
+    a = attribute("The central bank kept its rate at 5.25%, and Governor Ana Ruiz said "
+                  "inflation would stay close to target.")
+    assert a.speaker == "Governor Ana Ruiz"

@@ -260,8 +260,9 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     rel_app = re.match(r"(?:which|who)\s+(?P<rel>.*\d.*)$", m.group("app") or "")
     if rel_app:
         aside = rel_app.group("rel")
+    np = re.sub(r"^(?:and|but|while|whereas)\s+", "", m.group("np"))  # "..., and X said"
     np = re.sub(r"\s+who\s+(?:asked|spoke|declined|requested|was|were|is|are)\b.*$", "",
-                m.group("np"))  # "an official who asked not to be named"
+                np)  # "an official who asked not to be named"
     to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
                   r"(?P<relay>.+)$", np)
     if to:
@@ -300,7 +301,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
 _ALSO = re.compile(
     r",?\s*\b(?:in (?:remarks|comments|a statement) (?:similar to|that echoed|echoing) (?:those|"
     r"the remarks|the comments|remarks|comments)?\s*(?:made\s+)?(?:by|of|from)|echoing"
-    r"(?:\s+(?:the\s+)?(?:remarks|comments|a statement|an assessment|a warning|an estimate)"
+    r"(?:\s+(?:the\s+)?(?:remarks|comments|a statement|an assessment|a warning|an estimate|"
+    r"figures|data|findings|estimates|a report|a survey|a study)"
     r"\s+(?:by|of|from))?|as did)\s+(?P<np>(?:(?:an?|the)\s+)?[^,;.]{2,100}?)"
     r"(?=\s*(?:[,;.]|$)|\s(?:earlier|on|last|this|who|which|in)\b)", re.IGNORECASE)
 

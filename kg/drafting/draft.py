@@ -328,7 +328,7 @@ class _Drafter:
         owner: dict[int, str] = {}  # item index -> the origin of its own clause
         tail_sid = self.src.resolve(x.tail[0]) if x.tail else None
         field = self.polls.period if speaker is not None and re.search(
-            r"\b(?:poll|survey)", self.src.records[speaker]["name"], re.IGNORECASE) else None
+            r"\b(?:poll|survey)s?\b", self.src.records[speaker]["name"], re.IGNORECASE) else None
         segments = _segments(x.claim or s)
         found = [(seg, find_figures(seg)) for seg in segments]
         if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(

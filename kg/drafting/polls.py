@@ -67,6 +67,10 @@ def scan_polls(sentences: list[str], ref: dt.date | None) -> PollScan:
     name: str | None = None
     period: tuple[dt.date, dt.date] | None = None
     for s in sentences:
+        by = re.search(r"\b(?:surveyed|polled|questioned|interviewed) by (?P<org>[A-Z][\w&.'-]*"
+                       r"(?: [A-Z][\w&.'-]*)*)", s)
+        if by and name is None and RESPONDENTS.search(s):  # "62% of voters surveyed by YouGov"
+            name = f"the {by.group('org')} survey"
         for m in _POLL.finditer(s):
             proper = re.search(r"\s[A-Z]", m.group("name"))
             if name is None or (proper and not re.search(r"\s[A-Z]", name)):

@@ -244,6 +244,18 @@ class DocumentSources:
             sid = self.keys[low]
             self._seen(sid)
             return sid
+        acronym = re.sub(r"^(?:the|The)\s+", "", text)
+        if re.fullmatch(r"[A-Z]{2,8}", acronym):  # "the ONS": "Office for National Statistics"
+            for sid in reversed(self.recent):
+                initials = "".join(w[0] for w in _words(self.records[sid]["name"])
+                                   if w[:1].isupper())
+                if initials == acronym:
+                    self.records[sid].setdefault("aliases", [])
+                    if acronym not in self.records[sid]["aliases"]:
+                        self.records[sid]["aliases"].append(acronym)
+                    self.keys[low] = sid
+                    self._seen(sid)
+                    return sid
         aliases: list[str] = []
         m = re.search(r"\s*\(([^()]{2,40})\)\s*$", text)
         if m:
