@@ -66,8 +66,8 @@ def test_reported_on_a_date_citing_an_office_is_a_chain_not_a_figure() -> None:
     assert not any(c.quantity and 26 in (c.quantity.value, c.quantity.min_value)
                    for c in ds.claims)
     assert _figure(ds, 250000).min_value == 250000
-    assert _chains(ds, 250000) == [
-        "example.org -> Ukrainska Pravda -> Prosecutor General's Office"]
+    assert _chains(ds, 250000) == [  # the office under the registry's full name
+        "example.org -> Ukrainska Pravda -> Office of the Prosecutor General of Ukraine"]
     up = next(r for r in ds.reports if r.published_by and "ukrainska" in r.published_by)
     assert str(up.date) == "2024-08-26"
 
@@ -124,10 +124,13 @@ def test_told_says_note_and_anonymous_groups_make_chains() -> None:
     assert kinds["Officials and lawyers in Kharkiv"] == "anonymous_source"
     assert kinds["Commanders"] == "anonymous_source"
     assert kinds["Alexander Borovoi"] == "person"
-    assert kinds["DV"] == "news_outlet"
-    assert _chains(ds, 300) == ["example.org -> DV -> Officials and lawyers in Kharkiv"]
+    # DV is recognised in the registry of known entities: Deutsche Welle, "DV" an alias
+    dv = next(s for s in ds.sources if "DV" in (s.name, *s.aliases))
+    assert (dv.name, dv.kind.value) == ("Deutsche Welle", "news_outlet")
+    assert _chains(ds, 300) == ["example.org -> Deutsche Welle -> Officials and lawyers in "
+                                "Kharkiv"]
     assert _chains(ds, 40) == ["example.org -> Commanders"]
-    assert _chains(ds, 500) == ["example.org -> DV -> Alexander Borovoi"]
+    assert _chains(ds, 500) == ["example.org -> Deutsche Welle -> Alexander Borovoi"]
 
 
 # --- number grammar, periods, attribution in general -------------------------------------
@@ -175,7 +178,8 @@ def test_nested_attribution_and_quotes_with_their_speaker() -> None:
             'office said.')
     ds, _ = draft_dataset(text, url="https://example.org/x", date=DAY)
     assert _chains(ds, 2000) == ["example.org -> Associated Press -> emergency service"]
-    assert all(ch == "example.org -> UN human rights office" for ch in _chains(ds, 136))
+    office = "Office of the United Nations High Commissioner for Human Rights"  # registry
+    assert all(ch == f"example.org -> {office}" for ch in _chains(ds, 136))
 
 
 def test_hedges_anonymous_sources_and_headline() -> None:

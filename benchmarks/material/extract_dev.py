@@ -4,6 +4,7 @@ Run by hand (2 cores, about a minute):
 
     .venv/bin/python benchmarks/material/extract_dev.py            # with --url/--date
     .venv/bin/python benchmarks/material/extract_dev.py --plain    # the .txt alone
+    .venv/bin/python benchmarks/material/extract_dev.py --misses   # what each draft missed
 
 Each article's plain ``SLUG.txt`` goes through the command line (``kg extract SLUG.txt
 --out DRAFT.yaml``, in-process, as a user would run it), with the URL and the date a
@@ -24,8 +25,17 @@ import time
 from pathlib import Path
 
 from kg.cli import main as kg
-from kg.drafting.scoring import ArticleScore, score_article, total
+from kg.drafting.scoring import (
+    ArticleScore,
+    assertion_pairs,
+    gold_chains,
+    same_figure,
+    score_article,
+    sources_match,
+    total,
+)
 from kg.formats.loading import load_dataset
+from kg.model import Claim
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "articles" / "dev"
@@ -102,8 +112,69 @@ def library_seconds(dev: Path, rounds: int = 3) -> tuple[float, float]:
     return wall, cpu
 
 
+def _quantity(claim: Claim) -> str:
+    q = claim.quantity
+    if q is None:
+        return "-"
+    return (f"value={q.value} min={q.min_value} max={q.max_value} approx={q.approximate} "
+            f"period={q.period_start}..{q.period_end}")
+
+
+def print_misses(dev: Path, plain: bool) -> None:
+    """Per article, what the draft missed and added, under the scoring's pairing: gold
+    sources not found, draft sources matching none, unpaired assertions on either side,
+    gold chains not recovered, and gold figures not exact with the paired drafts' figures."""
+    meta = {} if plain else metadata(dev)
+    with tempfile.TemporaryDirectory() as tmp:
+        for txt in sorted(dev.glob("*.txt")):
+            out = Path(tmp) / f"{txt.stem}.yaml"
+            if kg(["extract", str(txt), "--out", str(out), *meta.get(txt.stem, [])]) != 0:
+                raise SystemExit(f"kg extract {txt.name} failed")
+            draft, gold = load_dataset(out), load_dataset(txt.with_suffix(".yaml"))
+            print(f"\n## {txt.stem}")
+            gs = {s.id: s for s in gold.sources}
+            ds = {s.id: s for s in draft.sources}
+            g_used = {a.source for a in gold.assertions}
+            d_used = {a.source for a in draft.assertions}
+            for g in (gs[i] for i in sorted(g_used)):
+                if not any(sources_match(ds[d], g) for d in d_used):
+                    print(f"  source missed: {g.kind} {g.name!r}")
+            for d in (ds[i] for i in sorted(d_used)):
+                if not any(sources_match(d, gs[g]) for g in g_used):
+                    print(f"  source extra: {d.kind} {d.name!r}")
+            pairs = assertion_pairs(draft, gold)
+            for b in gold.assertions:
+                if b.id not in pairs:
+                    c = gold.claim(b.claim)
+                    print(f"  assertion missed [{gs[b.source].name}] {c.text[:90]!r}")
+            paired = set(pairs.values())
+            for a in draft.assertions:
+                if a.id not in paired:
+                    c = draft.claim(a.claim)
+                    print(f"  assertion extra [{ds[a.source].name}] {c.text[:90]!r}")
+            for chain in gold_chains(gold):
+                if not (all(g in pairs for g in chain) and all(
+                        pairs[chain[k + 1]] in draft.assertion(pairs[chain[k]]).cites
+                        for k in range(len(chain) - 1))):
+                    names = " <- ".join(gs[gold.assertion(g).source].name
+                                        + ("" if g in pairs else " (unpaired)") for g in chain)
+                    print(f"  chain missed: {names}")
+            for c in gold.claims:
+                if c.quantity is None:
+                    continue
+                drafts = {draft.assertion(pairs[b.id]).claim for b in gold.assertions
+                          if b.claim == c.id and b.id in pairs}
+                if not any(same_figure(draft.claim(d), c) for d in drafts):
+                    print(f"  figure not exact: gold {_quantity(c)} {c.text[:60]!r}")
+                    for d in sorted(drafts):
+                        print(f"      draft {_quantity(draft.claim(d))}")
+
+
 def main(argv: list[str]) -> None:
     plain = "--plain" in argv
+    if "--misses" in argv:
+        print_misses(DEV, plain)
+        return
     rows, seconds = run(DEV, plain)
     print(f"kg extract on {len(rows)} dev articles "
           f"({'plain text only' if plain else 'with --url and --date'})\n")

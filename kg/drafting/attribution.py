@@ -49,7 +49,8 @@ _STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insi
            "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
            "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
            "has reported", "testified", "informed", "mentioned", "recalled", "noting")
-_WEAK = ("found", "finds", "shows", "showed", "show", "indicated", "indicates", "suggested",
+_WEAK = ("found", "finds", "shows", "showed", "show", "shown", "indicated", "indicates",
+         "suggested",
          "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
          "expects", "expected", "believes", "believed", "concluded", "published a report saying",
          "published a report", "said in a statement", "announced", "put the number")
@@ -91,11 +92,26 @@ _PARTICIPLE = re.compile(
 _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
                          r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
                          re.IGNORECASE)
+_REVISES = re.compile(
+    r"^(?:[^,]{1,60},\s+)?(?P<np>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+(?:on\s+\w+\s+|has\s+|had\s+|"
+    r"also\s+|again\s+|now\s+)*(?:cut|cuts|slashed|slashes|raised|raises|lowered|lowers|"
+    r"trimmed|trims|lifted|lifts|downgraded|downgrades|upgraded|upgrades|revised|revises|"
+    r"kept|keeps|held|holds|maintained|maintains)\s+(?:up|down)?(?:wards?\s+)?(?:its|their)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:forecasts?|estimates?|projections?|outlook|guidance|targets?)\b")
+_DOC_SUBJECT = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?P<np>(?i:a|an|the|this|that|its)\s+(?:(?:new|latest|recent|separate|"
+    r"annual|monthly|weekly|global|national|official|peer-reviewed|[\w-]+-day)\s+)*"
+    r"(?:study|report|survey|poll|analysis|paper|review|research|census|assessment|audit)"
+    r"(?:\s+(?:by|from|of|in|published|released|conducted|carried out)\s+[^,;]{0,80}?)?)"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|significantly\s+|sharply\s+)*"
+    r"(?P<verb>[a-z]{3,}(?:ed|es|s))\b(?!\s+(?:by|that\s+(?:is|was|were)))")
 _INQUIRY = re.compile(r"\bin (?:response|reply) to (?:an? )?(?:inquiry|request|question)s? "
                       r"(?:from|by) (?P<np>[^,;.]{2,60})", re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?P<when>(?i:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\w+day|week|month|"
-                   r"year))\b")
+                   r"year)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                   r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+                   r"\b")
 _OBJECT = re.compile(r"^\s*(?P<obj>(?:the\s+|a\s+)?(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the)"
                      r"(?:\s+(?:[A-Z][\w.&/'\u2019-]*|of|for|and|the))*|the\s+[a-z]+"
                      r"(?:\s+[a-z]+)?)(?=\s|[,.;]|$)")
@@ -109,7 +125,11 @@ _NOT_NP = re.compile(r"\b(?:that|which|when|if|because|while|than|as|is|are|was|
                      r"would|be|been|being|not|do|does|did|can|to|it's)\b", re.IGNORECASE)
 _NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b|several\b|"
                        r"some\b|many\b|most\b|his\b|her\b|its\b|their\b|he\b|she\b|it\b|"
-                       r"they\b|we\b|\d)")
+                       r"they\b|we\b|\d|(?:[a-z]+\s+){0,2}(?:officials|sources|experts|analysts|residents|authorities|"
+                       r"doctors|researchers|scientists|economists|witnesses|diplomats|lawmakers|"
+                       r"police|prosecutors|investigators|activists|medics|rescuers|observers|"
+                       r"critics|officers|commanders|aid workers|health workers|engineers|"
+                       r"teachers|farmers|traders|executives|insiders|campaigners)\b)")
 
 
 @dataclass
@@ -124,14 +144,20 @@ class Attribution:
     hedged: bool = False
     rule: str = "none"
     appositive: str | None = None
+    also: str | None = None  # "in remarks similar to those by Y": Y says it too
+    #: "X said ... who killed 1,200, according to Y": Y and the clause whose figures are Y's
+    tail: tuple[str, str] | None = None
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
     np = np.strip()
     words = np.split()
-    if not words or len(words) > (16 if lead else 14):
+    if not words or len(words) > (16 if lead else 14) or (
+            len(words) == 1 and words[0].lower() in ("the", "a", "an", "this", "that", "its")):
         return False
-    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b", np) or re.search(
+    if re.search(r"\d|%|['\u2019]s?$|\b(?:has|have|had|said|says)\b|^(?:about |some |nearly |"
+                 r"almost |around |roughly )?(?:half|(?:a|one|two|three) (?:thirds?|quarters?)|"
+                 r"percent)\b", np, re.IGNORECASE) or re.search(
             r"\b[a-z]{3,}ed\s+(?:in|on|at|with|to|into|from|over|across|up|down|off)\b", np):
         return False
     if _NOT_NP.search(np) and not re.search(r"\b(?:of|for)\b", np):
@@ -164,8 +190,8 @@ def _strip_intro(text: str) -> str:
 
 _SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
 _SUFFIX = re.compile(
-    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)\s+" + _ADV + r"(?P<verb>"
-    + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
+    r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)(?P<comma>,)?\s+" + _ADV
+    + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
     + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 
 
@@ -179,6 +205,9 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         m = _SUFFIX.match(s, sep.end())
         if not m or not _np_ok(m.group("np")) or _ACCORDING.search(m.group("np")):
             continue
+        if m.group("comma") and re.fullmatch(r"(?:[A-Z][\w.'\u2019-]*\s*){1,4}",
+                                             s[:sep.start()].strip()):
+            continue  # "Jane Roe, the minister's adviser, confirmed ...": an apposition
         after = m.group("after") or ""
         when = _when(after)
         rest = re.sub(r"\([^()]*\)", "", after.strip()[len(when or ""):])  # asides
@@ -217,10 +246,23 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
           ) -> Attribution | None:
     stripped = _strip_intro(s)
     m = _LEAD.match(stripped)
+    aside = ""
+    if m and not _np_ok(m.group("np"), lead=True):
+        # "the bank, which had projected 1.2%, has stated that": the relative clause is a
+        # second statement of the speaker
+        rel = re.search(r",\s+(?:which|who)\s+(?P<rel>[^,]{3,120}),", stripped)
+        if rel:
+            m = _LEAD.match(stripped[:rel.start()] + " " + stripped[rel.end():].lstrip())
+            if m and re.search(r"\d", rel.group("rel")):
+                aside = rel.group("rel")
     if not m:
         return None
+    rel_app = re.match(r"(?:which|who)\s+(?P<rel>.*\d.*)$", m.group("app") or "")
+    if rel_app:
+        aside = rel_app.group("rel")
+    np = re.sub(r"^(?:and|but|while|whereas)\s+", "", m.group("np"))  # "..., and X said"
     np = re.sub(r"\s+who\s+(?:asked|spoke|declined|requested|was|were|is|are)\b.*$", "",
-                m.group("np"))  # "an official who asked not to be named"
+                np)  # "an official who asked not to be named"
     to = re.match(r"^(?P<np>.+?)\s+(?:speaking|talking|who spoke|who talked)\s+(?:to|with)\s+"
                   r"(?P<relay>.+)$", np)
     if to:
@@ -249,14 +291,64 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     if intro and not intro.lower().startswith("on ") and re.search(
             r"\d|\b(?:year|month|week|since|during)\b", intro, re.IGNORECASE):
         claim = f"{intro} {claim}"  # "For 2022, it forecast ...": the period stays with it
+    if aside:
+        claim = f"{_sentence_case(claim or s)[:-1]}; {np.strip()} {aside}"
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
                        hedged, "leading weak" if weak and not that else "leading",
                        m.group("app"))
 
 
+_ALSO = re.compile(
+    r",?\s*\b(?:in (?:remarks|comments|a statement) (?:similar to|that echoed|echoing) (?:those|"
+    r"the remarks|the comments|remarks|comments)?\s*(?:made\s+)?(?:by|of|from)|echoing"
+    r"(?:\s+(?:the\s+)?(?:remarks|comments|a statement|an assessment|a warning|an estimate|"
+    r"figures|data|findings|estimates|a report|a survey|a study)"
+    r"\s+(?:by|of|from))?|as did)\s+(?P<np>(?:(?:an?|the)\s+)?[^,;.]{2,100}?)"
+    r"(?=\s*(?:[,;.]|$)|\s(?:earlier|on|last|this|who|which|in)\b)", re.IGNORECASE)
+
+
 def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
-    """The attribution of one sentence (see the module's table)."""
+    """The attribution of one sentence (see the module's table); a second speaker the
+    sentence names as saying the same ("in remarks similar to those by Y") is ``also``.
+
+    Examples:
+        >>> a = attribute("Clinics are overwhelmed, she said, in remarks similar to those by "
+        ...               "a WHO official earlier on Tuesday.")
+        >>> a.speaker, a.also
+        ('she', 'a WHO official')
+    """
     s = " ".join(sentence.split())
+    m = _ALSO.search(s)
+    if m is None or m.start() < 8:
+        return _tail(s, _attribute(s, headline=headline, nested=nested))
+    rest = s[m.end():]
+    rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
+    out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
+    if out.speaker is not None and _np_ok(m.group("np")):
+        out.also = m.group("np").strip()
+    return out
+
+
+def _tail(s: str, out: Attribution) -> Attribution:
+    """A final "according to Y" after a leading speaker is Y's, for its own clause."""
+    if out.speaker is None or out.rule not in ("leading", "nested", "leading weak"):
+        return out
+    last = list(_ACCORDING.finditer(s))
+    if not last or len(s) - last[-1].end() > 2:
+        return out
+    m = last[-1]
+    np = m.group("np").strip()
+    if np == out.speaker or not _np_ok(np):
+        return out
+    cuts = [c.end() for c in re.finditer(r",\s+|\s(?:who|which|that)\s", s[:m.start()])]
+    start = cuts[-1] if cuts else 0
+    if start == 0:
+        return out
+    out.tail = (np, s[start:m.start()])
+    return out
+
+
+def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
     hedged = _hedged(s)
     cited = None
     m = _CITING.search(s) or _BACKED.search(s)
@@ -309,6 +401,15 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         claim = re.sub(r"^\s*(?:that\s+)?", "", s[m.end():])
         return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
                            hedged, "data shows")
+    m = _DOC_SUBJECT.match(s)
+    if m and not re.search(r"\b(?:said|says|told|according to)\b", s):
+        # "A new study has raised the toll, revealing that ...": the document says it
+        return Attribution(_sentence_case(s), m.group("np").strip(), relay, cited, None, hedged,
+                           "a document's statement")
+    m = _REVISES.match(s)
+    if m and _np_ok(m.group("np"), lead=True):  # "The IMF slashed its growth forecast by ..."
+        return Attribution(_sentence_case(s), m.group("np").strip(), relay, cited, None, hedged,
+                           "revises its own figure")
     lead = _lead(s, relay, cited, hedged, need_that=False)
     if lead is not None and not (lead.rule == "leading weak" and _ACCORDING.search(s)):
         lead.rule = "leading"

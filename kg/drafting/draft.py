@@ -21,9 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.drafting.attribution import Attribution, attribute
-from kg.drafting.figures import Figure, find_figures
+from kg.drafting.coordination import split_speakers
+from kg.drafting.events import Event, article_events
+from kg.drafting.figures import Figure, find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
+from kg.drafting.known_names import recognise
 from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.polls import RESPONDENTS, scan_polls
+from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
@@ -54,15 +59,11 @@ class DraftReport:
         return out
 
 
-def _open_quote(text: str) -> int:
-    """+1 for each quotation opened and not closed in ``text``."""
-    return (text.count("\u201c") - text.count("\u201d")) + (text.count('"') % 2)
-
-
 def _segments(claim: str) -> list[str]:
     """A claim split where the text joins two statements (", and", ", but", "; ")."""
     parts = [p for p in re.split(
-        r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
+        r",\s+(?:and|but|while|whereas)\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+        r"dec)[a-z]*\.?\s+\d)|;\s+|\s+and\s+(?=(?:the\s+|an?\s+)?(?:[A-Z][\w'\u2019-]*\s+)+"
         r"(?:forces|troops|officials|authorities|[a-z]+s)?\s*(?:had|has|have|was|were|is|are|will|"
         r"said|[a-z]{3,}ed)\b)", claim) if p.strip()]
     out: list[str] = []
@@ -95,6 +96,13 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|t
                           r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
                           r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                           r"flooding|outbreak)\b", re.IGNORECASE)
+#: "That was the assessment of X", "This is according to X": X says the sentence before.
+_BACK = re.compile(r"^(?:That|This|It|Those|These)\s+(?:was|is|were|are)\s+(?:also\s+)?(?:"
+                   r"according\s+to|(?:the\s+)?(?:assessment|view|conclusion|estimate|finding|"
+                   r"judge?ment|verdict|position|reading|tally|count)s?\s+(?:of|by|from))\s+"
+                   r"(?P<np>[^.;,]{2,120}?)\.?$")
+#: A sentence that opens a quotation ('"We will ...', 'Quote: "...').
+_QUOTE_START = re.compile(r"\s*(?:(?:Quote|Quotes|Direct speech)\s*:\s*)?[\"\u201c]")
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
 _ROLE_WORDS = frozenset({
     "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
@@ -103,15 +111,16 @@ _ROLE_WORDS = frozenset({
     "minister", "secretary", "president", "chairman", "chair", "member", "fellow", "scientist",
     "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
     "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
-_POLL_CUE = re.compile(r"\b(?:respondents|(?:people|those|adults|voters) (?:polled|surveyed)|"
-                       r"the (?:[\w-]+ )?(?:poll|survey)\b)", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
-                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b", re.IGNORECASE)
+                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b|\b(?:death )?toll\b|"
+                      r"\bnumber of (?:\w+ )?(?:dead|killed|deaths|casualties|wounded)\b",
+                      re.IGNORECASE)
 
 
 def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
-              since: dt.date | None = None,
-              last: tuple[dt.date, dt.date] | None = None) -> tuple[dict[str, Any], list[str]]:
+              since: dt.date | None = None, last: tuple[dt.date, dt.date] | None = None,
+              events: tuple[Event, ...] = (), field: tuple[dt.date, dt.date] | None = None
+              ) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     q: dict[str, Any] = {"measure": fig.measure}
     for key in ("value", "min_value", "max_value"):
@@ -138,21 +147,34 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
         q["exact"] = True
     if fig.per_population:
         q["per_population"] = fig.per_population
-    from kg.drafting.figures import written_numbers
 
     forecast = bool(FORECAST.search(sentence))
-    start, end = find_period(_clause(written_numbers(segment), fig), ref, forecast=forecast)
+    clause = _clause(written_numbers(segment), fig)
+    start, end = find_period(clause, ref, forecast=forecast, events=events)
     if start is None:
-        start, end = find_period(segment, ref, forecast=forecast)
+        start, end = find_period(segment, ref, forecast=forecast, events=events)
     if start is None:
-        start, end = find_period(claim, ref, forecast=forecast)
+        start, end = find_period(claim, ref, forecast=forecast, events=events)
+    if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
+            and re.search(r"\bsince\b", claim, re.IGNORECASE) \
+            and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
+        start, end = None, ref  # "where X has happened since May, only 5 are open": now
+    before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
+    if start is not None and start == end and re.search(
+            r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
+        start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
     if start is None and last is not None and _SAME_PERIOD.search(sentence):
         start, end = last
         notes.append(f"'that period' read as {start} to {end}, the period named before")
     if start is not None and end is not None and ref is not None and start <= ref < end \
             and not forecast:
         end = ref  # a count of this month or year runs up to the day it is stated
-    if start is None and since is not None and end == ref and _PERFECT.search(segment) \
+    if start is None and field is not None and end == ref:
+        start, end = field
+        notes.append(f"the poll's field dates, {start} to {end}, read as the period")
+    if start is None and since is not None and (end == ref or (
+            end is not None and since <= end)) and (_PERFECT.search(clause) or (
+                _PERFECT.search(sentence) and not re.search(r"\b(?:is|are)\b", clause))) \
             and (ref is None or since <= ref):
         start = since
         notes.append(f"period read as from {since}, the start the article gave earlier "
@@ -182,6 +204,9 @@ class _Drafter:
         self.notes: dict[str, list[str]] = {}
         self.report = DraftReport(slug, skipped=list(article.skipped))
         self.headline_claims: set[str] = set()
+        self.prev_claims: list[str] = []  # the claims of the sentence before
+        self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
+        self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
         name = article.publisher or UNNAMED_PUBLISHER
@@ -196,6 +221,9 @@ class _Drafter:
             **({"date": article.date} if article.date else {}),
             **({"url": article.url} if article.url else {})}
         self.ref = article.date or article.date_guessed
+        self.events = article_events(" ".join([article.headline or "", *article.paragraphs]))
+        self.polls = scan_polls([t for par in article.paragraphs for t in sentences(par)],
+                                self.ref)
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
                       "--date); periods and 'last year' need it" + (
@@ -227,22 +255,39 @@ class _Drafter:
                 attrs.append(None)
                 continue
             attrs.append(attribute(s, headline=headline))
-        depth = 0
+        depth = 1 if self.open_quote and not headline else 0
         inside: list[bool] = []
         for s in sents:
-            inside.append(depth > 0 or s.lstrip().startswith(("\u201c", '"')))
-            depth = max(0, depth + _open_quote(s))
+            inside.append(depth > 0 or bool(_QUOTE_START.match(s)))
+            curly = s.count("\u201c") - s.count("\u201d")
+            straight = s.count('"') % 2
+            depth = max(0, depth + curly + (0 if not straight else -1 if depth > 0 else 1))
         quote_speaker = next((x.speaker for x, q in zip(attrs, inside, strict=True)
                               if x is not None and q and x.speaker), None)
+        if quote_speaker is None and inside and inside[0] and not headline:
+            quote_speaker = self.prev_speaker  # a quote paragraph after its speaker's one
+        if not headline:
+            said = [x.speaker for x in attrs if x is not None and x.speaker]
+            self.prev_speaker = said[-1] if said else (
+                quote_speaker if inside and all(inside) else None)
+            self.open_quote = depth > 0
         for s, x, q in zip(sents, attrs, inside, strict=True):
             if x is None:
                 continue
             if x.speaker is None and q and quote_speaker:
                 x.speaker, x.rule = quote_speaker, "quote of the paragraph"
+            back = _BACK.match(" ".join(s.split()))
+            if back and not headline and self.prev_claims and self._back_reference(
+                    back.group("np"), s):
+                continue  # "That was the assessment of X": X says the sentence before
             self.sentence(s, x, headline)
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
-        speaker = self.src.resolve(x.speaker) if x.speaker else None
+        names = split_speakers(x.speaker) if x.speaker else []
+        speaker = self.src.resolve(names[0]) if names else None
+        others = [o for o in (self.src.resolve(n) for n in names[1:]
+                              + ([x.also] if x.also and speaker else []))
+                  if o is not None and o != speaker]  # "X and Y said": Y says it too
         relay = self.src.resolve(x.relay, exclude=frozenset({speaker or ""}),
                                  hint="news_outlet") if x.relay else None
         cited = self.src.resolve(x.cited) if x.cited else None
@@ -250,8 +295,9 @@ class _Drafter:
                 and (x.cited or "x").split()[0].lower() not in (
                     "a", "an", "one", "two", "the", "sources", "officials", "unnamed", "anonymous"):
             cited = None  # "citing weakened immune systems": not a source
-        if speaker is None and _POLL_CUE.search(s):
-            speaker = self._latest_poll()
+        if speaker is None and RESPONDENTS.search(s):
+            speaker = self._latest_poll() or (self.src.resolve(self.polls.name)
+                                              if self.polls.name else None)
             if speaker is not None:
                 x.rule = "the poll's figure"
         if speaker is not None and relay is None \
@@ -275,10 +321,14 @@ class _Drafter:
         ref = said or earlier or self.ref
         since = re.search(r"\bsince\b[^,;]*", s, re.IGNORECASE)
         if since:
-            start, _ = find_period(since.group(0), ref)
+            start, _ = find_period(since.group(0), ref, events=self.events)
             if start is not None and (ref is None or start <= ref):
                 self.since = start
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
+        owner: dict[int, str] = {}  # item index -> the origin of its own clause
+        tail_sid = self.src.resolve(x.tail[0]) if x.tail else None
+        field = self.polls.period if speaker is not None and re.search(
+            r"\b(?:poll|survey)s?\b", self.src.records[speaker]["name"], re.IGNORECASE) else None
         segments = _segments(x.claim or s)
         found = [(seg, find_figures(seg)) for seg in segments]
         if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(
@@ -286,18 +336,25 @@ class _Drafter:
             found = [(x.claim or s, [])]
         for seg, figs in found:
             self.report.figures += len(figs)
-            for f in figs:
+            for f, year in by_year(written_numbers(seg), figs):
                 q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
-                                      self.last_period)
+                                      self.last_period, self.events, field)
+                if year is not None:
+                    q["period_start"] = dt.date(year, 1, 1)
+                    q["period_end"] = dt.date(year, 12, 31)
                 if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
                     self.last_period = (q["period_start"], q["period_end"])
+                if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
+                    owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))
-        for text, quantity, qnotes in items:
+        self.prev_claims = []
+        for index, (text, quantity, qnotes) in enumerate(items):
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"
+            self.prev_claims.append(cid)
             claim: dict[str, Any] = {"id": cid, "text": text}
             if quantity is not None:
                 claim["quantity"] = Quantity.model_validate(quantity)
@@ -321,20 +378,54 @@ class _Drafter:
             elif x.rule == "quote of the paragraph":
                 self.note(cid, "CHECK: a quote without its own attribution, credited to the "
                           "paragraph's speaker")
-            previous: str | None = None
-            for k, sid in enumerate(dedup):
-                aid = f"{cid}-{k + 1}"
-                a: dict[str, Any] = {"id": aid, "source": sid, "claim": cid,
-                                     "quote": " ".join(s.split())}
-                if x.hedged:
-                    a["hedged"] = True
-                rep = self._report(sid, said if sid == speaker else None)
-                if rep:
-                    a["report"] = rep
-                if previous is not None:
-                    a["cites"] = [previous]
-                self.assertions.append(a)
-                previous = aid
+            previous: list[str] = []
+            count = 0
+            chain = dedup if index not in owner else [owner[index], *(
+                c for c in dedup if c not in (speaker, cited, owner[index]))]
+            for sid in chain:
+                level = [sid, *others] if sid == speaker else [sid]
+                ids = []
+                for member in level:
+                    count += 1
+                    aid = f"{cid}-{count}"
+                    a: dict[str, Any] = {"id": aid, "source": member, "claim": cid,
+                                         "quote": " ".join(s.split())}
+                    if x.hedged:
+                        a["hedged"] = True
+                    rep = self._report(member, said if sid == speaker else None)
+                    if rep:
+                        a["report"] = rep
+                    if previous:
+                        a["cites"] = list(previous)
+                    self.assertions.append(a)
+                    ids.append(aid)
+                previous = ids
+
+    def _back_reference(self, mention: str, s: str) -> bool:
+        """"That was the assessment of X": X says the claims of the sentence before, between
+        their origin and whoever relayed it (or as their origin, if the article's own)."""
+        sid = self.src.resolve(mention)
+        if sid is None:
+            return False
+        for cid in self.prev_claims:
+            chain = [a for a in self.assertions if a["claim"] == cid]
+            if any(a["source"] == sid for a in chain):
+                continue
+            origins = [a for a in chain if not a.get("cites")]
+            above = [a for a in chain if any(c in {o["id"] for o in origins}
+                                             for c in a.get("cites", ()))]
+            new: dict[str, Any] = {"id": f"{cid}-b{len(chain) + 1}", "source": sid, "claim": cid,
+                   "quote": " ".join(s.split())}
+            if len(chain) == 1:  # the article's own statement: X is its origin
+                chain[0]["cites"] = [new["id"]]
+            else:
+                new["cites"] = [o["id"] for o in origins]
+                for a in above:
+                    a["cites"] = [new["id"]]
+            self.assertions.insert(self.assertions.index(chain[0]), new)
+            self.note(cid, f"CHECK: credited to {self.src.records[sid]['name']} by the next "
+                      "sentence (\"that was the assessment of ...\")")
+        return True
 
     def _latest_poll(self) -> str | None:
         """The poll or survey the article last named (its respondents' figures are its own)."""
@@ -411,9 +502,46 @@ class _Drafter:
         self.claims = [c for c in self.claims if c["id"] not in drop]
         self.assertions = [a for a in self.assertions if a["claim"] not in drop]
 
+    def _merge_described(self) -> None:
+        """A source named by a role that the text gives a person's name is that person."""
+        text = "\n".join(self.a.paragraphs)
+        used = {a["source"] for a in self.assertions}
+        for sid in sorted(used):
+            person = self.src.described_person(sid, text)
+            if person is None:
+                continue
+            for a in self.assertions:
+                if a["source"] == sid:
+                    a["source"] = person
+                    a.pop("report", None)
+            self.reports = {k: r for k, r in self.reports.items() if r["published_by"] != sid}
+            self.src.note(person, f"CHECK: '{self.src.records[sid]['name']}' read as this "
+                          "person (the text names them so)")
+
+    def _merge_sources(self, merged: dict[str, str]) -> None:
+        """Sources recognised as one known entity: their assertions go to the first."""
+        for a in self.assertions:
+            if a["source"] in merged:
+                a["source"] = merged[a["source"]]
+                a.pop("report", None)
+        for r in self.reports.values():
+            r["published_by"] = merged.get(r["published_by"], r["published_by"])
+        for rec in self.src.records.values():
+            if "affiliated_with" in rec:
+                rec["affiliated_with"] = sorted({merged.get(o, o) for o in rec["affiliated_with"]}
+                                                - {rec["id"]})
+        if self.publisher in merged:
+            self.publisher = merged[self.publisher]
+
     def dataset(self) -> Dataset:
+        self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
+        merged = recognise({sid: r for sid, r in self.src.records.items()
+                            if sid in used or sid == self.publisher})
+        if merged:
+            self._merge_sources(merged)
+            used = {a["source"] for a in self.assertions}
         keep = {sid for sid in self.src.records if sid in used or sid == self.publisher}
         for rec in self.src.records.values():
             keep |= set(rec.get("affiliated_with", ())) if rec["id"] in keep else set()

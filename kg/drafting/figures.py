@@ -161,6 +161,11 @@ def _is_date_or_time(s: str, start: int, end: int, num: str) -> bool:
     if re.match(r"[\s-]*(?:years?[\s-]old|year-old|min(?:ute)?s? read)", after) \
             or re.search(r"\baged?\s*$", before):
         return True
+    if re.search(r"\b(?:children|kids|people|adults|those|men|women|girls|boys|patients)\s+"
+                 r"(?:aged\s+)?(?:under|over|below|above|older than|younger than)\s*$",
+                 s[max(0, start - 30):start].lower()) \
+            and not re.match(r"\s*(?:%|percent|per cent)", after):
+        return True  # "children under five": an age
     if re.search(r"\bper\s*$", before):
         return True  # "300 deaths per 100,000": a denominator
     if re.search(r"[A-Z][a-z]+,\s*$", s[max(0, start - 12):start]) and re.match(r",", after) \
@@ -224,7 +229,16 @@ def find_figures(sentence: str) -> list[Figure]:
                               r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
                               re.IGNORECASE)):
             continue  # "two and a half years", "these two months": a span of time
+        if re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|"
+                    r"ago|before|after|afterwards|prior|previously|beforehand)\b",
+                    s[m.end("num"):], re.IGNORECASE):
+            continue  # "three weeks earlier", "two years ago": when, not how many
         before = s[max(0, start - 30):start].lower()
+        hedged = False
+        hedge = re.search(r"\s(?:approximately|about|around|roughly|some|an estimated)\s*$",
+                          before)
+        if hedge and _cue(before[:hedge.start()], _MIN + _MAX + _MAX_APPROX):
+            before, hedged = before[:hedge.start()], True  # "upwards of approximately $25,000"
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
             num2 = None  # "from 1.6 to 1.9": a change, not a range
             end = m.end("num")
@@ -272,6 +286,7 @@ def find_figures(sentence: str) -> list[Figure]:
         else:
             fields["value"] = a
             approximate = _cue(before, _APPROX)
+        approximate = approximate or hedged
         measure, people = _measure(s, end)
         per_pop = re.match(r"\s*(?:[a-z]+\s+){0,3}per\s+(\d{1,3}(?:,\d{3})+|\d+)\b", s[end:])
         out.append(Figure(start=start, end=end, text=m.group(0).strip(), approximate=approximate,
@@ -325,8 +340,10 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
                                    unit="percentage point", measure="change",
                                    approximate=_cue(before, _MAX_APPROX + _APPROX)), bound, 1.0))
     for word, v in _FRACTIONS.items():
-        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r" of\b(?! (?:the )?(?:year|"
-                             r"month|(?:19|20)\d\d|this|last|next)\b)", low):
+        for m in re.finditer(r"(?<!first )(?<!second )\b" + word + r"(?: of\b(?! (?:the )?(?:year|"
+                             r"month|(?:19|20)\d\d|this|last|next)\b)|(?=,? (?:also |still |"
+                             r"now )?(?:said|say|says|agreed|want|wanted|backed|opposed)\b))",
+                             low):
             before = low[max(0, m.start() - 20):m.start()]
             out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=round(v, 1),
                               approximate=_cue(before, _APPROX), unit="percent",

@@ -36,7 +36,10 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["FORECAST", "MONTHS", "article_date_in", "find_period", "month_number", "parse_day"]
+from kg.drafting.events import Event, event_period
+
+__all__ = ["FORECAST", "MONTHS", "article_date_in", "day_range", "find_period", "month_number",
+           "parse_day"]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -139,22 +142,71 @@ def _year(word: str | None, ref: dt.date | None, month: int) -> int | None:
 Period = tuple[dt.date | None, dt.date | None]
 
 
+_DAY = (r"(?:{m}\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{m})"
+        r"(?:,?\s+(?:19|20)\d\d)?").format(m=r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+                                             r"nov|dec)[a-z]*\.?")
+_DAY_RANGE = re.compile(r"\b(?:from|between)\s+(?P<a>" + _DAY + r"),?\s+(?:to|and|until|till|"
+                        r"through)\s+(?P<b>" + _DAY + r")", re.IGNORECASE)
+_COMPACT = re.compile(r"\b(?:" + _M.format("m1") + r"\s+(?P<d1>\d{1,2})\s*[-\u2013]\s*(?P<d2>"
+                      r"\d{1,2})|(?P<e1>\d{1,2})\s*[-\u2013]\s*(?P<e2>\d{1,2})\s+"
+                      + _M.format("m2") + r")(?:,?\s+" + _Y.format("y") + r")?(?!\d|,\d)",
+                      re.IGNORECASE)
+
+
+def day_range(text: str, ref: dt.date | None) -> Period | None:
+    """A range of days: "between Jan 1, 2020, and Dec 31, 2021", "from 3 to 9 May" is not
+    one (use find_period), "April 16-21", "16-21 April 2025".
+
+    Examples:
+        >>> day_range("deaths between Jan 1, 2020, and Dec 31, 2021", None)
+        (datetime.date(2020, 1, 1), datetime.date(2021, 12, 31))
+        >>> day_range("the poll, conducted April 16-21,", dt.date(2025, 4, 23))
+        (datetime.date(2025, 4, 16), datetime.date(2025, 4, 21))
+    """
+    m = _DAY_RANGE.search(text)
+    if m:
+        end = parse_day(m.group("b"), ref)
+        if end is not None:
+            start = parse_day(m.group("a"), end)
+            if start is not None and start <= end:
+                return start, end
+    m = _COMPACT.search(text)
+    if m:
+        word = m.group("m1") or m.group("m2")
+        month = month_number(word)
+        d1, d2 = (m.group("d1"), m.group("d2")) if m.group("m1") else (m.group("e1"),
+                                                                        m.group("e2"))
+        if month and int(d1) < int(d2) <= 31:
+            year = int(m.group("y")) if m.group("y") else _year_before(month, int(d2), ref)
+            if year is not None:
+                try:
+                    return dt.date(year, month, int(d1)), dt.date(year, month, int(d2))
+                except ValueError:
+                    return None
+    return None
+
+
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
                        r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
                        r"estimate|will|would|could|might|target)\b", re.IGNORECASE)
 
 
-def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = None) -> Period:
+def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = None,
+                events: tuple[Event, ...] = ()) -> Period:
     """The period a sentence's figures cover (see the module's table); (None, ref) if none.
 
     ``forecast`` says whether the figure is a forecast (then "this year" is the whole year);
-    by default the sentence's own words decide.
+    by default the sentence's own words decide. ``events`` are the well-known events the
+    article names (:func:`kg.drafting.events.article_events`), for "since the invasion".
     """
     s = sentence
     low = s.lower()
     if forecast is None:
         forecast = bool(FORECAST.search(low))
     this_year = ref.year if ref else None
+    days = day_range(s, ref)
+    if days is not None:
+        return days
     # month [year] (to|until|-|—|and) month year
     m = re.search(r"\b(?:from|between|during|in)?\s*" + _M.format("m1") + r"(?:\s+"
                   + _Y.format("y1") + r")?\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*"
@@ -182,7 +234,7 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
                 (dt.date(y, 7, 1), dt.date(y, 12, 31))
     m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
                   + _Y.format("y") + r"\b", low)
-    if m and not re.search(r"\bsince\s+(?:the\s+)?" + re.escape(m.group(1)), low):
+    if m and not re.search(r"\b(?:since|by)\s+(?:the\s+)?" + re.escape(m.group(1)), low):
         y = int(m.group("y"))
         if m.group(1) in ("beginning", "start", "early"):
             return dt.date(y, 1, 1), dt.date(y, 3, 31)
@@ -201,11 +253,13 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if m and "since" in low:
         month = month_number((m.group("d") or "").split()[-1]) if m.group("d") else None
         return dt.date(int(m.group("y")), month or 1, 1), ref
-    m = re.search(r"\bsince\s+(?:the\s+)?(?P<rest>[^,;]{0,40})", s, re.I)
-    if m:
+    for m in re.finditer(r"\bsince\s+(?:the\s+)?(?P<rest>[^,;]{0,40})", s, re.I):
         day = parse_day(m.group("rest"), ref)
         if day is not None:
             return day, ref
+    anchored = event_period(s, events, ref) if events else None
+    if anchored is not None:
+        return anchored
     if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", low) \
             and ref and not forecast:
         return dt.date(ref.year, 1, 1), ref
@@ -237,6 +291,15 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
+    m = re.search(r"(?<!as of )(?<!since )(?<!until )(?<!through )\b(?:on|an?)\s+(?P<day>"
+                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                  r"(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:,?\s+(?:19|20)"
+                  r"\d\d)?)\b(?!\s*(?:[-\u2013]|to|and|until)\s*\d)", low)
+    if m:  # "killed on Oct. 7", "an Oct. 7 attack": that day
+        day = parse_day(m.group("day"), ref)
+        if day is not None:
+            return day, day
     m = re.search(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
     if m and ref is not None:
         day = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS[m.group(1)]) % 7)

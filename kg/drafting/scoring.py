@@ -42,7 +42,8 @@ from dataclasses import dataclass, fields
 from kg.model import UNNAMED_KINDS, Claim, Dataset, Source
 from kg.names import fold
 
-__all__ = ["ArticleScore", "content_words", "score_article", "source_keys", "sources_match"]
+__all__ = ["ArticleScore", "assertion_pairs", "content_words", "gold_chains", "same_figure",
+           "score_article", "source_keys", "sources_match"]
 
 _STOPWORDS = frozenset({
     "that", "this", "with", "from", "have", "been", "were", "their", "there", "which", "about",
@@ -238,7 +239,8 @@ def gold_chains(ds: Dataset) -> list[list[str]]:
     return chains
 
 
-def _same_figure(d: Claim, g: Claim) -> bool:
+def same_figure(d: Claim, g: Claim) -> bool:
+    """Rule 4: the same value, bounds, ``approximate`` flag and period."""
     qd, qg = d.quantity, g.quantity
     if qd is None or qg is None:
         return False
@@ -264,7 +266,7 @@ def score_article(draft: Dataset, gold: Dataset) -> ArticleScore:
     for claim in figures:
         drafts = {draft.assertion(pairs[b.id]).claim for b in gold.assertions
                   if b.claim == claim.id and b.id in pairs}
-        if any(_same_figure(draft.claim(d), claim) for d in drafts):
+        if any(same_figure(draft.claim(d), claim) for d in drafts):
             exact += 1
     return ArticleScore(
         gold_sources=len(gs), draft_sources=len(ds), gold_sources_found=found,

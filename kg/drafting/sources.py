@@ -96,7 +96,9 @@ _GENERIC_HEADS = frozenset({"agency", "newspaper", "outlet", "broadcaster", "cha
                             "official", "officials", "source", "sources", "report", "study",
                             "statement", "document", "data", "survey", "poll", "ministry",
                             "minister", "spokesman", "spokeswoman", "spokesperson",
-                            "journalist", "reporter", "correspondent"})
+                            "journalist", "reporter", "correspondent", "lender", "fund",
+                            "institution", "organisation", "organization", "watchdog",
+                            "regulator", "firm", "company", "charity", "institute"})
 _PRONOUNS = {"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
              "it": "body", "its": "body", "they": "any", "their": "any", "we": "any",
              "i": "any"}
@@ -211,6 +213,8 @@ class DocumentSources:
     def _by_head(self, head: str, kind: str) -> str | None:
         for sid in reversed(self.recent):
             r = self.records[sid]
+            if r["kind"] == "unnamed_document" and kind != "unnamed_document":
+                continue  # "the bank" is not "a survey conducted by the bank"
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
             if any(head in n.split() for n in names) or (
                     head in _GENERIC_HEADS and r["kind"] == kind):
@@ -240,6 +244,18 @@ class DocumentSources:
             sid = self.keys[low]
             self._seen(sid)
             return sid
+        acronym = re.sub(r"^(?:the|The)\s+", "", text)
+        if re.fullmatch(r"[A-Z]{2,8}", acronym):  # "the ONS": "Office for National Statistics"
+            for sid in reversed(self.recent):
+                initials = "".join(w[0] for w in _words(self.records[sid]["name"])
+                                   if w[:1].isupper())
+                if initials == acronym:
+                    self.records[sid].setdefault("aliases", [])
+                    if acronym not in self.records[sid]["aliases"]:
+                        self.records[sid]["aliases"].append(acronym)
+                    self.keys[low] = sid
+                    self._seen(sid)
+                    return sid
         aliases: list[str] = []
         m = re.search(r"\s*\(([^()]{2,40})\)\s*$", text)
         if m:
@@ -260,7 +276,8 @@ class DocumentSources:
             kind = self._kind(bare, head, named)
             found = self._by_head(head, kind)
             if found and kind in ("anonymous_source", "unnamed_document", "news_outlet",
-                                  "government_body", "person", "military_body"):
+                                  "government_body", "person", "military_body",
+                                  "organization"):
                 self._seen(found)
                 return found
         kind = self._kind(bare, head, named)
@@ -301,6 +318,25 @@ class DocumentSources:
                 aliases.append(bare)
                 name = (m.group("n") or m.group("m")).strip()
         return self.add(name, kind, tuple(aliases))
+
+    def described_person(self, sid: str, text: str) -> str | None:
+        """The person a description names in ``text`` ("the agency's chief, Jane Roe" or
+        "the agency's chief Jane Roe"): "the agency's chief says" in a headline is Jane Roe.
+
+        Only for sources named by a role ("chief", "minister", ...) without a name of their
+        own, and only when the person is a source already.
+        """
+        rec = self.records[sid]
+        words = set(fold(rec["name"]).split())
+        if rec["kind"] == "person" or not words & _ROLES or self._person_name(rec["name"]):
+            return None
+        desc = re.escape(re.sub(r"^(?:the|a|an)\s+", "", rec["name"], flags=re.I))
+        for m in re.finditer(desc + r",?\s+(?P<n>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)"
+                             r"{1,3})", text, re.IGNORECASE):
+            other = self.keys.get(fold(m.group("n")))
+            if other is not None and self.records[other]["kind"] == "person":
+                return other
+        return None
 
     def _kind(self, text: str, head: str, named: bool) -> str:
         key = fold(text)
