@@ -55,6 +55,7 @@ from kg.model import (
 
 __all__ = [
     "SyntheticClaim",
+    "bound_changing_relay",
     "graph_dataset",
     "synthetic_claims",
     "synthetic_dataset",
@@ -457,3 +458,25 @@ def graph_dataset(n_nodes: int, seed: int = 7) -> Dataset:
                                         claim=f"c{j}", cites=[prev]))
             prev = aid
     return Dataset(sources=sources, claims=claims, assertions=assertions)
+
+
+def bound_changing_relay(origin_name: str = "Boiko") -> Dataset:
+    """A two-assertion example: TASS relays Boiko's 170,000 as "over 170,000".
+
+    The smallest relay that distorts (:mod:`kg.credibility.distortion`: a bound
+    changed), for the views' and the report's examples.
+
+    Examples:
+        >>> ds = bound_changing_relay()
+        >>> [(a.id, a.source, a.cites) for a in ds.assertions]
+        [('a1', 'boiko', ()), ('a2', 'tass', ('a1',))]
+    """
+    return Dataset(
+        sources=[Source(id="boiko", kind="person", name=origin_name),
+                 Source(id="tass", kind="news_outlet", name="TASS")],
+        claims=[Claim(id="c", text="170,000 deserted.", quantity=Quantity(
+            measure="deserters", unit="person", value=170000))],
+        assertions=[
+            Assertion(id="a1", source="boiko", claim="c"),
+            Assertion(id="a2", source="tass", claim="c", cites=["a1"],
+                      quantity=Quantity(measure="deserters", unit="person", min_value=170000))])

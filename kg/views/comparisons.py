@@ -10,17 +10,8 @@ Three tables, each in HTML and in Markdown, every value escaped:
 
 Examples:
     >>> from kg.credibility import assess
-    >>> from kg.model import Assertion, Claim, Dataset, Quantity, Source
-    >>> ds = Dataset(
-    ...     sources=[Source(id="boiko", kind="person", name="Boiko <b>"),
-    ...              Source(id="tass", kind="news_outlet", name="TASS")],
-    ...     claims=[Claim(id="c", text="170,000 deserted.", quantity=Quantity(
-    ...         measure="deserters", unit="person", value=170000))],
-    ...     assertions=[
-    ...         Assertion(id="a1", source="boiko", claim="c"),
-    ...         Assertion(id="a2", source="tass", claim="c", cites=["a1"],
-    ...                   quantity=Quantity(measure="deserters", unit="person",
-    ...                                     min_value=170000))])
+    >>> from kg.synthetic import bound_changing_relay
+    >>> ds = bound_changing_relay('Boiko <b>')
     >>> t = FigureTables.of(ds, assess(ds))
     >>> t.distortions[0][1:4]
     ('TASS', 'Boiko <b>', 'bound changed')

@@ -8,17 +8,8 @@ without saying so, and ``cites`` otherwise. Each style has its legend entry
 (:data:`kg.views.style.EDGE_LEGEND`).
 
 Examples:
-    >>> from kg.model import Assertion, Claim, Dataset, Quantity, Source
-    >>> ds = Dataset(
-    ...     sources=[Source(id="boiko", kind="person", name="Boiko"),
-    ...              Source(id="tass", kind="news_outlet", name="TASS")],
-    ...     claims=[Claim(id="c", text="170,000 deserted.", quantity=Quantity(
-    ...         measure="deserters", unit="person", value=170000))],
-    ...     assertions=[
-    ...         Assertion(id="a1", source="boiko", claim="c"),
-    ...         Assertion(id="a2", source="tass", claim="c", cites=["a1"],
-    ...                   quantity=Quantity(measure="deserters", unit="person",
-    ...                                     min_value=170000))])
+    >>> from kg.synthetic import bound_changing_relay
+    >>> ds = bound_changing_relay()
     >>> marks = RelayMarks.of(ds, None)
     >>> marks.relation("a2", "a1")
     'distorts'
