@@ -14,9 +14,10 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from kg.credibility import Assessment, assess
+from kg.credibility import Assessment, DiscoveredTrust, assess
 from kg.formats.assessment import assessment_graph, assessment_quads
 from kg.formats.rdf import to_rdf, write_rdf
 from kg.formats.registry import by_name
@@ -32,8 +33,10 @@ __all__ = ["OUTPUT_NAMES", "export_dataset", "scored", "write_outputs"]
 OUTPUT_NAMES = ("graph.ttl", "graph.jsonld", "graph.html", "report.html")
 
 
-def scored(ds: Dataset) -> tuple[Assessment, dict[str, NodeInfo]]:
-    """The dataset's credibility assessment and the per-node info the views show.
+def scored(ds: Dataset, discovered: Mapping[str, DiscoveredTrust] | None = None
+           ) -> tuple[Assessment, dict[str, NodeInfo]]:
+    """The dataset's credibility assessment and the per-node info the views show
+    (``discovered``: a store's discovered trust, see :func:`kg.credibility.assess`).
 
     Examples:
         >>> from kg.seed import seed_dataset
@@ -41,7 +44,7 @@ def scored(ds: Dataset) -> tuple[Assessment, dict[str, NodeInfo]]:
         >>> info["ua-security-sources"].grade
         'F'
     """
-    a = assess(ds)
+    a = assess(ds, discovered=discovered)
     return a, node_info(a)
 
 

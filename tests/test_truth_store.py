@@ -193,6 +193,14 @@ def test_the_command_writes_and_the_query_shows_it(
     lines = shown.stdout.strip().splitlines()
     assert lines[0].startswith("source,name,trust,figures,grade,score,method,when")
     assert len(lines) == 5 and "Outlet D" in lines[-1]
+    stored_d = lines[-1].split(",")[4]
+    assert stored_d in ("D", "E")
+    assert "the assessment was recomputed with it" in " ".join(result.stdout.split())
+    # kg score --store grades as the store's assessment does: with the trust
+    explained = kg("score", "--store", str(folder), "--explain", "figures.d")
+    assert explained.exit_code == 0, explained.stderr
+    assert f"reliability {stored_d}" in explained.stdout
+    assert "checked by truth discovery" in " ".join(explained.stdout.split())
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -7,7 +7,7 @@ claim stays text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +17,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from kg.credibility import DiscoveredTrust
     from kg.model import Dataset
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "SeedOrFiles",
     "StoreOption",
     "check_output",
+    "chosen_dataset",
     "dataset",
     "documents_as_of",
     "err",
@@ -125,6 +127,27 @@ def notes(lines: Iterable[str]) -> None:
     """Print notes to standard error, one a line, as plain text."""
     for line in lines:
         err.print(line, markup=False, highlight=False)
+
+
+def chosen_dataset(store: Path | None, files: list[Path] | None, as_of: str | None
+                   ) -> tuple[Dataset, Mapping[str, DiscoveredTrust] | None]:
+    """What a reading command works on: the documents as of ``as_of`` (when given), else
+    a store's, else the files (the seed without any); with a store, also its discovered
+    trust (``kg discover --store``), which the engine takes as track-record evidence."""
+    if as_of is not None:
+        ds = documents_as_of(store, files, as_of)[0]
+    elif store is not None:
+        from kg.store import Store
+
+        ds = Store.open(store, read_only=True).dataset()
+    else:
+        ds = dataset(files)
+    if store is None:
+        return ds, None
+    from kg.store import Store
+    from kg.store.trust import discovered_trust
+
+    return ds, discovered_trust(Store.open(store, read_only=True).ox, ds.base) or None
 
 
 def documents_as_of(

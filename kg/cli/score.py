@@ -10,8 +10,8 @@ from kg.cli.common import (
     AsOf,
     SeedOrFiles,
     StoreOption,
+    chosen_dataset,
     dataset,
-    documents_as_of,
     err,
     out,
     say,
@@ -51,15 +51,8 @@ def register(app: typer.Typer) -> None:
         from kg.credibility import assess
         from kg.credibility.tables import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
 
-        if as_of is not None:
-            ds = documents_as_of(store, files, as_of)[0]
-        elif store is not None:
-            from kg.store import Store
-
-            ds = Store.open(store, read_only=True).dataset()
-        else:
-            ds = dataset(files)
-        a = assess(ds)
+        ds, discovered = chosen_dataset(store, files, as_of)
+        a = assess(ds, discovered=discovered)
         if explain is not None:
             if explain in a.claims:
                 assessed = a.claims[explain]

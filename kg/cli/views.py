@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import AsOf, SeedOrFiles, StoreOption, check_output, documents_as_of
+from kg.cli.common import AsOf, SeedOrFiles, StoreOption, check_output, chosen_dataset
 from kg.cli.common import dataset as _dataset
 from kg.cli.common import out as out_console
 from kg.errors import InputError
@@ -53,15 +53,8 @@ def register(app: typer.Typer) -> None:
             raise InputError("give --claim or --source, not both")
         if fragment and fmt != "html":
             raise InputError("--fragment is HTML; leave out --format or use --format html")
-        if as_of is not None:
-            ds = documents_as_of(store, files, as_of)[0]
-        elif store is not None:
-            from kg.store import Store
-
-            ds = Store.open(store, read_only=True).dataset()
-        else:
-            ds = _dataset(files)
-        a, info = scored(ds)
+        ds, discovered = chosen_dataset(store, files, as_of)
+        a, info = scored(ds, discovered)
         if claim:
             v, stem = claim_view(ds, claim, info, assessment=a), f"view-claim-{claim}"
         elif source:
