@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Collection, Iterator, Mapping
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.term import Node
 
 from kg.assessed import AssessmentLike, FindingLike
-from kg.formats.rdf import Quad, iri
+from kg.formats.rdf import Quad
 from kg.model import UNNAMED_KINDS, Dataset
-from kg.namespace import CRED
+from kg.namespace import CRED, record_iri
 
-__all__ = ["FINDING_TYPE", "assessment_graph", "assessment_quads"]
+__all__ = ["FINDING_TYPE", "SOURCE_PREDICATES", "assessment_graph", "assessment_ox_quads",
+           "assessment_quads", "finding_iri"]
 
 #: The class of each kind of finding.
 FINDING_TYPE = {
@@ -52,68 +54,143 @@ def assessment_graph(base: str) -> URIRef:
     return URIRef(f"{base}graph/assessment")
 
 
-def _finding_iri(base: str, f: FindingLike) -> URIRef:
+def finding_iri(base: str, f: FindingLike) -> str:
+    """The IRI of a finding: ``{base}finding/{kind}/{claim}/{digest of what it concerns}``."""
     digest = hashlib.sha1("|".join((f.kind, f.subject, *f.concerns)).encode()).hexdigest()[:12]
-    return URIRef(f"{base}finding/{f.kind.replace('_', '-')}/{f.subject}/{digest}")
+    return f"{base}finding/{f.kind.replace('_', '-')}/{f.subject}/{digest}"
 
 
-def _decimal(x: float) -> Literal:
-    return _typed(f"{x:.4f}", XSD.decimal)
+_DECIMAL, _INTEGER = str(XSD.decimal), str(XSD.integer)
+_P = {name: str(CRED[name]) for name in (
+    "reliability", "score", "explanation", "claimsAsserted", "credibility", "independentOrigins",
+    "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns")}
+_TYPE, _COMMENT, _FINDING = str(RDF.type), str(RDFS.comment), str(CRED.Finding)
+_FINDING_TYPE = {k: str(v) for k, v in FINDING_TYPE.items()}
+#: The predicates of a source's own assessment (a source may also carry ``cred:finding``
+#: links, which belong to the claim whose finding they name).
+SOURCE_PREDICATES = tuple(_P[p] for p in ("reliability", "score", "explanation",
+                                          "claimsAsserted"))
+
+#: An object: ("i", IRI) or ("l", text, datatype IRI or None).
+_Obj = tuple[str, str] | tuple[str, str, str | None]
+_Row = tuple[str, str, _Obj]
 
 
-def _integer(n: int) -> Literal:
-    return _typed(str(n), XSD.integer)
+def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
+          sources: Collection[str] | None = None,
+          asserted: Mapping[str, int] | None = None) -> Iterator[_Row]:
+    """The assessment as (subject IRI, predicate IRI, object) rows, terms left to the caller.
 
-
-@lru_cache(maxsize=65536)
-def _typed(text: str, datatype: URIRef) -> Literal:
-    """A typed literal, made once per value: building rdflib literals was most of
-    the time of turning an assessment into quads (grades, counts and 4-decimal
-    scores repeat)."""
-    return Literal(text, datatype=datatype)
+    ``claims`` / ``sources`` restrict the rows to those claims (with their findings and the
+    detected contradictions they state) and those sources; ``asserted`` gives the number of
+    claims each source asserts where ``ds`` holds only part of the store.
+    """
+    base = ds.base
+    if asserted is None:
+        asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
+    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
+    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
+    kinds: dict[str, str] = {}  # as Dataset's index: a later kind wins a shared id
+    for kind, records in (("source", ds.sources), ("report", ds.reports), ("claim", ds.claims),
+                          ("assertion", ds.assertions), ("verdict", ds.verdicts)):
+        for r in records:
+            kinds[r.id] = kind
+    p = _P
+    for sid, sa in a.sources.items():
+        if sources is not None and sid not in sources:
+            continue
+        n = record_iri(base, "source", sid)
+        yield n, p["reliability"], ("l", sa.grade, None)
+        yield n, p["score"], ("l", f"{sa.score:.4f}", _DECIMAL)
+        yield n, p["explanation"], ("l", sa.explanation, None)
+        yield n, p["claimsAsserted"], ("l", str(asserted.get(sid, 0)), _INTEGER)
+    wanted = a.claims if claims is None else [c for c in claims if c in a.claims]
+    for cid in wanted:
+        ca = a.claims[cid]
+        n = record_iri(base, "claim", cid)
+        yield n, p["credibility"], ("l", str(ca.grade), _INTEGER)
+        yield n, p["score"], ("l", f"{ca.score:.4f}", _DECIMAL)
+        yield n, p["explanation"], ("l", ca.explanation, None)
+        yield n, p["independentOrigins"], ("l", str(ca.independent_origins), _INTEGER)
+        named = sum(1 for o in ca.origins if named_assertion.get(o, False))
+        yield n, p["namedOrigins"], ("l", str(named), _INTEGER)
+        for o in ca.origins:
+            yield n, p["origin"], ("i", record_iri(base, "assertion", o))
+    for dc in a.detected:
+        x, y = (record_iri(base, "claim", c) for c in dc.claims)
+        if claims is None or dc.claims[0] in claims:
+            yield x, p["contradicts"], ("i", y)
+        if claims is None or dc.claims[1] in claims:
+            yield y, p["contradicts"], ("i", x)
+    findings = (a.findings if claims is None
+                else [f for c in wanted for f in a.claims[c].findings])
+    for f in findings:
+        n = finding_iri(base, f)
+        yield n, _TYPE, ("i", _FINDING)
+        yield n, p["findingType"], ("i", _FINDING_TYPE[f.kind])
+        yield n, _COMMENT, ("l", f.text, None)
+        yield record_iri(base, "claim", f.subject), p["finding"], ("i", n)
+        for i, c in enumerate(f.concerns):
+            interested = i == 0 and f.kind == "interested_party"
+            kind = "source" if interested else kinds.get(c, "source")
+            yield n, p["concerns"], ("i", record_iri(base, kind, c))
+            if interested:
+                yield record_iri(base, "source", c), p["finding"], ("i", n)
 
 
 def assessment_quads(ds: Dataset, a: AssessmentLike) -> Iterator[Quad]:
-    """The assessment as quads in :func:`assessment_graph`: grades, scores, findings."""
+    """The assessment as rdflib quads in :func:`assessment_graph`: grades, scores, findings."""
     g = assessment_graph(ds.base)
-    base = ds.base
-    asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
-    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
-    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
-    for sid, sa in a.sources.items():
-        n = iri(base, "source", sid)
-        yield n, CRED.reliability, Literal(sa.grade), g
-        yield n, CRED.score, _decimal(sa.score), g
-        yield n, CRED.explanation, Literal(sa.explanation), g
-        yield n, CRED.claimsAsserted, _integer(asserted[sid]), g
-    for cid, ca in a.claims.items():
-        n = iri(base, "claim", cid)
-        yield n, CRED.credibility, _integer(ca.grade), g
-        yield n, CRED.score, _decimal(ca.score), g
-        yield n, CRED.explanation, Literal(ca.explanation), g
-        yield n, CRED.independentOrigins, _integer(ca.independent_origins), g
-        named = sum(1 for o in ca.origins if named_assertion.get(o, False))
-        yield n, CRED.namedOrigins, _integer(named), g
-        for o in ca.origins:
-            yield n, CRED.origin, iri(base, "assertion", o), g
-    for dc in a.detected:
-        x, y = (iri(base, "claim", c) for c in dc.claims)
-        yield x, CRED.contradicts, y, g
-        yield y, CRED.contradicts, x, g
-    segment = {"interested_party": "source"}
-    for f in a.findings:
-        n = _finding_iri(base, f)
-        yield n, RDF.type, CRED.Finding, g
-        yield n, CRED.findingType, FINDING_TYPE[f.kind], g
-        yield n, RDFS.comment, Literal(f.text), g
-        yield iri(base, "claim", f.subject), CRED.finding, n, g
-        for i, c in enumerate(f.concerns):
-            kind = _kind_of(ds, c) if not (i == 0 and f.kind in segment) else segment[f.kind]
-            yield n, CRED.concerns, iri(base, kind, c), g
-            if kind == "source" and f.kind == "interested_party" and i == 0:
-                yield iri(base, "source", c), CRED.finding, n, g
+    literals: dict[tuple[str, str | None], Literal] = {}
+    for s, p, o in _rows(ds, a):
+        if o[0] == "i":
+            obj: Node = URIRef(o[1])
+        else:
+            key = (o[1], o[2])  # type: ignore[misc]
+            obj = literals.get(key)  # type: ignore[assignment]
+            if obj is None:
+                obj = literals[key] = Literal(key[0], datatype=None if key[1] is None
+                                              else URIRef(key[1]))
+        yield URIRef(s), URIRef(p), obj, g
 
 
-def _kind_of(ds: Dataset, record_id: str) -> str:
-    record = ds._index.get(record_id)
-    return type(record).__name__.lower() if record is not None else "source"
+def assessment_ox_quads(ds: Dataset, a: AssessmentLike, graph: str, *,
+                        claims: Collection[str] | None = None,
+                        sources: Collection[str] | None = None,
+                        asserted: Mapping[str, int] | None = None) -> Iterator[ox.Quad]:
+    """The assessment as pyoxigraph quads in ``graph``, without rdflib terms.
+
+    The same triples as :func:`assessment_quads` (restricted as by ``claims``, ``sources``
+    and ``asserted``: see :func:`_rows`); repeated terms are made once.
+
+    Examples:
+        >>> from kg.credibility import assess
+        >>> from kg.seed import seed_dataset
+        >>> ds = seed_dataset()
+        >>> a = assess(ds)
+        >>> g = str(assessment_graph(ds.base))
+        >>> ours = {(str(q.subject), str(q.predicate), str(q.object))
+        ...         for q in assessment_ox_quads(ds, a, g)}
+        >>> theirs = {(s.n3(), p.n3(), o.n3()) for s, p, o, _ in assessment_quads(ds, a)}
+        >>> ours == theirs
+        True
+    """
+    g = ox.NamedNode(graph)
+    nodes: dict[str, ox.NamedNode] = {}
+    literals: dict[tuple[str, str | None], ox.Literal] = {}
+    xsd = {None: None, _DECIMAL: ox.NamedNode(_DECIMAL), _INTEGER: ox.NamedNode(_INTEGER)}
+    node = ox.NamedNode
+    for s, p, o in _rows(ds, a, claims, sources, asserted):
+        if o[0] == "i":
+            obj: ox.NamedNode | ox.Literal = node(o[1])
+        else:
+            key = (o[1], o[2])  # type: ignore[misc]
+            obj = literals.get(key)  # type: ignore[assignment]
+            if obj is None:
+                obj = ox.Literal(key[0], datatype=xsd[key[1]])
+                if len(key[0]) < 24:
+                    literals[key] = obj
+        pred = nodes.get(p)
+        if pred is None:
+            pred = nodes[p] = node(p)
+        yield ox.Quad(node(s), pred, obj, g)

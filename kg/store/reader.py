@@ -131,6 +131,8 @@ def _build(subjects: dict[str, Props], name: str) -> Dataset:
 
     def quantity_of(props: Props) -> dict[str, Any]:
         quantity: dict[str, Any] = {}
+        if props.keys().isdisjoint(_QUANTITY_PROPS):  # most records: no figure
+            return quantity
         for key, prop in _QUANTITY_TEXT:
             optional(quantity, key, text(props, _C + prop))
         for key, prop in _QUANTITY_NUMBERS:
@@ -264,6 +266,9 @@ _QUANTITY_NUMBERS = (("value", "value"), ("min_value", "minValue"), ("max_value"
                      ("per_population", "perPopulation"), ("exchange_rate", "exchangeRate"))
 _QUANTITY_FLAGS = (("approximate", "approximate"), ("exact", "exact"),
                    ("cumulative", "cumulative"))
+_QUANTITY_PROPS = frozenset(
+    [_C + p for _, p in (*_QUANTITY_TEXT, *_QUANTITY_NUMBERS, *_QUANTITY_FLAGS)]
+    + [_C + "forecaster"])
 _ASSERTION_FLAGS = (("hedged", "hedged"), ("headline", "headline"), ("endorses", "endorses"),
                     ("against_interest", "againstInterest"))
 

@@ -460,20 +460,18 @@ class Store(StoreBase):
     def _assessment(self, graphs: list[str]) -> tuple[str, list[ox.Quad]] | None:
         """The assessment graph of the union of ``graphs``; None without an engine."""
         from kg.credibility import assess
-        from kg.formats.assessment import assessment_quads
+        from kg.formats.assessment import assessment_ox_quads
         from kg.store.provenance import assessment_provenance, now
         from kg.store.trust import discovered_trust
 
         started = now()
         ds = self._dataset(graphs)
-        graph = ox.NamedNode(assessment_graph_iri(ds.base))
+        graph = assessment_graph_iri(ds.base)
         if not ds.claims and not ds.sources:
-            return graph.value, []
+            return graph, []
         result = assess(ds, discovered=discovered_trust(self.ox, ds.base) or None)
-        return graph.value, [
-            to_ox_quad(s, p, o, graph)
-            for s, p, o, _ in assessment_quads(ds, result)
-        ] + assessment_provenance(self, ds, result, graphs, started)
+        return graph, (list(assessment_ox_quads(ds, result, graph))
+                       + assessment_provenance(self, ds, result, graphs, started))
 
     def _finish_interrupted(self) -> None:
         """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,
