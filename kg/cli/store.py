@@ -263,6 +263,9 @@ def register(app: typer.Typer) -> None:
         change = s.remove(doc)
         s.flush()
         note = "; assessment recomputed" if change.assessed else ""
+        if change.triples >= 50_000:
+            note += (f"; the disk space of its quads comes back at the next compaction: "
+                     f"kg optimize --store {store}")
         out.print(f"removed {doc} ({change.triples:,} triples){note}", markup=False)
 
     @app.command()
