@@ -33,6 +33,7 @@ from kg.store.index import (
     DOCUMENT_BASE,
     Document,
 )
+from kg.store.region import ASSESSED_BASE, RegionUpdate
 from kg.store.terms import from_ox, to_ox_quad
 
 __all__ = ["RdfQuad", "StoreBase"]
@@ -236,13 +237,27 @@ class StoreBase:
                          f"{_PENDING.predicate} {_PENDING.object} }} }}")
         if parts:
             self.ox.update(" ;\n".join(parts))
+        if not pending and parts:  # the assessment no longer follows the documents
+            for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
+                self.ox.remove(q)
 
-    def _finish(self, drop: list[str], assessment: tuple[str, list[ox.Quad]] | None) -> None:
-        """After the commit: drop replaced graphs, then replace the assessment graph."""
+    def _finish(self, drop: list[str],
+                assessment: tuple[str, list[ox.Quad]] | RegionUpdate | None) -> None:
+        """After the commit: drop replaced graphs, then replace the assessment graph
+        (all of it, or the region of a :class:`~kg.store.region.RegionUpdate`)."""
         for g in drop:
             self._drop_graph(ox.NamedNode(g))
         if assessment is None:
             return
+        if isinstance(assessment, RegionUpdate):
+            now = set(assessment.quads)
+            for q in set(assessment.current) - now:
+                self.ox.remove(q)
+            self._write(q for q in now if q not in self.ox)
+            self.ox.remove(_PENDING)
+            return
+        for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
+            self.ox.remove(q)  # the data say again whether it holds
         graph, data = assessment
         # other assessment graphs go (the store's base may have changed); the current one
         # is updated by difference: a quad removed costs ~25 us, one kept only a lookup

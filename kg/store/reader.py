@@ -59,8 +59,12 @@ class _Irregular(Exception):
 Props = dict[str, list[Any]]
 
 
-def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the store") -> Dataset:
+def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the store",
+                 bases: Counter[str] | None = None) -> Dataset:
     """The dataset held in ``graphs`` of a pyoxigraph store (their union).
+
+    ``bases``, if given, is filled with the bases of the records' IRIs (left empty when the
+    data are irregular and read the slow way).
 
     Raises:
         DatasetError: the data do not form a valid dataset (from :func:`kg.formats.rdf.from_rdf`).
@@ -78,8 +82,10 @@ def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the sto
                     values.append(q.object)
         if not subjects:
             return Dataset()
-        return _build(subjects, name)
+        return _build(subjects, name, bases)
     except _Irregular:
+        if bases is not None:
+            bases.clear()
         return _slow(store, graphs, name)
 
 
@@ -96,8 +102,9 @@ def _slow(store: ox.Store, graphs: list[str], name: str) -> Dataset:
     return from_rdf(g, name=name)
 
 
-def _build(subjects: dict[str, Props], name: str) -> Dataset:
-    bases: Counter[str] = Counter()
+def _build(subjects: dict[str, Props], name: str, bases: Counter[str] | None = None) -> Dataset:
+    if bases is None:
+        bases = Counter()
 
     def ident(term: Any) -> str:
         if not isinstance(term, ox.NamedNode):

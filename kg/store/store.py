@@ -78,6 +78,7 @@ from kg.store.index import (
     document_id,
     insert_index,
 )
+from kg.store.region import RegionUpdate, base_mark, region_update
 from kg.store.terms import to_ox_quad
 
 __all__ = ["Resolver", "Store", "add_files"]
@@ -280,7 +281,10 @@ class Store(StoreBase):
                 ids = {f.doc for f in fresh}
                 rest = [d.graph for d in self.documents() if d.id not in ids]
                 if assess:
-                    assessment = self._assessment([*rest, *(f.graph.value for f in fresh)])
+                    assessment = self._assessment(
+                        [*rest, *(f.graph.value for f in fresh)],
+                        new=[f.graph.value for f in fresh],
+                        old=[f.old.graph for f in fresh if f.old is not None])
                 self._commit(
                     " ;\n".join(
                         delete_index(f.doc) + " ;\n"
@@ -389,7 +393,7 @@ class Store(StoreBase):
         """
         old = self.document(doc_id)
         rest = [d.graph for d in self.documents() if d.id != doc_id]
-        assessment = self._assessment(rest) if assess else None
+        assessment = self._assessment(rest, old=[old.graph]) if assess else None
         self._commit(delete_index(doc_id), pending=assessment is not None)
         self._finish([old.graph], assessment)
         return Change(doc_id, "removed", old.triples, assessment is not None)
@@ -434,7 +438,9 @@ class Store(StoreBase):
             counted = write(graph)
             triples = self._count(graph) if counted is None else counted
             rest = [d.graph for d in self.documents() if d.id != doc_id]
-            assessment = self._assessment([*rest, graph.value]) if assess else None
+            assessment = (self._assessment([*rest, graph.value], new=[graph.value],
+                                           old=[] if old is None else [old.graph])
+                          if assess else None)
             self._commit(
                 delete_index(doc_id) + " ;\n"
                 + insert_index(doc_id, graph.value, source, digest, triples),
@@ -457,21 +463,48 @@ class Store(StoreBase):
         for row in found:  # type: ignore[union-attr]
             check_iri(row["x"].value, path)
 
-    def _assessment(self, graphs: list[str]) -> tuple[str, list[ox.Quad]] | None:
-        """The assessment graph of the union of ``graphs``; None without an engine."""
+    def _assessment(
+        self, graphs: list[str], *, new: Iterable[str] = (), old: Iterable[str] = (),
+    ) -> tuple[str, list[ox.Quad]] | RegionUpdate | None:
+        """The assessment graph of the union of ``graphs``, with its provenance; None
+        without an engine.
+
+        When the change adds the graphs ``new`` and removes ``old``, only the region it
+        can affect is re-assessed where :mod:`kg.store.region` allows (its provenance is
+        replaced as a whole); otherwise (and for ``kg reassess``) the whole store is read
+        and assessed.
+        """
+        from collections import Counter
+
         from kg.credibility import assess
         from kg.formats.assessment import assessment_ox_quads
-        from kg.store.provenance import assessment_provenance, now
+        from kg.store.provenance import assessment_provenance, now, provenance_nodes
+        from kg.store.reader import read_dataset
         from kg.store.trust import discovered_trust
 
         started = now()
-        ds = self._dataset(graphs)
-        graph = assessment_graph_iri(ds.base)
+        new, old = list(new), list(old)
+        if new or old:
+            update = region_update(self.ox, graphs, new, old)
+            if update is not None:
+                graph = ox.NamedNode(update.graph)
+                for node in provenance_nodes(self):
+                    update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
+                if update.dataset is not None:
+                    update.quads += assessment_provenance(self, update.dataset, update.result,
+                                                          graphs, started)
+                return update
+        bases: Counter[str] = Counter()
+        ds = read_dataset(self.ox, graphs, bases=bases)
+        graph_iri = assessment_graph_iri(ds.base)
         if not ds.claims and not ds.sources:
-            return graph, []
+            return graph_iri, []
         result = assess(ds, discovered=discovered_trust(self.ox, ds.base) or None)
-        return graph, (list(assessment_ox_quads(ds, result, graph))
-                       + assessment_provenance(self, ds, result, graphs, started))
+        quads = (list(assessment_ox_quads(ds, result, graph_iri))
+                 + assessment_provenance(self, ds, result, graphs, started))
+        if len(bases) == 1:
+            quads.append(base_mark(ds.base))
+        return graph_iri, quads
 
     def _finish_interrupted(self) -> None:
         """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,

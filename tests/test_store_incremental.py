@@ -1,0 +1,181 @@
+"""The incremental assessment (kg.store.region) equals a full recompute, always."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import CredkgError
+from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source, Verdict
+from kg.store import Store
+from kg.store import store as store_module
+from tests.conftest import IN_CI, SHARED
+
+# a pool of sources every document declares the same way (so they are shared, unchanged)
+_POOL = [
+    Source(id="outlet", kind="news_outlet", name="The Outlet"),
+    Source(id="reporter", kind="person", name="A Reporter", affiliated_with=["outlet"]),
+    Source(id="ministry", kind="government_body", name="The Ministry", side="north"),
+    Source(id="army", kind="military_body", name="The Army", side="south", reliability="B"),
+    Source(id="anon", kind="anonymous_source", name="Someone"),
+    Source(id="agency", kind="news_outlet", name="The Agency", reliability="A"),
+    Source(id="checker", kind="organization", name="The Checker"),
+]
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_MEASURES = ["deserters", "Deserters", "refugees", "tanks lost"]
+
+
+def make_doc(k: int, seed: int) -> Dataset:
+    """A small document: claims of its own, asserted by pool sources (and a new one)."""
+    rng = random.Random(seed)
+    sources = list(_POOL)
+    names = [s.id for s in _POOL]
+    if rng.random() < 0.4:  # a source of its own, maybe affiliated with one of the pool
+        mine = Source(id=f"own{k}", kind="person", name=f"Own {k}",
+                      affiliated_with=[rng.choice(names)] if rng.random() < 0.5 else [])
+        sources.append(mine)
+        names.append(mine.id)
+    reports = [Report(id=f"r{k}", title=f"Report {k}", published_by="outlet",
+                      date=f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")]
+    claims: list[Claim] = []
+    assertions: list[Assertion] = []
+    verdicts: list[Verdict] = []
+    for i in range(rng.randint(1, 4)):
+        cid = f"d{k}c{i}"
+        quantity = None
+        if rng.random() < 0.6:
+            quantity = Quantity(measure=rng.choice(_MEASURES), unit="person",
+                                value=float(rng.choice([1000, 1010, 3000, 5000])),
+                                period_start="2024-01-01", period_end="2024-01-31")
+        others = [c.id for c in claims]
+        claims.append(Claim(
+            id=cid, text=f"Claim {i} of {k}.", quantity=quantity,
+            about=[rng.choice(["ministry", "army"])] if rng.random() < 0.3 else [],
+            contradicts=[rng.choice(others)] if others and rng.random() < 0.3 else []))
+        chain = rng.sample(names, rng.randint(1, 3))
+        for d, src in enumerate(chain):
+            aid = f"{cid}a{d}"
+            relay_quantity = None
+            if d == 0 and len(chain) > 1 and quantity is not None and rng.random() < 0.3:
+                relay_quantity = quantity.model_copy(update={"value": quantity.value * 2})
+            assertions.append(Assertion(
+                id=aid, source=src, claim=cid, report=f"r{k}",
+                cites=[f"{cid}a{d + 1}"] if d + 1 < len(chain) else [],
+                hedged=rng.random() < 0.2, quantity=relay_quantity))
+        if rng.random() < 0.3:
+            verdicts.append(Verdict(id=f"{cid}v", claim=cid, reviewer="checker",
+                                    rating=rng.choice(["true", "false", "mixed"])))
+    return Dataset(sources=sources, reports=reports, claims=claims, assertions=assertions,
+                   verdicts=verdicts)
+
+
+def _without_provenance(quads: list[Any]) -> set[str]:
+    """The quads as N-Quads lines, less the provenance (which differs on each run)."""
+    from kg.store.provenance import _provenance_types
+
+    kinds = set(_provenance_types())
+    prov = {q.subject for q in quads if q.predicate == _TYPE and q.object in kinds}
+    return {str(q) for q in quads if q.subject not in prov}
+
+
+def assessment(store: Store) -> set[str]:
+    """The store's assessment graphs, less their provenance, as N-Quads lines."""
+    quads: list[Any] = []
+    for g in store.assessment_graphs():
+        quads += store.ox.quads_for_pattern(None, None, None, g)
+    return _without_provenance(quads)
+
+
+@pytest.fixture
+def regions(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records, per write, whether the region update was used (True) or fell back."""
+    used: list[bool] = []
+    real = store_module.region_update
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        used.append(result is not None)
+        return result
+
+    monkeypatch.setattr(store_module, "region_update", spy)
+    return used
+
+
+def check_against_full(store: Store) -> None:
+    """The assessment graph as updated so far equals the one a full recompute writes."""
+    full = store._assessment([d.graph for d in store.documents()])  # the whole store
+    assert isinstance(full, tuple)
+    graph, quads = full
+    expected = _without_provenance([q for q in quads if q.graph_name.value == graph])
+    assert assessment(store) == expected
+    assert len(store.ox.query("SELECT ?run WHERE { GRAPH ?g { ?run a "  # one run recorded
+                              "<http://www.w3.org/ns/prov#Activity> } }")) == 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 5), st.integers(0, 3)),
+                min_size=1, max_size=8))
+def test_incremental_equals_full(regions: list[bool], steps: list[tuple[bool, int, int]]
+                                 ) -> None:
+    store = Store()
+    store.add_dataset(make_doc(99, 99), "first")  # a full assessment writes the mark
+    for add, k, variant in steps:
+        doc = f"doc{k}"
+        if add:
+            store.add_dataset(make_doc(k, k * 10 + variant), doc)
+        elif any(d.id == doc for d in store.documents()):
+            store.remove(doc)
+        check_against_full(store)
+
+
+def test_the_region_is_used_for_a_new_document(regions: list[bool]) -> None:
+    store = Store()
+    store.add_dataset(make_doc(0, 1), "a")
+    store.add_dataset(make_doc(1, 2), "b")
+    store.remove("a")
+    assert regions == [False, True, True]  # the first write has no assessment to update
+    check_against_full(store)
+
+
+def test_a_write_without_the_assessment_forces_a_full_one(regions: list[bool]) -> None:
+    store = Store()
+    store.add_dataset(make_doc(0, 1), "a")
+    store.add_dataset(make_doc(1, 2), "b", assess=False)
+    store.add_dataset(make_doc(2, 3), "c")
+    assert regions[-1] is False
+    check_against_full(store)
+
+
+def test_editing_a_shared_source_falls_back(regions: list[bool]) -> None:
+    store = Store()
+    store.add_dataset(make_doc(0, 1), "a")
+    edited = make_doc(1, 2)
+    edited = Dataset(
+        sources=[s.model_copy(update={"name": "Renamed"}) if s.id == "outlet" else s
+                 for s in edited.sources],
+        reports=edited.reports, claims=edited.claims, assertions=edited.assertions,
+        verdicts=edited.verdicts)
+    with pytest.raises(CredkgError):  # two names for one source: the full read says so
+        store.add_dataset(edited, "b")
+    assert regions[-1] is False
+
+
+_DEV = SHARED / "articles" / "dev"
+
+
+@pytest.mark.skipif(not _DEV.is_dir() and not IN_CI, reason="../shared is absent")
+def test_dev_corpus_one_document_at_a_time(tmp_path: Path, regions: list[bool]) -> None:
+    files = sorted(_DEV.glob("*.yaml"))
+    assert files
+    store = Store()
+    for f in files:
+        store.add_file(f)
+        check_against_full(store)
+    assert regions.count(True) >= len(files) - 1  # all but the first, which has none
