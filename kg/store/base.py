@@ -259,6 +259,9 @@ class StoreBase:
         for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
             self.ox.remove(q)  # the data say again whether it holds
         graph, data = assessment
+        if not data:  # nothing left to assess: the graphs go by pages, not a quad at a time
+            for name in self.assessment_graphs():
+                self._drop_graph(name)
         # other assessment graphs go (the store's base may have changed); the current one
         # is updated by difference: a quad removed costs ~25 us, one kept only a lookup
         missing = set(data)

@@ -77,21 +77,8 @@ _SOURCE_REFS = (_BY, _N(_C + "about"), _AUTHOR, _N(_C + "publishedBy"), _N(_C + 
 _DERIVED = (_N(_C + "asserts"), _N(_C + "cites"))
 _RECORD = re.compile(r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|verdict)/"
                      r"(?P<id>[^/#]+)(?P<part>/quantity/\d+)?$")
-#: Claims where a source may distort what it relays (over-approximated; see distortion).
-_DISTORTING = f"""
-SELECT DISTINCT ?s ?c WHERE {{
-  ?a <{_C}assertedBy> ?s ; <{_C}claim> ?c .
-  {{ ?a <{_C}headline> ?h }} UNION {{ ?a <{_C}quote> ?q ; <{_C}inReport> ?r }}
-  UNION {{ ?a <{_C}copies> ?x }}
-  UNION {{ ?a <{_C}citesAssertion> ?x .
-          {{ ?a <{_C}measure> ?m }} UNION {{ ?x <{_C}measure> ?m }}
-          UNION {{ ?x <{_C}hedged> ?h }} }}
-}}"""
-#: Claims behind a source's track record: those it asserts that carry a verdict.
-_RECORDED = f"""
-SELECT DISTINCT ?s ?c WHERE {{
-  ?a <{_C}assertedBy> ?s ; <{_C}claim> ?c . ?v <{_SCHEMA}itemReviewed> ?c .
-}}"""
+_HEADLINE, _QUOTE, _COPIES = _N(_C + "headline"), _N(_C + "quote"), _N(_C + "copies")
+_CITES, _HEDGE = _N(_C + "citesAssertion"), _N(_C + "hedged")
 
 
 class _Fallback(Exception):
@@ -156,13 +143,30 @@ class _Region:
     def subjects(self, predicate: ox.NamedNode, obj: Any) -> list[Any]:
         return [q.subject for q in self.store.quads_for_pattern(None, predicate, obj, None)]
 
-    def select(self, query: str, values: Iterable[str], kind: str, var: str = "s") -> set[str]:
-        """Run ``query`` once per value bound to ``?var`` (an IRI of ``kind``); the ``?c``."""
+    def behind(self, sources: Iterable[str]) -> set[str]:
+        """The claims behind these sources' grades: those they assert that carry a verdict
+        (track record) and those where they may distort what they relay (over-approximated:
+        a headline, a quote in a report, a copy, or a relay of or with a figure or a hedge)."""
         out: set[str] = set()
-        for v in values:
-            rows = self.store.query(query, substitutions={ox.Variable(var): self.iri(kind, v)},
-                                    use_default_graph_as_union=True)
-            out |= self.ids((row["c"] for row in rows), "claim")  # type: ignore[union-attr]
+        for s in sources:
+            for a in self.subjects(_BY, self.iri("source", s)):
+                if not isinstance(a, ox.NamedNode):
+                    continue
+                props: dict[ox.NamedNode, list[Any]] = defaultdict(list)
+                for q in self.store.quads_for_pattern(a, None, None, None):
+                    props[q.predicate].append(q.object)
+                claims = self.ids(props.get(_CLAIM, ()), "claim")
+                if (_HEADLINE in props or _COPIES in props or _MEASURE in props
+                        or (_QUOTE in props and _REPORT in props)
+                        or any(next(self.store.quads_for_pattern(x, p, None, None), None)
+                               is not None for x in props.get(_CITES, ())
+                               if isinstance(x, ox.NamedNode) for p in (_MEASURE, _HEDGE))):
+                    out |= claims
+                    continue
+                for c in claims:
+                    if next(self.store.quads_for_pattern(None, _REVIEWED, self.iri("claim", c),
+                                                         None), None) is not None:
+                        out.add(c)
         return out
 
     # -- the change --------------------------------------------------------------------
@@ -381,8 +385,7 @@ def _update(r: _Region) -> RegionUpdate:
                   | r.same_measure(r.measure_keys(claims)))
         support = region | r.neighbours(region) | r.same_measure(r.measure_keys(region))
         trusted = r.sources_of(support) | _reviewers(r, support) | graded
-        full = (support | r.select(_RECORDED, trusted, "source")
-                | r.select(_DISTORTING, trusted, "source"))
+        full = support | r.behind(trusted)
         ds = _read(r, full, region, graded, changed)
         a = assess(ds) if ds.claims or ds.sources else None
         more: set[str] = set()
