@@ -24,9 +24,11 @@ assessment as pending until it is written; if the process dies in between, the
 next writable open finishes the job (drops what is left, computes the
 assessment again), and a read-only open refuses the store until then.
 
-After each add or remove the credibility assessment is recomputed over the whole
-store (when :mod:`kg.credibility` is installed) and written to the named graph
-``{base}graph/assessment``, replacing the previous one.
+After each add or remove the credibility assessment (when :mod:`kg.credibility` is
+installed) in the named graph ``{base}graph/assessment`` is brought up to date: only
+the region the change can affect is re-assessed and rewritten (:mod:`kg.store.region`,
+which also says when the whole store is recomputed instead); :meth:`Store.reassess`
+always recomputes it all.
 
 Queries see the union of all graphs as their default graph.
 
