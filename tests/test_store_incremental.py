@@ -114,8 +114,8 @@ def check_against_full(store: Store) -> None:
     graph, quads = full
     expected = _without_provenance([q for q in quads if q.graph_name.value == graph])
     assert assessment(store) == expected
-    assert len(store.ox.query("SELECT ?run WHERE { GRAPH ?g { ?run a "  # one run recorded
-                              "<http://www.w3.org/ns/prov#Activity> } }")) == 1
+    assert len(list(store.ox.query("SELECT ?run WHERE { GRAPH ?g { ?run a "  # one run
+                                   "<http://www.w3.org/ns/prov#Activity> } }"))) == 1
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -403,8 +403,14 @@ def _update(r: _Region) -> RegionUpdate:
     else:
         raise _Fallback
     out = RegionUpdate(r.graph.value, r.current(region, graded), [], region, graded)
-    if a is not None:
-        out.dataset, out.result = ds, a
+    out.dataset, out.result = ds, a
+    if a is None:  # nothing left to assess here: the provenance still says what was used
+        from types import SimpleNamespace
+
+        from kg.credibility import Policy
+
+        out.dataset, out.result = Dataset(base=r.base), SimpleNamespace(policy=Policy())
+    else:
         present = {s for s in graded if s in a.sources}
         out.quads = list(assessment_ox_quads(ds, a, r.graph.value, claims=region,
                                              sources=present, asserted=r.asserted(present)))

@@ -283,7 +283,7 @@ class Store(StoreBase):
                 ids = {f.doc for f in fresh}
                 rest = [d.graph for d in self.documents() if d.id not in ids]
                 if assess:
-                    assessment = self._assessment(
+                    assessment = self._assessment_of_change(
                         [*rest, *(f.graph.value for f in fresh)],
                         new=[f.graph.value for f in fresh],
                         old=[f.old.graph for f in fresh if f.old is not None])
@@ -395,14 +395,14 @@ class Store(StoreBase):
         """
         old = self.document(doc_id)
         rest = [d.graph for d in self.documents() if d.id != doc_id]
-        assessment = self._assessment(rest, old=[old.graph]) if assess else None
+        assessment = self._assessment_of_change(rest, old=[old.graph]) if assess else None
         self._commit(delete_index(doc_id), pending=assessment is not None)
         self._finish([old.graph], assessment)
         return Change(doc_id, "removed", old.triples, assessment is not None)
 
     def reassess(self) -> bool:
         """Recompute the assessment graph over the whole store; False if no engine is installed."""
-        assessment = self._assessment([d.graph for d in self.documents()])
+        assessment = self._assessment([d.graph for d in self.documents()], mark=True)
         if assessment is None:
             return False
         self._commit("", pending=True)
@@ -440,8 +440,8 @@ class Store(StoreBase):
             counted = write(graph)
             triples = self._count(graph) if counted is None else counted
             rest = [d.graph for d in self.documents() if d.id != doc_id]
-            assessment = (self._assessment([*rest, graph.value], new=[graph.value],
-                                           old=[] if old is None else [old.graph])
+            assessment = (self._assessment_of_change(
+                [*rest, graph.value], new=[graph.value], old=[] if old is None else [old.graph])
                           if assess else None)
             self._commit(
                 delete_index(doc_id) + " ;\n"
@@ -465,37 +465,41 @@ class Store(StoreBase):
         for row in found:  # type: ignore[union-attr]
             check_iri(row["x"].value, path)
 
-    def _assessment(
-        self, graphs: list[str], *, new: Iterable[str] = (), old: Iterable[str] = (),
+    def _assessment_of_change(
+        self, graphs: list[str], new: Iterable[str] = (), old: Iterable[str] = (),
     ) -> tuple[str, list[ox.Quad]] | RegionUpdate | None:
-        """The assessment graph of the union of ``graphs``, with its provenance; None
-        without an engine.
+        """The assessment after a change that adds the graphs ``new`` and removes ``old``:
+        only the region it can affect, where :mod:`kg.store.region` allows (its provenance
+        then replaces the previous one as a whole), else :meth:`_assessment` of it all."""
+        from kg.store.provenance import assessment_provenance, now, provenance_nodes
 
-        When the change adds the graphs ``new`` and removes ``old``, only the region it
-        can affect is re-assessed where :mod:`kg.store.region` allows (its provenance is
-        replaced as a whole); otherwise (and for ``kg reassess``) the whole store is read
-        and assessed.
-        """
+        started = now()
+        update = region_update(self.ox, graphs, new, old)
+        if update is None:
+            return self._assessment(graphs, mark=True)
+        graph = ox.NamedNode(update.graph)
+        for node in provenance_nodes(self):
+            update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
+        if update.dataset is not None:
+            update.quads += assessment_provenance(self, update.dataset, update.result, graphs,
+                                                  started)
+        return update
+
+    def _assessment(
+        self, graphs: list[str], *, mark: bool = False,
+    ) -> tuple[str, list[ox.Quad]] | None:
+        """The assessment graph of the union of ``graphs``, with its provenance; None
+        without an engine. With ``mark``, also the index mark that lets the next change be
+        assessed incrementally (:func:`kg.store.region.base_mark`), where it applies."""
         from collections import Counter
 
         from kg.credibility import assess
         from kg.formats.assessment import assessment_ox_quads
-        from kg.store.provenance import assessment_provenance, now, provenance_nodes
+        from kg.store.provenance import assessment_provenance, now
         from kg.store.reader import read_dataset
         from kg.store.trust import discovered_trust
 
         started = now()
-        new, old = list(new), list(old)
-        if new or old:
-            update = region_update(self.ox, graphs, new, old)
-            if update is not None:
-                graph = ox.NamedNode(update.graph)
-                for node in provenance_nodes(self):
-                    update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
-                if update.dataset is not None:
-                    update.quads += assessment_provenance(self, update.dataset, update.result,
-                                                          graphs, started)
-                return update
         bases: Counter[str] = Counter()
         ds = read_dataset(self.ox, graphs, bases=bases)
         graph_iri = assessment_graph_iri(ds.base)
@@ -504,7 +508,7 @@ class Store(StoreBase):
         result = assess(ds, discovered=discovered_trust(self.ox, ds.base) or None)
         quads = (list(assessment_ox_quads(ds, result, graph_iri))
                  + assessment_provenance(self, ds, result, graphs, started))
-        if len(bases) == 1:
+        if mark and len(bases) == 1:
             quads.append(base_mark(ds.base))
         return graph_iri, quads
 
@@ -516,7 +520,7 @@ class Store(StoreBase):
         for g in orphans:
             self._drop_graph(g)
         if pending:
-            assessment = self._assessment([d.graph for d in self.documents()])
+            assessment = self._assessment([d.graph for d in self.documents()], mark=True)
             # without the engine now, no graph is current: every assessment graph goes
             self._finish([], assessment if assessment is not None else ("", []))
         if (orphans or pending) and self.path is not None:
