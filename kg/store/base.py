@@ -40,7 +40,7 @@ __all__ = ["RdfQuad", "StoreBase"]
 
 RdfQuad = tuple[Node, Node, Node, URIRef | None]
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
-_DROP_BATCH = 50_000  # quads removed per transaction when a graph is dropped
+_DROP_BATCH = 250_000  # quads removed per transaction (~200 MB) when a graph is dropped
 
 
 class StoreBase:
@@ -300,8 +300,10 @@ class StoreBase:
         ``remove_graph``, ``clear_graph`` and ``DROP GRAPH`` are one transaction that
         holds every removed quad in memory (about 800 bytes a quad), and removing quads
         one call each costs a Python round trip and a transaction per quad. A SPARQL
-        ``DELETE`` of a page of the graph at a time is as fast as the fastest of those
-        (``benchmarks/README.md``) with bounded memory. The space comes back when the
+        ``DELETE`` of a page of the graph at a time is faster up to a few hundred
+        thousand quads, with bounded memory; each page rescans the tombstones of the
+        pages before it, so a graph of millions of quads costs more than its size says
+        (``benchmarks/README.md``). The space comes back when the
         store is compacted (:meth:`optimize`, ``kg optimize``).
         """
         page = (f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {{ SELECT ?s ?p ?o "
