@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from kg.credibility.provenance import format_chain, provenance_chains
 from kg.files import atomic_write_text
 from kg.model import Dataset
+from kg.version import credkg_version
 from kg.views import NodeInfo, claim_view, grade_text, page
 from kg.views.comparisons import FIGURE_SECTIONS, FigureTables
 from kg.views.describe import assertion_quote, contradictions, flag_words, id_namer, plural, short
@@ -52,15 +53,6 @@ __all__ = ["REPORT_FORMATS", "Provenance", "md_escape", "report_html", "report_m
 REPORT_FORMATS = ("html", "md", "pdf")
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("credkg")
-    except Exception:  # not installed as a package: running from a checkout
-        return "unknown (not installed)"
-
-
 @dataclass(frozen=True)
 class Provenance:
     """Where a report comes from, for its header.
@@ -73,7 +65,7 @@ class Provenance:
 
     inputs: tuple[tuple[str, str], ...] = ()
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    version: str = field(default_factory=_version)
+    version: str = field(default_factory=credkg_version)
 
     @classmethod
     def of_files(cls, files: Iterable[str | Path]) -> Provenance:

@@ -57,6 +57,7 @@ from kg.truth.bridge import figure_observations
 from kg.truth.discover import DEFAULT_METHOD, METHODS
 from kg.truth.errors import NotConvergedWarning, UnknownMethodError
 from kg.truth.values import merge_close_numbers
+from kg.version import credkg_version
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -97,15 +98,6 @@ class StoreDiscovery:
     def written(self) -> int:
         """Sources whose discovered trust is now in the store."""
         return 0 if self.run is None else len(self.run.sources)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("credkg")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
 
 
 def discover_store(
@@ -171,7 +163,7 @@ def discover_store(
     settings: dict[str, Any] = {"tolerance": tolerance, **params}
     run = TrustRun(
         method=name, settings=settings, started=started, ended=dt.datetime.now(dt.UTC),
-        documents=documents, version=_version(),
+        documents=documents, version=credkg_version(),
         sources=tuple(SourceTrust(s, round(float(trust[s]), 4), compared[s])
                       for s in sorted(compared)),
     )

@@ -52,6 +52,7 @@ from kg.formats.assessment import assessment_graph
 from kg.formats.rdf import Quad, iri
 from kg.model import DEFAULT_BASE, Dataset
 from kg.namespace import CRED, SCHEMA
+from kg.version import credkg_version
 
 __all__ = [
     "PROVENANCE_TYPES",
@@ -69,21 +70,6 @@ PROVENANCE_TYPES = frozenset({
     CRED.AnalystGrade, PROV.Agent, PROV.SoftwareAgent, PROV.Association, PROV.Attribution,
     PROV.Collection,
 })
-
-
-def credkg_version() -> str:
-    """The version of credkg that is running (as installed; "unknown" from a bare checkout).
-
-    Examples:
-        >>> credkg_version() != ""
-        True
-    """
-    try:
-        from importlib.metadata import version
-
-        return version("credkg")
-    except Exception:  # not installed as a package: running from a checkout
-        return "unknown"
 
 
 @dataclass(frozen=True)
