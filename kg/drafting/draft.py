@@ -533,12 +533,16 @@ class _Drafter:
         if self.publisher in merged:
             self.publisher = merged[self.publisher]
 
+    def _text(self) -> str:
+        """The article's headline, standfirst and running text, as one string."""
+        return " ".join([self.a.headline or "", *self.a.standfirst, *self.a.paragraphs])
+
     def dataset(self) -> Dataset:
         self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
         merged = recognise({sid: r for sid, r in self.src.records.items()
-                            if sid in used or sid == self.publisher})
+                            if sid in used or sid == self.publisher}, self._text())
         if merged:
             self._merge_sources(merged)
             used = {a["source"] for a in self.assertions}

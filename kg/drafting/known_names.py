@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from kg.model import Source
+from kg.names import fold
 from kg.resolution.known import Registry, load_registry
 
 __all__ = ["recognise"]
@@ -33,14 +34,42 @@ _GUESSES = {"person": ("organization", "government_body", "news_outlet"),
             "military_body": ("government_body",)}
 
 
+#: Kinds whose bodies belong to one country's state.
+_STATE_KINDS = ("government_body", "military_body")
+
+
 @cache
 def _registry() -> Registry:
     return load_registry()
 
 
-def recognise(records: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Give known sources the registry's names (in place); the ids merged into another."""
+def _country_named(country: str, folded_text: str) -> bool:
+    """Whether the text names ``country`` or its people ("Ukraine", "Ukrainian": the
+    country's first five letters, or the whole of a shorter name, as a word's start)."""
+    stem = fold(country)[:5]
+    return f" {stem}" in folded_text
+
+
+def recognise(records: dict[str, dict[str, Any]], text: str | None = None) -> dict[str, str]:
+    """Give known sources the registry's names (in place); the ids merged into another.
+
+    With the article's ``text``, a state body of one country (a prosecutor's office, a
+    ministry, an army) is recognised only when the source's name or the text names that
+    country: "the Prosecutor General's Office" is Ukraine's in an article about Ukraine,
+    nobody's in one about another country.
+
+    Examples:
+        >>> pgo = {"d-pgo": {"id": "d-pgo", "kind": "government_body",
+        ...                  "name": "Prosecutor General's Office"}}
+        >>> recognise(pgo, "Kenya's Prosecutor General's Office said on Monday...")
+        {}
+        >>> pgo["d-pgo"]["name"]
+        "Prosecutor General's Office"
+        >>> recognise(pgo, "Ukrainian prosecutors said..."), pgo["d-pgo"]["name"]
+        ({}, 'Office of the Prosecutor General of Ukraine')
+    """
     reg = _registry()
+    folded = None if text is None else " " + " ".join(fold(text).split())
     first: dict[str, str] = {}  # entity id -> the draft's source id
     merged: dict[str, str] = {}
     for sid, rec in records.items():
@@ -51,6 +80,10 @@ def recognise(records: dict[str, dict[str, Any]]) -> dict[str, str]:
                 break
         if entity is None:
             continue
+        if (folded is not None and entity.country and entity.kind in _STATE_KINDS
+                and not _country_named(entity.country, " " + fold(rec["name"]))
+                and not _country_named(entity.country, folded)):
+            continue  # a state body of a country the article does not name
         rec["kind"] = entity.kind  # the rules' guess ("United Nations" a person) corrected
         if entity.id in first:
             merged[sid] = first[entity.id]
