@@ -47,6 +47,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from kg.errors import NotFoundError
 from kg.views.describe import id_namer, plural, short
 from kg.views.info import NodeInfo, grade_text
 from kg.views.style import GRADE_COLOURS, KIND_STYLE, UNGRADED_COLOUR, text_colour
@@ -148,6 +149,11 @@ def site_routes(store: Store) -> list[Route]:
         i = d.info.get(id_)
         return i.grade if i else None
 
+    def hit(d: _Loaded, kind: str, id_: str, text: str, after: str = "") -> str:
+        """One list item: the grade chip, a link to the node's page, ``after`` (HTML)."""
+        return (f'<li>{_chip(grade_of(d, id_))} <a href="{link(kind, id_)}">{e(text)}</a>'
+                f"{after}</li>")
+
     async def browse(request: Request) -> Response:
         d = loaded()
         q = request.query_params.get("q", "").strip()
@@ -157,13 +163,12 @@ def site_routes(store: Store) -> list[Route]:
             for s in d.ds.sources:
                 hay = " ".join([s.name, *s.aliases]).lower()
                 if all(w in hay for w in words):
-                    hits.append(f'<li>{_chip(grade_of(d, s.id))} <a href="{link("source", s.id)}">'
-                                f'{e(s.name)}</a> <span class="kind">'
-                                f"{e(KIND_STYLE[s.kind.value].label)}</span></li>")
+                    hits.append(hit(d, "source", s.id, s.name, ' <span class="kind">'
+                                    f"{e(KIND_STYLE[s.kind.value].label)}</span>"))
             for c in d.ds.claims:
                 if all(w in c.text.lower() for w in words):
-                    hits.append(f'<li>{_chip(grade_of(d, c.id))} <a href="{link("claim", c.id)}">'
-                                f'{e(short(c.text, 160))}</a> <span class="kind">claim</span></li>')
+                    hits.append(hit(d, "claim", c.id, short(c.text, 160),
+                                    ' <span class="kind">claim</span>'))
         shown = hits[:MAX_RESULTS]
         found = (f"<p>{plural(len(hits), 'match', 'matches')} for \u201c{e(q)}\u201d"
                  + (f", the first {MAX_RESULTS} shown" if len(hits) > MAX_RESULTS else "")
@@ -183,19 +188,18 @@ def site_routes(store: Store) -> list[Route]:
 
         d = loaded()
         cid = request.path_params["id"]
-        if not any(c.id == cid for c in d.ds.claims):
+        try:
+            c = d.ds.claim(cid)
+        except NotFoundError:
             return _not_found(f"No claim {cid!r} in the store.")
-        c = d.ds.claim(cid)
         view = claim_view(d.ds, cid, d.info, assessment=d.assessment)
         i = d.info.get(cid)
         sources = sorted({a.source for a in d.ds.assertions_of(cid)},
                          key=lambda s: d.ds.source(s).name)
-        src = "".join(f'<li>{_chip(grade_of(d, s))} <a href="{link("source", s)}">'
-                      f"{e(d.ds.source(s).name)}</a></li>" for s in sources)
+        src = "".join(hit(d, "source", s, d.ds.source(s).name) for s in sources)
         pairs = contradictions(d.ds, d.assessment)
         others = sorted({y if x == cid else x for (x, y) in pairs if cid in (x, y)})
-        against = "".join(f'<li>{_chip(grade_of(d, o))} <a href="{link("claim", o)}">'
-                          f"{e(short(d.ds.claim(o).text, 160))}</a></li>" for o in others)
+        against = "".join(hit(d, "claim", o, short(d.ds.claim(o).text, 160)) for o in others)
         body = (f"<h1>{_chip(grade_of(d, cid))} {e(c.text)}</h1>"
                 f'<p class="grade">Credibility {e(grade_text(i.grade if i else None))}</p>'
                 f'<p class="explanation">{e(d.name(i.explanation or "")) if i else ""}</p>'
@@ -209,15 +213,15 @@ def site_routes(store: Store) -> list[Route]:
 
         d = loaded()
         sid = request.path_params["id"]
-        if not any(s.id == sid for s in d.ds.sources):
+        try:
+            s = d.ds.source(sid)
+        except NotFoundError:
             return _not_found(f"No source {sid!r} in the store.")
-        s = d.ds.source(sid)
         view = source_view(d.ds, sid, d.info, assessment=d.assessment)
         i = d.info.get(sid)
         claims = sorted({a.claim for a in d.ds.assertions if a.source == sid},
                         key=lambda c: (grade_of(d, c) or "9", d.ds.claim(c).text))
-        record = "".join(f'<li>{_chip(grade_of(d, c))} <a href="{link("claim", c)}">'
-                         f"{e(short(d.ds.claim(c).text, 160))}</a></li>" for c in claims)
+        record = "".join(hit(d, "claim", c, short(d.ds.claim(c).text, 160)) for c in claims)
         body = (f"<h1>{_chip(grade_of(d, sid))} {e(s.name)}</h1>"
                 f'<p class="grade">Reliability {e(grade_text(i.grade if i else s.reliability))}'
                 f' \u00b7 {e(KIND_STYLE[s.kind.value].label)}</p>'
