@@ -134,20 +134,14 @@ def chosen_dataset(store: Path | None, files: list[Path] | None, as_of: str | No
     """What a reading command works on: the documents as of ``as_of`` (when given), else
     a store's, else the files (the seed without any); with a store, also its discovered
     trust (``kg discover --store``), which the engine takes as track-record evidence."""
-    if as_of is not None:
-        ds = documents_as_of(store, files, as_of)[0]
-    elif store is not None:
-        from kg.store import Store
-
-        ds = Store.open(store, read_only=True).dataset()
-    else:
-        ds = dataset(files)
     if store is None:
-        return ds, None
+        return (dataset(files) if as_of is None else documents_as_of(None, files, as_of)[0]), None
     from kg.store import Store
     from kg.store.trust import discovered_trust
 
-    return ds, discovered_trust(Store.open(store, read_only=True).ox, ds.base) or None
+    opened = Store.open(store, read_only=True)  # once: the documents and the trust
+    ds = opened.dataset() if as_of is None else documents_as_of(store, files, as_of)[0]
+    return ds, discovered_trust(opened.ox, ds.base) or None
 
 
 def documents_as_of(
