@@ -235,3 +235,36 @@ def test_figures_no_two_sources_share_write_nothing_and_clear_a_stale_run(store:
     assert found.run is None and found.figures == 6 and found.contested == 0
     assert found.cleared and trust_graphs(store) == [] and read_trust(store) == {}
     assert list(run_query(store, "discovered-trust")) == []
+
+
+def test_kg_push_sends_the_discovered_trust(store: Store) -> None:
+    """The trust ``kg discover --store`` wrote travels with the documents and grades."""
+    import httpx
+
+    from kg.store.push import graphs_to_push, push
+
+    before = dict(graphs_to_push(store))
+    discover_store(store)
+    [truth] = trust_graphs(store)
+    after = dict(graphs_to_push(store))
+    assert truth not in before and after[truth] == [truth]
+    sent: dict[str, int] = {}
+
+    def target(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(404)
+        graph = request.url.params["graph"]
+        sent[graph] = sent.get(graph, 0) + request.content.decode().count(" .\n")
+        return httpx.Response(201)
+
+    original = httpx.Client
+
+    class Mocked(original):  # type: ignore[misc, valid-type]
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(transport=httpx.MockTransport(target), **kwargs)
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(httpx, "Client", Mocked)
+        result = push(store, "http://store.example/gsp")
+    assert result.graphs[truth] == len(_truth_quads(store)) > 0
+    assert sent[truth] == result.graphs[truth]

@@ -17,7 +17,8 @@ escaped as N-Triples requires.
 
 What is sent: by default each document to its own graph
 ``https://w3id.org/credkg/id/document/{doc}`` and the assessment to
-``{base}graph/assessment``; with ``doc`` only that document; with ``graph``
+``{base}graph/assessment`` (and the trust ``kg discover --store`` wrote to
+``{base}graph/assessment/truth``); with ``doc`` only that document; with ``graph``
 everything selected goes into that one graph.
 """
 
@@ -34,6 +35,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, RemoteError
 from kg.store.index import DOCUMENT_BASE
 from kg.store.store import Store
+from kg.store.trust import trust_graphs
 
 __all__ = ["PushError", "PushResult", "graphs_to_push", "push"]
 
@@ -86,6 +88,7 @@ def graphs_to_push(
         return [(graph or DOCUMENT_BASE + d.id, [d.graph])]
     pairs = [(DOCUMENT_BASE + d.id, [d.graph]) for d in store.documents()]
     pairs += [(g.value, [g.value]) for g in store.assessment_graphs()]
+    pairs += [(g, [g]) for g in trust_graphs(store)]  # kg discover --store's trust
     if graph is not None:
         return [(graph, [src for _, sources in pairs for src in sources])]
     return pairs
