@@ -268,3 +268,30 @@ def test_kg_push_sends_the_discovered_trust(store: Store) -> None:
         result = push(store, "http://store.example/gsp")
     assert result.graphs[truth] == len(_truth_quads(store)) > 0
     assert sent[truth] == result.graphs[truth]
+
+
+def test_add_and_remove_say_when_the_trust_predates_the_documents(
+    figures_file: Path, tmp_path: Path, kg: Callable[..., Result]
+) -> None:
+    """Grades take the discovered trust as evidence, but only ``kg discover --store``
+    learns it: ``kg add``/``kg remove`` and ``kg reassess --check`` say when it is stale."""
+    folder = tmp_path / "store"
+    other = tmp_path / "other.yaml"
+    other.write_text("sources:\n  - {id: z, kind: news_outlet, name: Outlet Z}\n"
+                     "claims:\n  - {id: c, text: Something happened.}\n"
+                     "assertions:\n  - {id: z1, source: z, claim: c}\n", encoding="utf-8")
+    assert kg("add", figures_file, "--store", folder).exit_code == 0
+    added = kg("add", other, "--store", folder)
+    assert added.exit_code == 0 and "discovered trust" not in added.stderr  # none learned
+    assert kg("discover", "--store", folder).exit_code == 0
+    assert kg("reassess", "--check", "--store", folder).exit_code == 0
+    removed = kg("remove", "other", "--store", folder)
+    assert removed.exit_code == 0
+    assert "the discovered trust predates 1 removed document(s) (other)" in removed.stderr
+    assert f"kg discover --store {folder}" in removed.stderr
+    check = kg("reassess", "--check", "--store", folder)
+    assert check.exit_code != 0 and "predates 1 removed document(s) (other)" in check.stdout
+    assert kg("discover", "--store", folder).exit_code == 0
+    assert kg("reassess", "--check", "--store", folder).exit_code == 0
+    again = kg("add", other, "--store", folder)
+    assert "predates 1 added document(s) (other)" in again.stderr

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kg.store import Change
     from kg.store.guard import QueryLimits
     from kg.store.results import Results
+    from kg.store.store import Store
 
 __all__ = ["print_changes", "register"]
 
@@ -198,6 +199,18 @@ def _say_page(where: object, query: str, params: dict[str, str], results: Result
     err.print(page_line(offset, len(results), total), markup=False)
 
 
+def _say_stale_trust(store: Path, opened: Store | None = None) -> None:
+    """After ``kg add``/``kg remove``: say when the discovered trust the grades take as
+    evidence was learned from other documents than the store now holds."""
+    from kg.store.store import Store
+    from kg.store.trust import trust_staleness
+
+    stale = trust_staleness(opened or Store.open(store, read_only=True))
+    if stale:
+        err.print(f"note: {stale}; the grades took it as it was (learn it anew: "
+                  f"kg discover --store {store})", markup=False)
+
+
 def print_changes(changes: Iterable[Change]) -> None:
     """One line per document added to a store (``kg add``, ``kg build --store``)."""
     for change in changes:
@@ -233,6 +246,7 @@ def register(app: typer.Typer) -> None:
 
         print_changes(add_files(store, files, doc=doc, progress=True, assess=not no_assess,
                                 replace=replace, agent=agent))
+        _say_stale_trust(store)
 
     @app.command("list")
     def list_(store: RequiredStore) -> None:
@@ -267,6 +281,7 @@ def register(app: typer.Typer) -> None:
             note += (f"; the disk space of its quads comes back at the next compaction: "
                      f"kg optimize --store {store}")
         out.print(f"removed {doc} ({change.triples:,} triples){note}", markup=False)
+        _say_stale_trust(store, s)
 
     @app.command()
     def optimize(store: RequiredStore) -> None:

@@ -45,6 +45,7 @@ from kg.store.base import StoreBase
 from kg.store.provenance import provenance_nodes, read_record, stored_provenance
 from kg.store.store import Store
 from kg.store.terms import from_ox
+from kg.store.trust import trust_staleness
 
 __all__ = ["Freshness", "check_assessment"]
 
@@ -65,6 +66,8 @@ class Freshness:
         grades: ``(kind, id, stored, recomputed)`` of each grade that differs.
         other: How many other statements (scores, explanations, findings) differ.
         note: Something that keeps the check from being made as asked (no provenance).
+        trust: How the documents changed since the discovered trust the grades take as
+            evidence was learned (``kg discover --store`` learns it anew), or None.
     """
 
     documents: list[str] = field(default_factory=list)
@@ -73,12 +76,13 @@ class Freshness:
     grades: list[tuple[str, str, str, str]] = field(default_factory=list)
     other: int = 0
     note: str | None = None
+    trust: str | None = None
 
     @property
     def current(self) -> bool:
         """True when the stored assessment is what credkg would make now."""
         return not (self.documents or self.version or self.parameters or self.grades
-                    or self.other or self.note)
+                    or self.other or self.note or self.trust)
 
     def lines(self) -> list[str]:
         """What differs, one short line each ("current" when nothing does)."""
@@ -105,6 +109,8 @@ class Freshness:
         if self.other:
             out.append(f"{self.other} other statement(s) of the assessment differ (scores, "
                        "explanations or findings)")
+        if self.trust:
+            out.append(f"{self.trust}: kg discover --store learns it anew")
         return out
 
 
@@ -154,6 +160,7 @@ def check_assessment(store: Store) -> Freshness:
             if before != after:
                 found.parameters[name] = (before, after)
     _compare(found, _stored(store), {q for q in quads if q.subject not in runs})
+    found.trust = trust_staleness(store)
     return found
 
 

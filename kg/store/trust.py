@@ -67,6 +67,7 @@ __all__ = [
     "trust_graph_iri",
     "trust_graphs",
     "trust_quads",
+    "trust_staleness",
     "write_trust",
 ]
 
@@ -214,3 +215,49 @@ def discovered_trust(store: ox.Store, base: str) -> dict[str, DiscoveredTrust]:
     trust, figures = read(CRED.discoveredTrust), read(CRED.figuresCompared)
     return {s: DiscoveredTrust(float(t), int(figures[s])) for s, t in trust.items()
             if s in figures and int(figures[s]) > 0}
+
+
+def trust_staleness(store: StoreBase) -> str | None:
+    """How the store's documents changed since ``kg discover --store`` learned its
+    trust, in one line (None when no trust is stored, or none changed).
+
+    The grades take that trust as track-record evidence; it is learned anew only by
+    ``kg discover --store``, never by ``kg add``, ``kg remove`` or ``kg reassess``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kg.seed import seed_dataset
+        >>> from kg.store import Store
+        >>> store = Store()
+        >>> _ = store.add_dataset(seed_dataset(), "seed")
+        >>> t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        >>> run = TrustRun("accu", {}, t, t, tuple(store.documents()), "0.1.0",
+        ...                (SourceTrust("ria", 0.25, 3),))
+        >>> _ = write_trust(store, seed_dataset().base, run)
+        >>> trust_staleness(store) is None
+        True
+        >>> _ = store.remove("seed")
+        >>> print(trust_staleness(store))
+        the discovered trust predates 1 removed document(s) (seed)
+    """
+    used: dict[str, str] = {}  # document id -> the version graph the run read
+    used_p, label_p = ox.NamedNode(str(PROV.used)), ox.NamedNode(str(RDFS.label))
+    graphs = trust_graphs(store)
+    for g in graphs:
+        node = ox.NamedNode(g)
+        for q in store.ox.quads_for_pattern(None, used_p, None, node):
+            if isinstance(q.object, ox.NamedNode):
+                for label in store.ox.quads_for_pattern(q.object, label_p, None, node):
+                    if isinstance(label.object, ox.Literal):
+                        used[label.object.value] = q.object.value
+    if not graphs:
+        return None
+    now = {d.id: d.graph for d in store.documents()}
+    changes = [(what, sorted(ids)) for what, ids in (
+        ("added", now.keys() - used.keys()), ("removed", used.keys() - now.keys()),
+        ("replaced", {d for d in now.keys() & used.keys() if now[d] != used[d]})) if ids]
+    if not changes:
+        return None
+    said = "; ".join(f"{len(ids)} {what} document(s) ({', '.join(ids[:3])}"
+                     f"{', ...' if len(ids) > 3 else ''})" for what, ids in changes)
+    return f"the discovered trust predates {said}"
