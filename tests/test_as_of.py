@@ -69,7 +69,7 @@ def test_score_as_of_equals_scoring_without_the_later_document(
     # and the engine's grades, not only the printed tables
     from kg.cli.common import documents_as_of
 
-    then, _ = documents_as_of(None, files, BEFORE_LAST)
+    then = documents_as_of(None, files, BEFORE_LAST).then
     assert _grades(then) == _grades(load_datasets(without_last))
 
 
@@ -165,3 +165,39 @@ def test_view_as_of(kg: Callable[..., Result], files: list[Path], tmp_path: Path
     assert kg("view", *picked, "-o", tmp_path / "now.html").exit_code == 0
     assert LAST in (tmp_path / "now.html").read_text("utf-8")
     assert LAST not in (tmp_path / "then.html").read_text("utf-8")
+
+
+def test_as_of_takes_discovered_trust_only_when_learned_by_then(
+    kg: Callable[..., Result], stores: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Trust learned from a later document would carry its evidence back in time: as of
+    an earlier date it is left out (with a line saying so); trust learned from the
+    documents of the date alone is kept."""
+    import shutil
+
+    full, without = stores
+    store = tmp_path / "full"
+    shutil.copytree(full, store)
+    assert kg("discover", "--store", store).exit_code == 0
+    assert kg("score", "--store", store).stdout != kg("score", "--store", full).stdout
+    as_of = kg("score", "--store", store, "--as-of", BEFORE_LAST)
+    assert as_of.exit_code == 0, as_of.stderr
+    assert "the discovered trust is left out" in as_of.stderr and LAST in as_of.stderr
+    assert as_of.stdout == kg("score", "--store", without).stdout  # no trust at all
+    believed = kg("query", "believed-on", "--store", store, "--as-of", BEFORE_LAST, "-f", "csv")
+    plain = kg("query", "believed-on", "--store", without, "--as-of", BEFORE_LAST, "-f", "csv")
+    assert believed.stdout == plain.stdout
+    # learned from the earlier documents only: kept as of the date
+    early = tmp_path / "early"
+    shutil.copytree(without, early)
+    assert kg("discover", "--store", early).exit_code == 0
+    trusted = kg("score", "--store", early).stdout
+    assert trusted != kg("score", "--store", without).stdout
+    before = tmp_path / "early-before"
+    shutil.copytree(early, before)
+    assert kg("add", DEV / f"{LAST}.yaml", "--store", early).exit_code == 0
+    kept = kg("score", "--store", early, "--as-of", BEFORE_LAST)
+    assert "left out" not in kept.stderr and kept.stdout == trusted
+    got = kg("query", "sources-ranked", "--store", early, "--as-of", BEFORE_LAST, "-f", "csv")
+    assert "left out" not in got.stderr
+    assert got.stdout == kg("query", "sources-ranked", "--store", before, "-f", "csv").stdout

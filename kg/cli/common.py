@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 from rich.console import Console
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AgentOption",
     "AsOf",
+    "AsOfDocuments",
     "Files",
     "OutDir",
     "SeedOrFiles",
@@ -133,23 +134,38 @@ def chosen_dataset(store: Path | None, files: list[Path] | None, as_of: str | No
                    ) -> tuple[Dataset, Mapping[str, DiscoveredTrust] | None]:
     """What a reading command works on: the documents as of ``as_of`` (when given), else
     a store's, else the files (the seed without any); with a store, also its discovered
-    trust (``kg discover --store``), which the engine takes as track-record evidence."""
+    trust (``kg discover --store``), which the engine takes as track-record evidence
+    (as of a date, only when learned from the documents kept)."""
+    if as_of is not None:
+        found = documents_as_of(store, files, as_of)
+        return found.then, found.trust_then
     if store is None:
-        return (dataset(files) if as_of is None else documents_as_of(None, files, as_of)[0]), None
+        return dataset(files), None
     from kg.store import Store
     from kg.store.trust import discovered_trust
 
     opened = Store.open(store, read_only=True)  # once: the documents and the trust
-    ds = opened.dataset() if as_of is None else documents_as_of(store, files, as_of)[0]
+    ds = opened.dataset()
     return ds, discovered_trust(opened.ox, ds.base) or None
+
+
+class AsOfDocuments(NamedTuple):
+    """The documents as of a date (``then``), all of them (``now``, when asked for), and
+    the discovered trust each side takes (a store's only)."""
+
+    then: Dataset
+    now: Dataset | None = None
+    trust_then: Mapping[str, DiscoveredTrust] | None = None
+    trust_now: Mapping[str, DiscoveredTrust] | None = None
 
 
 def documents_as_of(
     store: Path | None, files: list[Path] | None, as_of: str, *, now: bool = False
-) -> tuple[Dataset, Dataset | None]:
+) -> AsOfDocuments:
     """The documents as of ``as_of`` as one dataset, from a store, files or the seed, and
     with ``now`` all of them too; a line on stderr says how many were kept, one more
-    each undated document left out.
+    each undated document left out, and one when a store's discovered trust is left out
+    (:func:`kg.store.trust.trust_as_of`).
 
     Raises:
         InputError: a bad date, or no document on or before it.
@@ -160,20 +176,28 @@ def documents_as_of(
     if store is not None:
         from kg.store.as_of import store_selection
         from kg.store.store import Store
+        from kg.store.trust import discovered_trust, trust_as_of
 
         s = Store.open(store, read_only=True)
         selection, graphs = store_selection(s, day)
         notes(selection.notes())
         selection.require_some()
-        return s.dataset_of([graphs[d] for d in selection.kept]), s.dataset() if now else None
+        kept = [graphs[d] for d in selection.kept]
+        then = s.dataset_of(kept)
+        trust = discovered_trust(s.ox, then.base) or None
+        left_out = trust_as_of(s, kept)
+        if left_out is not None:
+            notes([left_out])
+        return AsOfDocuments(then, s.dataset() if now else None,
+                             None if left_out else trust, trust)
     if files:
         selection = files_as_of(files, day)
         notes(selection.notes())
         selection.require_some()
-        return load_kept(files, selection), dataset(files) if now else None
+        return AsOfDocuments(load_kept(files, selection), dataset(files) if now else None)
     seed = dataset(None)
     selection = Selection(day)
     selection.add("the seed", document_date(seed))
     notes(selection.notes())
     selection.require_some()
-    return seed, seed if now else None
+    return AsOfDocuments(seed, seed if now else None)

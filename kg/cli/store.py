@@ -159,7 +159,7 @@ def _open_as_of(store: Path | None, data: list[Path] | None, as_of: str) -> obje
     from kg.store.store import Store
 
     memory = Store()
-    memory.add_dataset(documents_as_of(None, data, as_of)[0], f"as-of-{as_of}")
+    memory.add_dataset(documents_as_of(None, data, as_of).then, f"as-of-{as_of}")
     return memory
 
 
@@ -174,8 +174,9 @@ def _as_of_query(name: str, store: Path | None, data: list[Path] | None, as_of: 
         raise InputError(f"query {name!r} needs --as-of DATE (YYYY-MM-DD)")
     if store is not None and data:
         raise InputError("give --store or --data, not both")
-    then, now = documents_as_of(store, data, as_of, now=name == "changes-since")
-    whole = believed_on(then) if now is None else changes_since(then, now)
+    found = documents_as_of(store, data, as_of, now=name == "changes-since")
+    whole = (believed_on(found.then, found.trust_then) if found.now is None
+             else changes_since(found.then, found.now, found.trust_then, found.trust_now))
     end = None if limit is None else offset + limit
     results = Results(whole.variables, whole.terms[offset:end])
     if fmt == "table":

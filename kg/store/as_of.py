@@ -25,7 +25,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pyoxigraph as ox
 
@@ -34,6 +34,9 @@ from kg.store.queries import PREFIXES
 from kg.store.results import Results
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kg.credibility import DiscoveredTrust
     from kg.model import Dataset
     from kg.store.store import Store
 
@@ -45,6 +48,9 @@ __all__ = [
     "changes_since",
     "store_selection",
 ]
+
+#: A discovered trust for the engine (``kg.credibility.assess(discovered=...)``), or none.
+Trust: TypeAlias = "Mapping[str, DiscoveredTrust] | None"
 
 #: The latest report date of each graph that holds a dated report.
 REPORT_DATES = PREFIXES + """SELECT ?graph (MAX(?date) AS ?latest) WHERE {
@@ -78,14 +84,20 @@ def store_selection(store: Store, day: dt.date) -> tuple[Selection, dict[str, st
 
 
 def as_of_store(store: Store, selection: Selection, graphs: dict[str, str]) -> Store:
-    """A store in memory holding the kept documents' graphs and their own assessment."""
+    """A store in memory holding the kept documents' graphs and their own assessment,
+    with the discovered trust when it was learned from kept documents only
+    (:func:`kg.store.trust.trust_as_of`)."""
     from kg.store.store import Store as MemoryStore
+    from kg.store.trust import trust_as_of, trust_graphs
 
     kept = [graphs[doc] for doc in selection.kept]
     memory = MemoryStore()
-    for graph in kept:
+    copied = list(kept)
+    if trust_as_of(store, kept) is None:  # learned from kept documents only
+        copied += trust_graphs(store)
+    for graph in copied:
         memory.ox.bulk_extend(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-    memory.ox.bulk_extend(store.assess_graphs(kept))
+    memory.ox.bulk_extend(memory.assess_graphs(kept))
     return memory
 
 
@@ -93,11 +105,12 @@ def _grade(value: object) -> ox.Literal:
     return ox.Literal(str(getattr(value, "value", value)))
 
 
-def believed_on(then: Dataset) -> Results:
-    """Every claim's and source's grade and score, assessed from ``then`` alone."""
+def believed_on(then: Dataset, discovered: Trust = None) -> Results:
+    """Every claim's and source's grade and score, assessed from ``then`` alone (with
+    the discovered trust the date may take)."""
     from kg.credibility import assess
 
-    a = assess(then)
+    a = assess(then, discovered=discovered)
     rows: list[tuple[ox.NamedNode | ox.Literal | None, ...]] = []
     for kind, found in (("claim", a.claims), ("source", a.sources)):
         for key in sorted(found):
@@ -111,13 +124,16 @@ def _pairs(claims: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
     return {(min(c, o), max(c, o)) for c, others in claims.items() for o in others}
 
 
-def changes_since(then: Dataset, now: Dataset) -> Results:
+def changes_since(then: Dataset, now: Dataset, discovered_then: Trust = None,
+                  discovered_now: Trust = None) -> Results:
     """What assessing ``now`` changes from assessing ``then``: one row per moved claim
     or source grade (``before``, ``after``), new claim or source, and new
-    contradiction (the two claims), stated or detected."""
+    contradiction (the two claims), stated or detected. Each side takes the
+    discovered trust given for it."""
     from kg.credibility import assess
 
-    old, new = assess(then), assess(now)
+    old = assess(then, discovered=discovered_then)
+    new = assess(now, discovered=discovered_now)
     base = now.base
     rows: list[tuple[ox.NamedNode | ox.Literal | None, ...]] = []
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,8 @@ __all__ = [
     "clear_trust",
     "discovered_trust",
     "read_trust",
+    "trust_as_of",
+    "trust_documents",
     "trust_graph_iri",
     "trust_graphs",
     "trust_quads",
@@ -240,18 +242,9 @@ def trust_staleness(store: StoreBase) -> str | None:
         >>> print(trust_staleness(store))
         the discovered trust predates 1 removed document(s) (seed)
     """
-    used: dict[str, str] = {}  # document id -> the version graph the run read
-    used_p, label_p = ox.NamedNode(str(PROV.used)), ox.NamedNode(str(RDFS.label))
-    graphs = trust_graphs(store)
-    for g in graphs:
-        node = ox.NamedNode(g)
-        for q in store.ox.quads_for_pattern(None, used_p, None, node):
-            if isinstance(q.object, ox.NamedNode):
-                for label in store.ox.quads_for_pattern(q.object, label_p, None, node):
-                    if isinstance(label.object, ox.Literal):
-                        used[label.object.value] = q.object.value
-    if not graphs:
+    if not trust_graphs(store):
         return None
+    used = trust_documents(store)
     now = {d.id: d.graph for d in store.documents()}
     changes = [(what, sorted(ids)) for what, ids in (
         ("added", now.keys() - used.keys()), ("removed", used.keys() - now.keys()),
@@ -261,3 +254,52 @@ def trust_staleness(store: StoreBase) -> str | None:
     said = "; ".join(f"{len(ids)} {what} document(s) ({', '.join(ids[:3])}"
                      f"{', ...' if len(ids) > 3 else ''})" for what, ids in changes)
     return f"the discovered trust predates {said}"
+
+
+def trust_documents(store: StoreBase) -> dict[str, str]:
+    """The documents ``kg discover --store`` learned the stored trust from: id -> the
+    graph IRI of the version it read (empty when no trust is stored)."""
+    used: dict[str, str] = {}
+    used_p, label_p = ox.NamedNode(str(PROV.used)), ox.NamedNode(str(RDFS.label))
+    for g in trust_graphs(store):
+        node = ox.NamedNode(g)
+        for q in store.ox.quads_for_pattern(None, used_p, None, node):
+            if isinstance(q.object, ox.NamedNode):
+                for label in store.ox.quads_for_pattern(q.object, label_p, None, node):
+                    if isinstance(label.object, ox.Literal):
+                        used[label.object.value] = q.object.value
+    return used
+
+
+def trust_as_of(store: StoreBase, kept: Collection[str]) -> str | None:
+    """Whether grades *as of a date* may take the stored discovered trust: None when
+    they may, else a note saying why not.
+
+    ``kept`` are the graph IRIs of the documents published by the date. The trust is
+    taken whole when every document it was learned from is among them (it knew
+    nothing the date did not), and left out otherwise: learned from a later
+    document, it would carry that document's evidence back in time.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kg.seed import seed_dataset
+        >>> from kg.store import Store
+        >>> store = Store()
+        >>> _ = store.add_dataset(seed_dataset(), "seed")
+        >>> t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        >>> run = TrustRun("accu", {}, t, t, tuple(store.documents()), "0.1.0",
+        ...                (SourceTrust("ria", 0.25, 3),))
+        >>> _ = write_trust(store, seed_dataset().base, run)
+        >>> trust_as_of(store, [store.documents()[0].graph]) is None
+        True
+        >>> print(trust_as_of(store, []))  # doctest: +NORMALIZE_WHITESPACE
+        the discovered trust is left out: it was learned from 1 document(s) published
+        later or undated (seed)
+    """
+    kept = set(kept)
+    later = sorted(d for d, graph in trust_documents(store).items() if graph not in kept)
+    if not later:
+        return None
+    shown = ", ".join(later[:3]) + (", ..." if len(later) > 3 else "")
+    return (f"the discovered trust is left out: it was learned from {len(later)} "
+            f"document(s) published later or undated ({shown})")
