@@ -92,3 +92,35 @@ def test_undoing_a_sure_merge_made_at_add_time(store: Store) -> None:
     assert "welt-de" not in {s.id for s in ds.sources}  # the other merges stand
     others = [e for e in read_merge_log(store).entries if e.id != entry.id]
     assert others and not any(e.undone for e in others)
+
+
+def test_matching_keys_follow_the_documents_as_they_change(tmp_path: Path) -> None:
+    """A replaced document is matched by its new content, never by its old keys, and a
+    removed one leaves neither keys nor recorded changes behind (``kg remove``)."""
+    from kg.cli import main
+    from kg.model import Claim, Dataset, Source, SourceKind
+    from kg.resolution.storing import forget_documents, index_documents, store_candidates
+
+    def doc(name: str) -> Dataset:
+        sid = name.split()[-1].lower()
+        return Dataset(sources=[Source(id=sid, kind=SourceKind.NEWS_OUTLET, name=name)],
+                       claims=[Claim(id="c", text="Something happened.")])
+
+    s = Store()
+    s.add_dataset(doc("Daily Bugle"), "a", assess=False)
+    assert index_documents(s) == 1 and index_documents(s) == 0
+    assert store_candidates(s, doc("Daily Bugle")).sources
+    s.add_dataset(doc("Morning Star"), "a", assess=False)  # a new version of "a"
+    assert index_documents(s) == 1  # the keys of the version before are replaced
+    assert not store_candidates(s, doc("Daily Bugle")).sources
+    assert store_candidates(s, doc("Morning Star")).sources
+    # kg remove drops the keys and the changes recorded when it came in
+    folder = tmp_path / "store"
+    disk = Store.open(folder)
+    add_resolved(disk, seed_dataset(), "seed")
+    del disk
+    assert main(["remove", "seed", "--store", str(folder)]) == 0
+    left = Store.open(folder, read_only=True)
+    assert [g.value for g in left.ox.named_graphs() if "/graph/keys/" in g.value
+            or "/graph/changes/" in g.value] == []
+    assert forget_documents(s) == 0

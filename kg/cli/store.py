@@ -206,7 +206,7 @@ def _say_stale_trust(store: Path, opened: Store | None = None) -> None:
     from kg.store.store import Store
     from kg.store.trust import trust_staleness
 
-    stale = trust_staleness(opened or Store.open(store, read_only=True))
+    stale = trust_staleness(opened if opened is not None else Store.open(store, read_only=True))
     if stale:
         err.print(f"note: {stale}; the grades took it as it was (learn it anew: "
                   f"kg discover --store {store})", markup=False)
@@ -272,10 +272,12 @@ def register(app: typer.Typer) -> None:
         store: RequiredStore,
     ) -> None:
         """Remove one document from a store and recompute the assessment."""
+        from kg.resolution.storing import forget_documents
         from kg.store.store import Store
 
         s = Store.open(store)
         change = s.remove(doc)
+        forget_documents(s)  # its matching keys and recorded changes go too
         s.flush()
         note = "; assessment recomputed" if change.assessed else ""
         if change.triples >= 50_000:

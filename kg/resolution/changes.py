@@ -28,7 +28,7 @@ from kg.model import DEFAULT_BASE
 if TYPE_CHECKING:
     from kg.store import Store
 
-__all__ = ["CHANGES", "Snapshot", "changes_graph", "record_changes", "snapshot"]
+__all__ = ["CHANGES", "CHANGES_GRAPH", "Snapshot", "changes_graph", "record_changes", "snapshot"]
 
 #: The vocabulary of the change records.
 CHANGES = "https://w3id.org/credkg/changes#"
@@ -43,9 +43,13 @@ class Snapshot:
     contradictions: set[tuple[str, str]] = field(default_factory=set)
 
 
+#: ``{base}`` + this + the document id: the graph of what adding the document changed.
+CHANGES_GRAPH = "graph/changes/"
+
+
 def changes_graph(doc_id: str, base: str = DEFAULT_BASE) -> str:
     """The named graph holding what adding ``doc_id`` changed."""
-    return f"{base}graph/changes/{doc_id}"
+    return f"{base}{CHANGES_GRAPH}{doc_id}"
 
 
 def snapshot(store: Store) -> Snapshot:

@@ -43,6 +43,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE, Claim, Dataset, Source
+from kg.resolution.changes import CHANGES_GRAPH
 from kg.resolution.log import (
     MergeEntry,
     MergeLog,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "add_resolved",
     "document_dataset",
+    "forget_documents",
     "index_documents",
     "merge_in_store",
     "read_merge_log",
@@ -135,6 +137,8 @@ def _closure(ds: Dataset, ids: set[str]) -> set[str]:
 
 
 KEY = "urn:credkg:match#key"
+#: In a key graph: the graph itself -> the document version (graph IRI) it was made from.
+KEYS_OF = "urn:credkg:match#of"
 _KEY_GRAPH = "graph/keys/"
 
 
@@ -142,12 +146,13 @@ def _key_graph(base: str, doc_id: str) -> str:
     return f"{base}{_KEY_GRAPH}{doc_id}"
 
 
-def _key_quads(ds: Dataset) -> list[tuple[Any, Any, Any, None]]:
+def _key_quads(ds: Dataset, graph: str, version: str) -> list[tuple[Any, Any, Any, None]]:
     from rdflib import Literal, URIRef
 
     from kg.namespace import record_iri
 
-    out: list[tuple[Any, Any, Any, None]] = []
+    out: list[tuple[Any, Any, Any, None]] = [(URIRef(graph), URIRef(KEYS_OF), URIRef(version),
+                                              None)]
     pred = URIRef(KEY)
     for s in ds.sources:
         node = URIRef(record_iri(ds.base, "source", s.id))
@@ -164,17 +169,51 @@ def _read(store: Store, graph: str) -> Dataset:
     return read_dataset(store.ox, [graph])
 
 
+def _write_keys(store: Store, base: str, doc_id: str) -> None:
+    graph, version = _key_graph(base, doc_id), store.document(doc_id).graph
+    store.replace_graph(graph, _key_quads(_read(store, version), graph, version))
+
+
+def forget_documents(store: Store) -> int:
+    """Drop the matching keys and the recorded changes of documents no longer in the
+    store, whatever their base (``kg remove`` calls it); how many graphs were dropped.
+
+    Examples:
+        >>> from kg.seed import seed_dataset
+        >>> from kg.store import Store
+        >>> store = Store()
+        >>> _ = add_resolved(store, seed_dataset(), "seed")
+        >>> _ = store.remove("seed")
+        >>> forget_documents(store), forget_documents(store)
+        (2, 0)
+    """
+    present = {d.id for d in store.documents()}
+    dropped = 0
+    for g in list(store.ox.named_graphs()):
+        if not isinstance(g, ox.NamedNode):
+            continue
+        for kind in (_KEY_GRAPH, CHANGES_GRAPH):
+            _, found, doc = g.value.rpartition(kind)
+            if found and doc not in present:
+                store.ox.update(f"DROP SILENT GRAPH {g}")
+                dropped += 1
+    return dropped
+
+
 def index_documents(store: Store, base: str = DEFAULT_BASE) -> int:
-    """Write the matching keys of every document that has none yet; how many were indexed.
+    """Write the matching keys of every document that has none yet, or has keys of an
+    earlier version of itself; how many were indexed.
 
     Documents added with :func:`add_resolved` are indexed as they come in; this
-    indexes the others (e.g. added with ``kg add``) once.
+    indexes the others (e.g. added with ``kg add``, or replaced since) once.
     """
-    have = {g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)}
+    made_from = {q.graph_name.value: q.object.value
+                 for q in store.ox.quads_for_pattern(None, ox.NamedNode(KEYS_OF), None, None)
+                 if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.object, ox.NamedNode)}
     done = 0
     for doc in store.documents():
-        if _key_graph(base, doc.id) not in have:
-            store.replace_graph(_key_graph(base, doc.id), _key_quads(_read(store, doc.graph)))
+        if made_from.get(_key_graph(base, doc.id)) != doc.graph:
+            _write_keys(store, base, doc.id)
             done += 1
     return done
 
@@ -304,8 +343,7 @@ def add_resolved(store: Store, ds: Dataset, doc_id: str, *, when: str | None = N
 
     store.add_dataset(ds, doc_id, resolver=resolver, assess=assess)
     if holder:
-        store.replace_graph(_key_graph(ds.base, doc_id),
-                            _key_quads(_read(store, store.document(doc_id).graph)))
+        _write_keys(store, ds.base, doc_id)
     if before is not None:
         record_changes(store, doc_id, before)
     result = holder[0] if holder else Resolution(ds)
