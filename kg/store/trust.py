@@ -238,6 +238,11 @@ def trust_staleness(store: StoreBase) -> str | None:
         >>> _ = write_trust(store, seed_dataset().base, run)
         >>> trust_staleness(store) is None
         True
+        >>> trust_as_of(store, [store.documents()[0].graph]) is None  # learned from it
+        True
+        >>> print(trust_as_of(store, []))  # doctest: +NORMALIZE_WHITESPACE
+        the discovered trust is left out: it was learned from 1 document(s) published
+        later or undated (seed)
         >>> _ = store.remove("seed")
         >>> print(trust_staleness(store))
         the discovered trust predates 1 removed document(s) (seed)
@@ -280,21 +285,7 @@ def trust_as_of(store: StoreBase, kept: Collection[str]) -> str | None:
     nothing the date did not), and left out otherwise: learned from a later
     document, it would carry that document's evidence back in time.
 
-    Examples:
-        >>> import datetime as dt
-        >>> from kg.seed import seed_dataset
-        >>> from kg.store import Store
-        >>> store = Store()
-        >>> _ = store.add_dataset(seed_dataset(), "seed")
-        >>> t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        >>> run = TrustRun("accu", {}, t, t, tuple(store.documents()), "0.1.0",
-        ...                (SourceTrust("ria", 0.25, 3),))
-        >>> _ = write_trust(store, seed_dataset().base, run)
-        >>> trust_as_of(store, [store.documents()[0].graph]) is None
-        True
-        >>> print(trust_as_of(store, []))  # doctest: +NORMALIZE_WHITESPACE
-        the discovered trust is left out: it was learned from 1 document(s) published
-        later or undated (seed)
+    An example is :func:`trust_staleness`'s.
     """
     kept = set(kept)
     later = sorted(d for d, graph in trust_documents(store).items() if graph not in kept)
