@@ -92,6 +92,17 @@ _PARTICIPLE = re.compile(
 _DATA_SHOWS = re.compile(r"^(?:the\s+)?(?P<np>[^,;]{2,80}?)['\u2019]s?\s+(?:data|figures|"
                          r"statistics|numbers|tally)\s+(?:show|showed|shows|indicate|put)\b",
                          re.IGNORECASE)
+#: "The data from X covers ...", "A survey by X found that ...": X, the owner, says it.
+_DATA_FROM = re.compile(
+    r"^(?:(?i:the|a|an)\s+)?(?:(?:latest|new|recent|official|annual)\s+)?(?:data|figures|"
+    r"statistics|numbers|study|research|report|survey|analysis|estimates?)\s+(?:from|by|of|"
+    r"(?:compiled|published|released|conducted) by)\s+(?P<np>(?:the\s+)?[A-Z][^,;]{1,100}?"
+    r"(?:\s+\([A-Z][\w&]{1,10}\))?)\s+(?P<verb>shows?|showed|indicated?s?|suggest(?:s|ed)?|"
+    r"puts?|found|finds|reveal(?:s|ed)?|covers?|covered|includes?|included|estimated?s?)\b",
+    re.DOTALL)
+_SHOW_VERBS = frozenset({"show", "shows", "showed", "indicate", "indicates", "indicated",
+                         "suggest", "suggests", "suggested", "found", "finds", "reveal",
+                         "reveals", "revealed", "estimate", "estimates", "estimated"})
 _REVISES = re.compile(
     r"^(?:[^,]{1,60},\s+)?(?P<np>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+(?:on\s+\w+\s+|has\s+|had\s+|"
     r"also\s+|again\s+|now\s+)*(?:cut|cuts|slashed|slashes|raised|raises|lowered|lowers|"
@@ -364,6 +375,13 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         if m and _np_ok(m.group("np")):
             return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
                                hedged=hedged, rule="headline dash")
+    m = _DATA_FROM.match(_strip_intro(s))
+    if m and _np_ok(m.group("np"), lead=True):  # "The data from X show(s) ...": X says
+        claim = _strip_intro(s)
+        if m.group("verb") in _SHOW_VERBS:
+            claim = re.sub(r"^\s*(?:that\s+)?", "", claim[m.end():])
+        return Attribution(_sentence_case(claim), m.group("np").strip(), relay, cited, None,
+                           hedged, "data shows")
     lead = _lead(s, relay, cited, hedged, need_that=True)
     if lead is not None:
         if nested:  # "A reported that B said C": B speaks, A relays

@@ -22,6 +22,7 @@ from typing import Any
 
 from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.coordination import split_speakers
+from kg.drafting.documents import same_documents
 from kg.drafting.events import Event, article_events
 from kg.drafting.figures import Figure, find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
@@ -30,6 +31,7 @@ from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
+from kg.drafting.unsourced import document_name, is_statistic
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
 __all__ = ["DraftReport", "draft_article"]
@@ -209,6 +211,9 @@ class _Drafter:
         self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
+        self._unsourced_doc: str | None = None  # the paragraph's unattributed statistics
+        self.doc_voice: str | None = None  # the study or data the last sentence credited
+        self.doc_owners: set[str] = set()  # sources named as the owners of data
         name = article.publisher or UNNAMED_PUBLISHER
         self.publisher = self.src.add(name, "news_outlet", article.publisher_aliases)
         if article.publisher is None:
@@ -245,6 +250,7 @@ class _Drafter:
         for par in self.a.standfirst:
             self.paragraph([par], headline=True)
         for par in self.a.paragraphs:
+            self._unsourced_doc = None
             self.paragraph(sentences(par))
 
     def paragraph(self, sents: list[str], *, headline: bool = False) -> None:
@@ -300,6 +306,7 @@ class _Drafter:
                                               if self.polls.name else None)
             if speaker is not None:
                 x.rule = "the poll's figure"
+        speaker = self._data_voice(s, x, speaker, headline)
         if speaker is not None and relay is None \
                 and self.src.records[speaker]["kind"] == "unnamed_document":
             relay = self._outlet_in_name(speaker)
@@ -346,6 +353,10 @@ class _Drafter:
                     self.last_period = (q["period_start"], q["period_end"])
                 if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
                     owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
+                elif speaker is None and not headline and not x.hedged:
+                    clause = _clause(written_numbers(seg), f)
+                    if is_statistic(f, clause):  # a statistic whose owner is not given
+                        owner[len(items)] = self._unsourced(clause)
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
                 items.append((_sentence_case(seg), None, []))
@@ -375,6 +386,9 @@ class _Drafter:
             elif x.rule == "the poll's figure":
                 self.note(cid, "CHECK: a figure about respondents, credited to the poll the "
                           "article named last")
+            elif x.rule == "the data's figures go on":
+                self.note(cid, "CHECK: no source in the sentence; credited to the data the "
+                          "sentence before credits")
             elif x.rule == "quote of the paragraph":
                 self.note(cid, "CHECK: a quote without its own attribution, credited to the "
                           "paragraph's speaker")
@@ -426,6 +440,37 @@ class _Drafter:
             self.note(cid, f"CHECK: credited to {self.src.records[sid]['name']} by the next "
                       "sentence (\"that was the assessment of ...\")")
         return True
+
+    def _data_voice(self, s: str, x: Attribution, speaker: str | None, headline: bool
+                    ) -> str | None:
+        """A study's or data set's figures go on after the sentence that credits it: an
+        unattributed sentence with a figure right after one is the same data's (CHECK)."""
+        if headline:
+            return speaker
+        if speaker is None and self.doc_voice is not None and not x.hedged \
+                and find_figures(written_numbers(x.claim or s)):
+            x.rule = "the data's figures go on"
+            return self.doc_voice
+        if speaker is None:
+            self.doc_voice = None
+        elif x.rule == "data shows" or self.src.records[speaker]["kind"] == "unnamed_document":
+            self.doc_voice = speaker
+            if x.rule == "data shows" and self.src.records[speaker]["kind"] != "unnamed_document":
+                self.doc_owners.add(speaker)
+        else:
+            self.doc_voice = None
+        return speaker
+
+    def _unsourced(self, clause: str) -> str:
+        """The unnamed document behind the article's own statistics (kg.drafting.unsourced):
+        one per paragraph, presented by the wire or the outlet."""
+        if self._unsourced_doc is None:
+            self._unsourced_doc = self.src.add(
+                document_name(clause), "unnamed_document",
+                affiliated_with=[self.agency or self.publisher])
+            self.src.note(self._unsourced_doc, "CHECK: figures the article states without a "
+                          "source; name their owner if known, or credit them to the outlet")
+        return self._unsourced_doc
 
     def _latest_poll(self) -> str | None:
         """The poll or survey the article last named (its respondents' figures are its own)."""
@@ -539,6 +584,10 @@ class _Drafter:
 
     def dataset(self) -> Dataset:
         self._merge_described()
+        order = list(dict.fromkeys(a["source"] for a in self.assertions))
+        same = same_documents(self.src.records, order, self.doc_owners)
+        if same:
+            self._merge_sources(same)
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}
         merged = recognise({sid: r for sid, r in self.src.records.items()
