@@ -89,3 +89,23 @@ def test_a_studys_figures_go_on_in_the_next_unattributed_sentence() -> None:
     assert _origin(ds, 7) == _origin(ds, 18)
     assert _origin(ds, 18)[0] == "unnamed_document"
     assert _origin(ds, 2e9) != _origin(ds, 18)  # a speaker came between
+
+
+def test_a_study_in_a_journal_is_a_document_named_without_the_day_it_came_out() -> None:
+    ds = _draft("Salt and strokes\n\nA study published Monday in the British Heart Journal "
+                "estimates that 1.2 million strokes a year are linked to salt.")
+    assert _origin(ds, 1.2e6) == ("unnamed_document",
+                                  "A study in the British Heart Journal")
+
+
+def test_the_study_authors_are_a_group_apart_from_the_study_they_wrote() -> None:
+    ds = _draft("Salt and strokes\n\nA report released this week estimates that 40% of "
+                "adults eat too much salt. \u201cWe were surprised by the results,\u201d said "
+                "the report's authors from Redfield University. \u201cYoung adults eat the "
+                "most, with 55% over the limit,\u201d the report said.")
+    doc = ("unnamed_document", "A report")
+    assert _origin(ds, 40) == doc and _origin(ds, 55) == doc
+    authors = [s for s in ds.sources if s.name.startswith("Authors of")]
+    assert [(a.kind, a.name) for a in authors] == [("organization", "Authors of the report")]
+    assert any(c.text.startswith("We were surprised") and a.source == authors[0].id
+               for c in ds.claims for a in ds.assertions if a.claim == c.id)

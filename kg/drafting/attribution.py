@@ -202,7 +202,9 @@ def _strip_intro(text: str) -> str:
 _SEP = re.compile(r"(?:,[\"\u201d\u2019]?|[\"\u201d\u2019],?|:|\s[-\u2013\u2014])\s+")
 _SUFFIX = re.compile(
     r"(?:[-\u2013\u2014]\s*)?(?P<np>[^,;\"\u201c\u201d]{2,140}?)(?P<comma>,)?\s+" + _ADV
-    + r"(?P<verb>" + _VERB + r")\b(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
+    + r"(?P<verb>" + _VERB + r")\b(?!\s+(?:said|says|stated|noted|added|found|show(?:s|ed)?|"
+    r"estimated|warned|concluded|indicated|suggested)\b)"  # "the report said": a noun
+    r"(?P<after>[^,;\"\u201c\u201d]*?)" + _TRAIL_TAIL
     + r"\s*[.!?]?[\"\u201d]?$", re.DOTALL)
 
 

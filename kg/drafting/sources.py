@@ -110,6 +110,17 @@ _CUT = re.compile(r"\s+(?:who|which|that|whose)\b.*$|\s+(?:in|on|at|during|via|t
                   r"week|month|year)\b.*$")
 
 
+#: "published Thursday", "released this month": when a document came out, not its name.
+_WHEN_OUT = re.compile(r"\s+(?:published|released|issued|unveiled|made public)\s+(?:on\s+|"
+                       r"this\s+|last\s+|earlier\s+|late\s+)?(?:\w+day|week|month|year|"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                       r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\b", re.IGNORECASE)
+#: "the study authors", "the report's authors", "researchers": the authors of a study.
+_AUTHORS = re.compile(r"(?i:the\s+)?(?:(?P<of>(?i:study|report|paper|survey)(?:['\u2019]s)?)"
+                      r"\s+)?(?i:authors|researchers)(?P<rest>\s+(?:from|at|of|with)\s+.*)?")
+_STUDIES = frozenset({"study", "report", "paper", "analysis", "research", "survey"})
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether a name is a well-known news outlet or wire service ("IOL", "Reuters").
 
@@ -216,6 +227,10 @@ class DocumentSources:
             if r["kind"] == "unnamed_document" and kind != "unnamed_document":
                 continue  # "the bank" is not "a survey conducted by the bank"
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
+            if r["kind"] in ("anonymous_source", "unnamed_document") or r["name"].startswith(
+                    "Authors of "):
+                # a description: "the study" is not "the study's authors"
+                names = [_head(re.sub(r"^(?:the|a|an)\s+", "", n)) for n in names]
             if any(head in n.split() for n in names) or (
                     head in _GENERIC_HEADS and r["kind"] == kind):
                 return sid
@@ -231,12 +246,16 @@ class DocumentSources:
                     r"survey|poll|analysis|paper|review)\b", text):
             # a document: keep where it was published, drop who made it ("... by X")
             text = re.sub(r"\s+(?:who|which|that)\b.*$|\s+by\s+(?:the\s+)?[A-Z].*$", "", text)
+            text = _WHEN_OUT.sub("", text)  # "a study published Thursday in X": in X
         else:
             text = _CUT.sub("", text).strip(" ,")
         text = re.sub(r"^(?:a|the)\s+(?:figure|number|toll|tally|claim|estimate)\s+(?=[A-Z])", "",
                       text)  # "a figure AP said it could not verify"
         if not re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:the|a|an|this|that)\b", "", text)):
             return None
+        authors = self._authors(text)
+        if authors is not None:
+            return authors
         low = fold(text)
         if low in _PRONOUNS:
             return self._latest(_PRONOUNS[low], exclude)
@@ -319,6 +338,25 @@ class DocumentSources:
                 name = (m.group("n") or m.group("m")).strip()
         return self.add(name, kind, tuple(aliases))
 
+    def _authors(self, text: str) -> str | None:
+        """"the study authors", "researchers": the authors of the study named last, a group
+        named after it ("Authors of the study in the Lancet")."""
+        m = _AUTHORS.fullmatch(text)
+        if m is None or (m.group("rest") and not m.group("of")):
+            return None
+        study = next((sid for sid in reversed(self.recent)
+                      if self.records[sid]["kind"] == "unnamed_document"
+                      and _head(fold(self.records[sid]["name"])) in _STUDIES), None)
+        if study is None:
+            return None
+        doc = re.sub(r"^(?:an?|the)\s+", "", self.records[study]["name"], flags=re.I)
+        mention = text[:m.start("rest")] if m.group("rest") else text
+        sid = self.add(f"Authors of the {doc[:1].lower()}{doc[1:]}", "organization",
+                       tuple(dict.fromkeys((mention, text))), affiliated_with=[study])
+        self.note(sid, "CHECK: read as the authors of the study named before (a group "
+                  "identified by their study, not an anonymous source)")
+        return sid
+
     def described_person(self, sid: str, text: str) -> str | None:
         """The person a description names in ``text`` ("the agency's chief, Jane Roe" or
         "the agency's chief Jane Roe"): "the agency's chief says" in a headline is Jane Roe.
@@ -341,6 +379,8 @@ class DocumentSources:
     def _kind(self, text: str, head: str, named: bool) -> str:
         key = fold(text)
         words = set(key.split())
+        if head in _DOC_HEADS and key.split()[:1] == [head] and head not in _OUTLET_HEADS:
+            return "unnamed_document"  # "study published in the Lancet journal"
         if key in _OUTLETS or head in _OUTLET_HEADS or (words & {"times", "post", "news",
                                                                  "journal", "herald"} and named):
             return "news_outlet"
