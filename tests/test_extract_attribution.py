@@ -109,3 +109,11 @@ def test_the_study_authors_are_a_group_apart_from_the_study_they_wrote() -> None
     assert [(a.kind, a.name) for a in authors] == [("organization", "Authors of the report")]
     assert any(c.text.startswith("We were surprised") and a.source == authors[0].id
                for c in ds.claims for a in ds.assertions if a.claim == c.id)
+
+
+def test_a_claim_of_someone_judged_by_another_is_first_said_by_that_someone() -> None:
+    ds = _draft("Floods\n\nThe mayor\u2019s claim that 3,000 homes were flooded last week is "
+                "accurate. That was the assessment of a senior insurance official.")
+    (chain,) = _chains(ds, 3000)
+    assert [name for _, name in chain] == ["mayor", "A senior insurance official",
+                                           "example-news.org"]

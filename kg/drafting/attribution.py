@@ -103,6 +103,24 @@ _DATA_FROM = re.compile(
 _SHOW_VERBS = frozenset({"show", "shows", "showed", "indicate", "indicates", "indicated",
                          "suggest", "suggests", "suggested", "found", "finds", "reveal",
                          "reveals", "revealed", "estimate", "estimates", "estimated"})
+#: "X's claim that C is exaggerated": X says C (what follows judges X's claim).
+_CLAIM_THAT = re.compile(
+    r"^(?P<np>[^,;\"\u201c]{2,100}?)['\u2019]s?\s+(?:(?:earlier|latest|recent|own|repeated)\s+)?"
+    r"(?:claims?|assertions?|allegations?|estimates?|assessments?|predictions?|warnings?|"
+    r"statements?|forecasts?)\s+that\s+(?P<claim>.{8,})$", re.DOTALL)
+_COPULA = re.compile(r"\s+(?:is|was|are|were|has been|had been|seems|seemed|appears|appeared|"
+                     r"remains|remained|looks|looked)\b")
+_FINITE = re.compile(r"\b(?:is|are|was|were|have|has|had|will|would|could|may|might|can|did|"
+                     r"do|does|\w{3,}ed)\b")
+
+
+def _claim_of(m: re.Match[str]) -> str | None:
+    """The that-clause of "X's claim that C is ...": up to the first copula after a verb."""
+    text = m.group("claim")
+    for c in _COPULA.finditer(text):
+        if _FINITE.search(text[:c.start()]):
+            return text[:c.start()]
+    return None
 _REVISES = re.compile(
     r"^(?:[^,]{1,60},\s+)?(?P<np>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+(?:on\s+\w+\s+|has\s+|had\s+|"
     r"also\s+|again\s+|now\s+)*(?:cut|cuts|slashed|slashes|raised|raises|lowered|lowers|"
@@ -377,6 +395,11 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         if m and _np_ok(m.group("np")):
             return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
                                hedged=hedged, rule="headline dash")
+    m = _CLAIM_THAT.match(_strip_intro(s))
+    said = _claim_of(m) if m and _np_ok(m.group("np"), lead=True) else None
+    if m and said:  # "X's claim that C is not exaggerated": X says C
+        return Attribution(_sentence_case(said), m.group("np").strip(), relay, cited, None,
+                           hedged, "a claim of")
     m = _DATA_FROM.match(_strip_intro(s))
     if m and _np_ok(m.group("np"), lead=True):  # "The data from X show(s) ...": X says
         claim = _strip_intro(s)
