@@ -117,3 +117,11 @@ def test_a_claim_of_someone_judged_by_another_is_first_said_by_that_someone() ->
     (chain,) = _chains(ds, 3000)
     assert [name for _, name in chain] == ["mayor", "A senior insurance official",
                                            "example-news.org"]
+
+
+def test_with_reports_of_makes_unnamed_reports_the_origin_of_what_follows() -> None:
+    ds = _draft("Ferries\n\nMost crossings were cancelled on Friday, the port authority said, "
+                "with reports of some drivers waiting up to 30 hours at the terminal.")
+    assert _origin(ds, 30) == ("unnamed_document", "Unnamed reports")
+    said = [c.text for c in ds.claims if c.quantity is None]
+    assert said == ["Most crossings were cancelled on Friday."]

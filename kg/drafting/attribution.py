@@ -351,12 +351,29 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     s = " ".join(sentence.split())
     m = _ALSO.search(s)
     if m is None or m.start() < 8:
-        return _tail(s, _attribute(s, headline=headline, nested=nested))
+        return _reports(_tail(s, _attribute(s, headline=headline, nested=nested)))
     rest = s[m.end():]
     rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
     out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
     if out.speaker is not None and _np_ok(m.group("np")):
         out.also = m.group("np").strip()
+    return out
+
+
+_REPORTS = re.compile(r",\s+(?:with|amid|following|after|and)\s+(?:(?:unconfirmed|unverified|media|"
+                      r"local|press|news|several|some|other)\s+)*reports\s+(?:of|that)\s+"
+                      r"(?P<rest>.{8,})$", re.IGNORECASE | re.DOTALL)
+
+
+def _reports(out: Attribution) -> Attribution:
+    """"..., with reports of C": C rests on reports the text does not name (hedged); the
+    claim before it stays the speaker's."""
+    m = _REPORTS.search(out.claim)
+    if m is None or out.tail is not None:
+        return out
+    rest = m.group("rest").strip()
+    out.claim = f"{out.claim[:m.start()]}; {rest[:1].upper()}{rest[1:]}"
+    out.tail = ("Unnamed reports", rest)
     return out
 
 

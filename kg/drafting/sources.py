@@ -63,7 +63,7 @@ _DOC_HEADS = frozenset({
     "estimates", "analysis", "tally", "tallies", "research", "document", "documents",
     "assessment", "findings", "statement", "records", "count", "review", "paper", "article",
     "post", "video", "letter", "memo", "census", "index", "outlook", "forecast", "projection",
-    "figure", "numbers",
+    "figure", "numbers", "reports",
 })
 _OUTLET_HEADS = frozenset({"newspaper", "agency", "outlet", "channel", "broadcaster",
                            "magazine", "tabloid", "daily", "network", "website", "site",
