@@ -125,3 +125,9 @@ def test_with_reports_of_makes_unnamed_reports_the_origin_of_what_follows() -> N
     assert _origin(ds, 30) == ("unnamed_document", "Unnamed reports")
     said = [c.text for c in ds.claims if c.quantity is None]
     assert said == ["Most crossings were cancelled on Friday."]
+
+
+def test_a_hedge_elsewhere_in_the_sentence_does_not_make_a_statistic_the_outlets() -> None:
+    ds = _draft("Vote count\n\nWith turnout above 70 percent of the 4 million voters, the "
+                "results might come late.")
+    assert _origin(ds, 70)[1].endswith("(owner not given)")

@@ -353,7 +353,7 @@ class _Drafter:
                     self.last_period = (q["period_start"], q["period_end"])
                 if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
                     owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
-                elif speaker is None and not headline and not x.hedged:
+                elif speaker is None and not headline:
                     clause = _clause(written_numbers(seg), f)
                     if is_statistic(f, clause):  # a statistic whose owner is not given
                         owner[len(items)] = self._unsourced(clause)

@@ -8,8 +8,8 @@ unnamed document presented by the outlet"), such a figure's origin is an unnamed
 
 A figure is read so when all of these hold:
 
-- its sentence names no speaker, is not a headline, and is not hedged ("reportedly":
-  the outlet's own hedged statement);
+- its sentence names no speaker and is not a headline, and its clause is not hedged
+  ("reportedly": the outlet's own hedged statement);
 - it is a statistic: a percentage, or a count of 1,000 or more given in digits or
   scale words ("11 million"), not a vague word ("thousands", "millions");
 - its clause is not a goal, a plan or a forecast of someone ("its target of 343,000"),
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from kg.drafting.attribution import HEDGES
 from kg.drafting.figures import Figure
 
 __all__ = ["document_name", "is_statistic"]
@@ -49,6 +50,8 @@ def is_statistic(fig: Figure, clause: str) -> bool:
     (module doc); ``clause`` is the text around the figure."""
     if fig.word is not None:
         return False  # "thousands", "scores": a vague amount, the outlet's own
+    if set(re.findall(r"[a-z]+", clause.lower())) & HEDGES:
+        return False  # "reportedly": the outlet's own hedged statement
     if _INTENT.search(clause):
         return False
     if fig.unit == "percent":
