@@ -131,3 +131,14 @@ def test_a_hedge_elsewhere_in_the_sentence_does_not_make_a_statistic_the_outlets
     ds = _draft("Vote count\n\nWith turnout above 70 percent of the 4 million voters, the "
                 "results might come late.")
     assert _origin(ds, 70)[1].endswith("(owner not given)")
+
+
+def test_a_figure_announced_by_another_and_confirmed_by_the_speaker_is_a_relay() -> None:
+    ds = _draft("Arrests\n\nThe minister confirmed that the figure of 1,200 arrests, reported by "
+                "the National Police, was correct, and promised a review of every case.")
+    (chain,) = _chains(ds, 1200)
+    assert [name.lower() for _, name in chain][:2] == ["national police", "minister"]
+    review = [a for c in ds.claims if "review" in c.text
+              for a in ds.assertions if a.claim == c.id]
+    names = {s.id: s.name for s in ds.sources}
+    assert review and all(names[a.source] != "National Police" for a in review)

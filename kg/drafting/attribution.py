@@ -176,6 +176,8 @@ class Attribution:
     also: str | None = None  # "in remarks similar to those by Y": Y says it too
     #: "X said ... who killed 1,200, according to Y": Y and the clause whose figures are Y's
     tail: tuple[str, str] | None = None
+    #: "X confirmed that A, announced by Y, is right, and that B": the words Y is cited in
+    cited_in: str | None = None
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
@@ -268,6 +270,10 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
     return None
 
 
+#: "the figure of 30,000, announced by Y, is right": Y first said what the speaker vouches for.
+_BY_WHOM = re.compile(r",\s+(?:as\s+|first\s+|previously\s+|earlier\s+)?(?:announced|reported|"
+                      r"stated|given|published|released|cited|claimed|put forward)\s+by\s+"
+                      r"(?P<np>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s*,")
 _VIA = re.compile(r"\b(?:in an? (?:\w+ )?(?:interview|conversation|comments?|statement) "
                   r"(?:with|to)|speaking to|talking to|told) "
                   r"(?P<np>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)")
@@ -316,6 +322,11 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
             relay = obj.group("obj").strip()
             after = after[obj.end():]
     after = _CITING.sub("", after)
+    by = _BY_WHOM.search(after)
+    cited_in = None
+    if by and cited is None and _np_ok(by.group("np")):
+        cited = by.group("np").strip()  # "confirmed that the figure, announced by Y, is right"
+        cited_in = by.group(0).strip(" ,")
     claim = re.sub(r"^[^,]{0,60}?(?:\bthat\b|:)\s*", "", after) if that else after
     claim = re.sub(r"^[\s,]*", "", claim)
     intro = m.group("intro").strip()
@@ -326,7 +337,7 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
         claim = f"{_sentence_case(claim or s)[:-1]}; {np.strip()} {aside}"
     return Attribution(_sentence_case(claim or s), np.strip(), relay, cited, when,
                        hedged, "leading weak" if weak and not that else "leading",
-                       m.group("app"))
+                       m.group("app"), cited_in=cited_in)
 
 
 _ALSO = re.compile(
@@ -433,6 +444,7 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
                     and lead.relay is None:
                 inner.relay, inner.hedged = lead.speaker, hedged
                 inner.cited = inner.cited or lead.cited
+                inner.cited_in = inner.cited_in or lead.cited_in
                 inner.when = inner.when or lead.when
                 inner.rule = "nested"
                 return inner

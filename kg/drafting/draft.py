@@ -396,6 +396,8 @@ class _Drafter:
             count = 0
             chain = dedup if index not in owner else [owner[index], *(
                 c for c in dedup if c not in (speaker, cited, owner[index]))]
+            if x.cited_in and x.cited_in not in text:  # Y is cited in another clause only
+                chain = [c for c in chain if c != cited] or chain
             for sid in chain:
                 level = [sid, *others] if sid == speaker else [sid]
                 ids = []
