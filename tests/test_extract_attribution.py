@@ -142,3 +142,13 @@ def test_a_figure_announced_by_another_and_confirmed_by_the_speaker_is_a_relay()
               for a in ds.assertions if a.claim == c.id]
     names = {s.id: s.name for s in ds.sources}
     assert review and all(names[a.source] != "National Police" for a in review)
+
+
+def test_what_someone_calls_a_thing_is_theirs_and_the_figures_after_it_are_not() -> None:
+    ds = _draft("Heat\n\nThe drought has caused what the World Bank calls the region's worst "
+                "food shortage in decades, with 4 million people short of food.")
+    said = [(c.text, a.source) for c in ds.claims if c.quantity is None
+            for a in ds.assertions if a.claim == c.id and not a.cites]
+    names = {s.id: s.name for s in ds.sources}
+    assert [names[s] for _, s in said] == ["World Bank"]
+    assert _origin(ds, 4e6)[1].endswith("(owner not given)")

@@ -362,7 +362,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     s = " ".join(sentence.split())
     m = _ALSO.search(s)
     if m is None or m.start() < 8:
-        return _reports(_tail(s, _attribute(s, headline=headline, nested=nested)))
+        return _calls(_reports(_tail(s, _attribute(s, headline=headline, nested=nested))))
     rest = s[m.end():]
     rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
     out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
@@ -385,6 +385,28 @@ def _reports(out: Attribution) -> Attribution:
     rest = m.group("rest").strip()
     out.claim = f"{out.claim[:m.start()]}; {rest[:1].upper()}{rest[1:]}"
     out.tail = ("Unnamed reports", rest)
+    return out
+
+
+_CALLS = re.compile(r"\bwhat\s+(?P<np>[^,;\"\u201c]{2,60}?)\s+(?:calls|called|(?:has|have|had)\s+"
+                    r"called|describes\s+as|described\s+as|terms|termed|dubs|dubbed|labels|"
+                    r"labell?ed)\s+\S", re.IGNORECASE)
+
+
+def _calls(out: Attribution) -> Attribution:
+    """"The war created what the UN calls the worst crisis, with 2 million displaced": the
+    UN says the war created the worst crisis (its clause only; what follows ", with" is
+    not its)."""
+    m = _CALLS.search(out.claim)
+    if out.speaker is not None or out.tail is not None or m is None \
+            or not _np_ok(m.group("np")):
+        return out
+    cut = re.search(r",\s+(?:with|as|after|amid|leaving|while)\s", out.claim[m.end():])
+    clause = out.claim if cut is None else out.claim[:m.end() + cut.start()]
+    if cut is not None:
+        rest = out.claim[m.end() + cut.start() + 1:].strip()
+        out.claim = f"{clause}; {rest[:1].upper()}{rest[1:]}"
+    out.tail = (m.group("np").strip(), clause.strip(" ."))
     return out
 
 

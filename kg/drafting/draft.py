@@ -359,6 +359,8 @@ class _Drafter:
                         owner[len(items)] = self._unsourced(clause)
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:
+                if tail_sid is not None and x.tail and seg.strip(" .") in x.tail[1]:
+                    owner[len(items)] = tail_sid  # "... what the UN calls a crisis"
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))

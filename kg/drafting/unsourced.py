@@ -25,6 +25,8 @@ Examples:
     [False]
     >>> document_name("more than 40,000 people have fled the valley since March")
     'Figures for people who have fled the valley since March (owner not given)'
+    >>> document_name("with 2 million people displaced")
+    'Figures for people displaced (owner not given)'
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def is_statistic(fig: Figure, clause: str) -> bool:
 def document_name(clause: str) -> str:
     """A description of the unnamed document behind a clause's figures: what they count,
     and "(owner not given)"."""
+    clause = re.sub(r"^(?:with|and|but|as|while|amid|after|of|in)\s+", "", clause.strip(),
+                    flags=re.IGNORECASE)
     words = re.sub(r"^(?:(?:more|less|fewer)\s+than|at\s+least|nearly|almost|about|around|"
                    r"some|over|up\s+to|roughly|approximately)\s+", "", clause.strip(" ,;.:"),
                    flags=re.IGNORECASE)
