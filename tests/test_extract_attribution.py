@@ -152,3 +152,28 @@ def test_what_someone_calls_a_thing_is_theirs_and_the_figures_after_it_are_not()
     names = {s.id: s.name for s in ds.sources}
     assert [names[s] for _, s in said] == ["World Bank"]
     assert _origin(ds, 4e6)[1].endswith("(owner not given)")
+
+
+def _said_by(ds: Dataset) -> dict[str, str]:
+    """Claim text -> name of its origin, for claims without a figure."""
+    names = {s.id: s.name for s in ds.sources}
+    return {c.text: names[a.source] for c in ds.claims for a in ds.assertions
+            if a.claim == c.id and not a.cites}
+
+
+def test_warning_that_and_and_it_warned_are_second_statements_of_the_speaker() -> None:
+    ds = _draft("Rates\n\nThe Norland Reserve Bank cut its growth forecast on Monday, "
+                "warning that house prices remained far too high. Wages were expected to rise "
+                "quickly, the bank said, and it warned that rents could climb further.")
+    said = _said_by(ds)
+    assert said.get("House prices remained far too high.") == "Norland Reserve Bank"
+    assert said.get("Rents could climb further.") == "Norland Reserve Bank"
+    assert said.get("Wages were expected to rise quickly.") == "Norland Reserve Bank"
+
+
+def test_a_clause_with_a_verb_before_the_speaker_is_the_claim_not_an_intro() -> None:
+    ds = _draft("Trade\n\nExports are expected to slow next year, the trade ministry said in "
+                "its annual review, while noting that demand from Asia remained strong.")
+    said = _said_by(ds)
+    assert said.get("Exports are expected to slow next year.") == "trade ministry"
+    assert said.get("Demand from Asia remained strong.") == "trade ministry"

@@ -258,7 +258,8 @@ def _trailing(s: str, relay: str | None, cited: str | None, hedged: bool
         if via and relay is None:
             relay = via.group("np").strip()
         claim = _ACCORDING.sub("", s[:sep.start()])
-        more = re.match(r"(?:noting|adding|saying|warning|stressing|arguing|explaining|insisting)"
+        more = re.match(r"(?:(?:while|and|also|but)\s+)?(?:noting|adding|saying|warning|stressing|"
+                        r"arguing|explaining|insisting)"
                         r"\s+(?:that\s+)?(?P<c>.{12,})$", tail)
         if more:  # "..., the newspaper reported, noting that X": X is a second claim
             claim = f"{claim}; {more.group('c')}"
@@ -292,8 +293,9 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
             m = _LEAD.match(stripped[:rel.start()] + " " + stripped[rel.end():].lstrip())
             if m and re.search(r"\d", rel.group("rel")):
                 aside = rel.group("rel")
-    if not m:
-        return None
+    if not m or re.search(r"\b(?:is|are|was|were|has|have|had|will|would|could|can)\s+\w+",
+                          m.group("intro")):
+        return None  # "The war is expected to slow growth, the IMF said": a claim, no intro
     rel_app = re.match(r"(?:which|who)\s+(?P<rel>.*\d.*)$", m.group("app") or "")
     if rel_app:
         aside = rel_app.group("rel")
@@ -307,6 +309,9 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     if not _np_ok(np, lead=True) or re.match(r"(?i)(?:there|this|that|these|those|what)\b", np):
         return None
     verb, after = m.group("verb"), m.group("after")
+    if verb in ("forecast", "forecasts", "estimate", "estimates", "report", "reports") \
+            and re.search(r"\b(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}$", np + " "):
+        return None  # "the bank cut its growth forecast": a noun, not the verb
     if re.match(r"\s*by\b", after):
         return None  # "reported by X": passive, read by "according to"
     weak = verb in _WEAK and verb not in _STRONG
@@ -362,7 +367,8 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
     s = " ".join(sentence.split())
     m = _ALSO.search(s)
     if m is None or m.start() < 8:
-        return _calls(_reports(_tail(s, _attribute(s, headline=headline, nested=nested))))
+        return _second_statement(_calls(_reports(_tail(s, _attribute(
+            s, headline=headline, nested=nested)))))
     rest = s[m.end():]
     rest = re.sub(r"^\s*(?:earlier|on|last|this|in)\b[^,;.]*", "", rest)
     out = _attribute(s[:m.start()] + rest, headline=headline, nested=nested)
@@ -407,6 +413,23 @@ def _calls(out: Attribution) -> Attribution:
         rest = out.claim[m.end() + cut.start() + 1:].strip()
         out.claim = f"{clause}; {rest[:1].upper()}{rest[1:]}"
     out.tail = (m.group("np").strip(), clause.strip(" ."))
+    return out
+
+
+_AND_WARNED = re.compile(
+    r"(?:,\s+(?:warning|saying|adding|noting|stressing|arguing|insisting|cautioning)|"
+    r",?\s+and\s+(?:it|he|she|they|the \w+)\s+(?:also\s+)?(?:warned|said|added|noted|"
+    r"stressed|cautioned))\s+(?:that\s+)?(?P<c>(?:the\s+|a\s+|an\s+)?[\w\"\u201c].{11,})$")
+
+
+def _second_statement(out: Attribution) -> Attribution:
+    """"X cut its forecast, warning that C" / "..., and it warned C": C is a second
+    statement of the same speaker, a claim of its own."""
+    m = _AND_WARNED.search(out.claim)
+    if out.speaker is None or m is None or m.start() < 12:
+        return out
+    c = m.group("c")
+    out.claim = f"{out.claim[:m.start()]}; {c[:1].upper()}{c[1:]}"
     return out
 
 
