@@ -177,3 +177,11 @@ def test_a_clause_with_a_verb_before_the_speaker_is_the_claim_not_an_intro() -> 
     said = _said_by(ds)
     assert said.get("Exports are expected to slow next year.") == "trade ministry"
     assert said.get("Demand from Asia remained strong.") == "trade ministry"
+
+
+def test_a_where_clause_of_background_is_the_outlets_own_statement() -> None:
+    ds = _draft("Fires\n\nIn the northern hills, where wildfires have spread since July, 40 "
+                "homes burned overnight, the fire service said.")
+    said = _said_by(ds)
+    assert said.get("Wildfires have spread since July.") == "example-news.org"
+    assert _origin(ds, 40)[1].lower() == "fire service"

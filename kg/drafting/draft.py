@@ -31,7 +31,7 @@ from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
-from kg.drafting.unsourced import document_name, is_statistic
+from kg.drafting.unsourced import background_clauses, document_name, is_statistic
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
 __all__ = ["DraftReport", "draft_article"]
@@ -364,6 +364,10 @@ class _Drafter:
                 items.append((_sentence_case(seg), None, []))
         if not items:
             items.append((x.claim or s, None, []))
+        if not headline:  # ", where violence has surged since May,": the outlet's background
+            for clause in background_clauses(s):
+                owner[len(items)] = self.agency or self.publisher
+                items.append((clause, None, []))
         self.prev_claims = []
         for index, (text, quantity, qnotes) in enumerate(items):
             cid = f"{self.slug}-c{len(self.claims) + 1:03d}"

@@ -36,7 +36,7 @@ import re
 from kg.drafting.attribution import HEDGES
 from kg.drafting.figures import Figure
 
-__all__ = ["document_name", "is_statistic"]
+__all__ = ["background_clauses", "document_name", "is_statistic"]
 
 #: A clause about someone's aim, not a count of what happened.
 _INTENT = re.compile(r"\b(?:goals?|targets?|plans?|planned|aims?|aimed|aiming|intends?|"
@@ -78,3 +78,29 @@ def document_name(clause: str) -> str:
                    words)
     words = " ".join(words.split()[:14]) or "figures"
     return f"Figures for {words} (owner not given)"
+
+
+#: ", where violence has surged since May,": the reporter's background, inside a sentence.
+_BACKGROUND = re.compile(r"(?:^|,\s+)(?:in\s+\w+\s+)?where\s+(?P<c>[^,;\"\u201c\u201d]{12,160}?)"
+                         r"(?=,|\.?$)")
+_FINITE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+|\b(?:is|are|was|were)\s+\w+ing\b")
+
+
+def background_clauses(sentence: str) -> list[str]:
+    """The reporter's background clauses in a sentence (", where X has happened,"): each a
+    statement of the outlet's own, whoever speaks the rest. Only clauses with a verb of
+    their own in a perfect or progressive tense, without figures.
+
+    Examples:
+        >>> background_clauses("In the north, where fighting has intensified since May, "
+        ...                    "200 homes burned, the mayor said.")
+        ['Fighting has intensified since May.']
+        >>> background_clauses("Prices rose where demand was high.")
+        []
+    """
+    out = []
+    for m in _BACKGROUND.finditer(sentence):
+        c = m.group("c").strip()
+        if _FINITE.search(c) and not re.search(r"\d", c):
+            out.append(f"{c[:1].upper()}{c[1:]}.")
+    return out
