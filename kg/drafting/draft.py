@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.drafting.attribution import Attribution, attribute
+from kg.drafting.chain_rules import ChainRules
 from kg.drafting.coordination import split_speakers
 from kg.drafting.documents import same_documents
 from kg.drafting.events import Event, article_events
@@ -31,7 +32,7 @@ from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
-from kg.drafting.unsourced import background_clauses, document_name, is_statistic
+from kg.drafting.unsourced import background_clauses, figure_clause, is_statistic
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
 __all__ = ["DraftReport", "draft_article"]
@@ -195,7 +196,7 @@ def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date
     return q, notes
 
 
-class _Drafter:
+class _Drafter(ChainRules):
     def __init__(self, article: Article, slug: str) -> None:
         self.a = article
         self.slug = slug
@@ -211,7 +212,7 @@ class _Drafter:
         self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
-        self._unsourced_doc: str | None = None  # the paragraph's unattributed statistics
+        self.unsourced_doc: str | None = None  # the paragraph's unattributed statistics
         self.doc_voice: str | None = None  # the study or data the last sentence credited
         self.doc_owners: set[str] = set()  # sources named as the owners of data
         name = article.publisher or UNNAMED_PUBLISHER
@@ -250,7 +251,7 @@ class _Drafter:
         for par in self.a.standfirst:
             self.paragraph([par], headline=True)
         for par in self.a.paragraphs:
-            self._unsourced_doc = None
+            self.unsourced_doc = None
             self.paragraph(sentences(par))
 
     def paragraph(self, sents: list[str], *, headline: bool = False) -> None:
@@ -354,7 +355,7 @@ class _Drafter:
                 if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
                     owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
                 elif speaker is None and not headline:
-                    clause = _clause(written_numbers(seg), f)
+                    clause = figure_clause(written_numbers(seg), f)
                     if is_statistic(f, clause):  # a statistic whose owner is not given
                         owner[len(items)] = self._unsourced(clause)
                 items.append((_sentence_case(seg), q, qnotes))
@@ -422,81 +423,6 @@ class _Drafter:
                     self.assertions.append(a)
                     ids.append(aid)
                 previous = ids
-
-    def _back_reference(self, mention: str, s: str) -> bool:
-        """"That was the assessment of X": X says the claims of the sentence before, between
-        their origin and whoever relayed it (or as their origin, if the article's own)."""
-        sid = self.src.resolve(mention)
-        if sid is None:
-            return False
-        for cid in self.prev_claims:
-            chain = [a for a in self.assertions if a["claim"] == cid]
-            if any(a["source"] == sid for a in chain):
-                continue
-            origins = [a for a in chain if not a.get("cites")]
-            above = [a for a in chain if any(c in {o["id"] for o in origins}
-                                             for c in a.get("cites", ()))]
-            new: dict[str, Any] = {"id": f"{cid}-b{len(chain) + 1}", "source": sid, "claim": cid,
-                   "quote": " ".join(s.split())}
-            if len(chain) == 1:  # the article's own statement: X is its origin
-                chain[0]["cites"] = [new["id"]]
-            else:
-                new["cites"] = [o["id"] for o in origins]
-                for a in above:
-                    a["cites"] = [new["id"]]
-            self.assertions.insert(self.assertions.index(chain[0]), new)
-            self.note(cid, f"CHECK: credited to {self.src.records[sid]['name']} by the next "
-                      "sentence (\"that was the assessment of ...\")")
-        return True
-
-    def _data_voice(self, s: str, x: Attribution, speaker: str | None, headline: bool
-                    ) -> str | None:
-        """A study's or data set's figures go on after the sentence that credits it: an
-        unattributed sentence with a figure right after one is the same data's (CHECK)."""
-        if headline:
-            return speaker
-        if speaker is None and self.doc_voice is not None and not x.hedged \
-                and find_figures(written_numbers(x.claim or s)):
-            x.rule = "the data's figures go on"
-            return self.doc_voice
-        if speaker is None:
-            self.doc_voice = None
-        elif x.rule == "data shows" or self.src.records[speaker]["kind"] == "unnamed_document":
-            self.doc_voice = speaker
-            if x.rule == "data shows" and self.src.records[speaker]["kind"] != "unnamed_document":
-                self.doc_owners.add(speaker)
-        else:
-            self.doc_voice = None
-        return speaker
-
-    def _unsourced(self, clause: str) -> str:
-        """The unnamed document behind the article's own statistics (kg.drafting.unsourced):
-        one per paragraph, presented by the wire or the outlet."""
-        if self._unsourced_doc is None:
-            self._unsourced_doc = self.src.add(
-                document_name(clause), "unnamed_document",
-                affiliated_with=[self.agency or self.publisher])
-            self.src.note(self._unsourced_doc, "CHECK: figures the article states without a "
-                          "source; name their owner if known, or credit them to the outlet")
-        return self._unsourced_doc
-
-    def _latest_poll(self) -> str | None:
-        """The poll or survey the article last named (its respondents' figures are its own)."""
-        for sid in reversed(self.src.recent):
-            rec = self.src.records[sid]
-            if rec["kind"] == "unnamed_document" and re.search(
-                    r"\b(?:poll|survey|census)\b", rec["name"], re.IGNORECASE):
-                return sid
-        return None
-
-    def _outlet_in_name(self, sid: str) -> str | None:
-        """A document named after an outlet ("the Reuters/Ipsos poll") is relayed by it."""
-        from kg.drafting.sources import is_outlet_name
-
-        for word in re.split(r"[/\s-]+", self.src.records[sid]["name"]):
-            if word[:1].isupper() and is_outlet_name(word):
-                return self.src.add(word, "news_outlet")
-        return None
 
     def _appositive(self, sid: str, text: str) -> None:
         """"X, a correspondent for Y, said": X works for the outlet Y; the role is noted."""
