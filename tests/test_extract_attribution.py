@@ -185,3 +185,11 @@ def test_a_where_clause_of_background_is_the_outlets_own_statement() -> None:
     said = _said_by(ds)
     assert said.get("Wildfires have spread since July.") == "example-news.org"
     assert _origin(ds, 40)[1].lower() == "fire service"
+
+
+def test_an_outlet_citing_its_own_earlier_report_is_origin_and_relay() -> None:
+    ds = draft_dataset("Rail strike\n\nLONDON (Reuters) - Reuters previously reported that "
+                       "14 of 20 train lines would close during the strike.", slug="t",
+                       url="https://www.example-news.org/a", date=DAY)[0]
+    chain = _chains(ds, 14)[0]
+    assert [name for _, name in chain][:2] == ["Reuters", "Reuters"]

@@ -104,6 +104,8 @@ _BACK = re.compile(r"^(?:That|This|It|Those|These)\s+(?:was|is|were|are)\s+(?:al
                    r"according\s+to|(?:the\s+)?(?:assessment|view|conclusion|estimate|finding|"
                    r"judge?ment|verdict|position|reading|tally|count)s?\s+(?:of|by|from))\s+"
                    r"(?P<np>[^.;,]{2,120}?)\.?$")
+#: "X previously reported": the outlet's earlier report, relayed by today's.
+_EARLIER = re.compile(r"\b(?:previously|earlier|first|had)\s+(?:reported|said|wrote|revealed)\b")
 #: A sentence that opens a quotation ('"We will ...', 'Quote: "...').
 _QUOTE_START = re.compile(r"\s*(?:(?:Quote|Quotes|Direct speech)\s*:\s*)?[\"\u201c]")
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
@@ -322,6 +324,8 @@ class _Drafter(ChainRules):
                 if c in dedup:
                     continue
                 dedup.append(c)
+        if speaker is not None and speaker in (self.agency, self.publisher) and _EARLIER.search(s):
+            dedup.insert(0, speaker)  # "Reuters previously reported": its own earlier report
         # a figure is as of its statement: said on that day, or the speaker's (or relay's)
         # report dated earlier in the article, or else the article
         earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
