@@ -193,3 +193,11 @@ def test_an_outlet_citing_its_own_earlier_report_is_origin_and_relay() -> None:
                        url="https://www.example-news.org/a", date=DAY)[0]
     chain = _chains(ds, 14)[0]
     assert [name for _, name in chain][:2] == ["Reuters", "Reuters"]
+
+
+def test_a_figure_later_called_the_official_toll_is_the_official_tolls() -> None:
+    ds = _draft("Storm\n\nAt least 45 people died when the storm hit the coast.\n\nThe Red Cross "
+                "said the official death toll of 45 was far too low.")
+    chains = _chains(ds, 45)
+    assert [("unnamed_document", "Official death toll"), ("news_outlet", "example-news.org")] \
+        in chains

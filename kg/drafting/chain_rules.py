@@ -7,6 +7,8 @@ drafted so far:
 - a study's or data set's figures go on in the next unattributed sentence with a figure;
 - figures stated without a source come from an unnamed document, owner not given
   (:mod:`kg.drafting.unsourced`), one per paragraph;
+- "the official death toll of 27", said of a figure the article stated as its own (or
+  without its owner), makes that figure the official toll's, an unnamed document;
 - figures about respondents are the poll's the article named last; a document named after
   an outlet ("the Reuters/Ipsos poll") is relayed by that outlet.
 """
@@ -23,12 +25,18 @@ from kg.drafting.unsourced import document_name
 
 __all__ = ["ChainRules"]
 
+#: "the official death toll of 27": a figure named as the official one.
+_OFFICIAL = re.compile(r"\bofficial\s+(?P<what>(?:death\s+|casualty\s+)?(?:toll|figure|count|"
+                       r"tally|number|estimate))\s+of\s+(?P<n>\d[\d,]*(?:\.\d+)?)\b",
+                       re.IGNORECASE)
+
 
 class ChainRules:
     """The rules above, over the drafter's state (declared here, set by the drafter)."""
 
     src: DocumentSources
     assertions: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
     prev_claims: list[str]
     agency: str | None
     publisher: str
@@ -112,3 +120,34 @@ class ChainRules:
             if word[:1].isupper() and is_outlet_name(word):
                 return self.src.add(word, "news_outlet")
         return None
+
+    def official_figures(self, text: str) -> None:
+        """"the official death toll of 27": the earlier claim of 27 that the article stated
+        as its own (or without its owner) is the official toll's, an unnamed document the
+        outlet relays."""
+        for m in _OFFICIAL.finditer(text):
+            n = float(m.group("n").replace(",", ""))
+            for claim in self.claims:
+                q = claim.get("quantity")
+                if q is None or n not in (q.value, q.min_value, q.max_value):
+                    continue
+                chain = [a for a in self.assertions if a["claim"] == claim["id"]]
+                origins = [a for a in chain if not a.get("cites")]
+                if len(origins) != 1:
+                    continue
+                origin = origins[0]
+                own = origin["source"] in (self.publisher, self.agency)
+                if not own and not self.src.records[origin["source"]]["name"].endswith(
+                        "(owner not given)"):
+                    continue
+                doc = self.src.add(f"Official {m.group('what').lower()}", "unnamed_document")
+                self.src.note(doc, f"CHECK: the text later calls {m.group('n')} "
+                              f"\"the {m.group(0).lower()}\"; say whose it is if known")
+                if own:  # the outlet's own statement: the official figure is its origin
+                    new = {"id": f"{claim['id']}-official", "source": doc,
+                           "claim": claim["id"], "quote": origin["quote"]}
+                    origin["cites"] = [new["id"]]
+                    self.assertions.insert(self.assertions.index(origin), new)
+                else:
+                    origin["source"] = doc
+                break

@@ -522,6 +522,7 @@ class _Drafter(ChainRules):
 
     def dataset(self) -> Dataset:
         self._merge_described()
+        self.official_figures(self._text())
         order = list(dict.fromkeys(a["source"] for a in self.assertions))
         same = same_documents(self.src.records, order, self.doc_owners)
         if same:
