@@ -201,3 +201,17 @@ def test_a_figure_later_called_the_official_toll_is_the_official_tolls() -> None
     chains = _chains(ds, 45)
     assert [("unnamed_document", "Official death toll"), ("news_outlet", "example-news.org")] \
         in chains
+
+
+def test_the_statement_is_the_statement_of_the_body_named_last() -> None:
+    ds = _draft("Quake\n\nThe Geological Survey said 12 aftershocks followed the quake. "
+                "\u201cMore aftershocks are likely in the coming days,\u201d the statement "
+                "warned.")
+    assert _said_by(ds).get("More aftershocks are likely in the coming days.") == \
+        "Geological Survey"
+
+
+def test_a_vague_amount_after_a_study_is_not_the_studys() -> None:
+    ds = _draft("Sleep\n\nA new study found that 35% of teenagers sleep too little.\n\n"
+                "Millions of parents worry about screens at night.")
+    assert _origin(ds, 2e6)[0] == "news_outlet"

@@ -77,11 +77,12 @@ class ChainRules:
     def _data_voice(self, s: str, x: Attribution, speaker: str | None, headline: bool
                     ) -> str | None:
         """A study's or data set's figures go on after the sentence that credits it: an
-        unattributed sentence with a figure right after one is the same data's (CHECK)."""
+        unattributed sentence with a figure (not a vague word such as "millions") right
+        after one is the same data's (CHECK)."""
         if headline:
             return speaker
-        if speaker is None and self.doc_voice is not None and not x.hedged \
-                and find_figures(written_numbers(x.claim or s)):
+        if speaker is None and self.doc_voice is not None and not x.hedged and any(
+                f.word is None for f in find_figures(written_numbers(x.claim or s))):
             x.rule = "the data's figures go on"
             return self.doc_voice
         if speaker is None:

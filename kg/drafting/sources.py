@@ -121,6 +121,11 @@ _AUTHORS = re.compile(r"(?i:the\s+)?(?:(?P<of>(?i:study|report|paper|survey)(?:[
 _STUDIES = frozenset({"study", "report", "paper", "analysis", "research", "survey"})
 
 
+#: Definite mentions that stand for whoever made them ("the statement warned").
+_SPEECH_ACTS = frozenset({"statement", "announcement", "press release", "communique",
+                          "communiqué", "declaration"})
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether a name is a well-known news outlet or wire service ("IOL", "Reuters").
 
@@ -224,7 +229,8 @@ class DocumentSources:
     def _by_head(self, head: str, kind: str) -> str | None:
         for sid in reversed(self.recent):
             r = self.records[sid]
-            if r["kind"] == "unnamed_document" and kind != "unnamed_document":
+            if r["kind"] == "unnamed_document" and kind != "unnamed_document" \
+                    or r["name"].endswith("(owner not given)"):
                 continue  # "the bank" is not "a survey conducted by the bank"
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
             if r["kind"] in ("anonymous_source", "unnamed_document") or r["name"].startswith(
@@ -299,6 +305,13 @@ class DocumentSources:
                                   "organization"):
                 self._seen(found)
                 return found
+            if found is None and fold(bare) in _SPEECH_ACTS:
+                # "the statement warned": the statement of the body or person named last
+                found = next((sid for sid in reversed(self.recent) if self.records[sid]["kind"]
+                              not in ("unnamed_document", "news_outlet")), None)
+                if found is not None:
+                    self._seen(found)
+                    return found
         kind = self._kind(bare, head, named)
         if hint and kind == "organization" and fold(bare).isalpha() and bare.isupper():
             kind = hint  # "told DV": an acronym one tells things to is an outlet
