@@ -229,7 +229,7 @@ class DocumentSources:
     def _by_head(self, head: str, kind: str) -> str | None:
         for sid in reversed(self.recent):
             r = self.records[sid]
-            if r["kind"] == "unnamed_document" and kind != "unnamed_document" \
+            if (r["kind"] == "unnamed_document" and kind != "unnamed_document") \
                     or r["name"].endswith("(owner not given)"):
                 continue  # "the bank" is not "a survey conducted by the bank"
             names = [fold(n) for n in (r["name"], *r.get("aliases", ()))]
