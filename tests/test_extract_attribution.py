@@ -215,3 +215,11 @@ def test_a_vague_amount_after_a_study_is_not_the_studys() -> None:
     ds = _draft("Sleep\n\nA new study found that 35% of teenagers sleep too little.\n\n"
                 "Millions of parents worry about screens at night.")
     assert _origin(ds, 2e6)[0] == "news_outlet"
+
+
+def test_who_accuses_someone_says_the_accusation() -> None:
+    ds = _draft("Dispute\n\nThe fishermen's union accused the port authority of hiding 40 "
+                "spills from inspectors. The port authority was accused of fraud.")
+    assert _origin(ds, 40)[1] == "fishermen's union"
+    assert "The port authority was accused of fraud." in [c.text for c in ds.claims]
+    assert _said_by(ds)["The port authority was accused of fraud."] == "example-news.org"

@@ -48,7 +48,8 @@ _STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insi
            "insisted", "emphasized", "emphasised", "stressed", "pointed out", "explained",
            "argued", "alleged", "disclosed", "revealed", "acknowledged", "admitted",
            "estimated", "estimates", "tallied", "quoted", "cited", "highlighted",
-           "has reported", "testified", "informed", "mentioned", "recalled", "noting")
+           "has reported", "testified", "informed", "mentioned", "recalled", "noting",
+           "accused", "accuses", "blamed", "blames")
 _WEAK = ("found", "finds", "shows", "showed", "show", "shown", "indicated", "indicates",
          "suggested",
          "suggests", "projects", "projected", "forecast", "forecasts", "predicted", "predicts",
@@ -327,6 +328,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
             relay = obj.group("obj").strip()
             after = after[obj.end():]
     after = _CITING.sub("", after)
+    if verb in ("accused", "accuses"):  # "X accused Y of V-ing": X says Y V-ed
+        after = re.sub(r"^\s*(?P<o>[^,;]{2,60}?)\s+of\s+", r"\g<o> ", after)
     by = _BY_WHOM.search(after)
     cited_in = None
     if by and cited is None and _np_ok(by.group("np")):
