@@ -223,3 +223,11 @@ def test_who_accuses_someone_says_the_accusation() -> None:
     assert _origin(ds, 40)[1] == "fishermen's union"
     assert "The port authority was accused of fraud." in [c.text for c in ds.claims]
     assert _said_by(ds)["The port authority was accused of fraud."] == "example-news.org"
+
+
+def test_the_figures_an_article_states_without_a_source_share_one_document() -> None:
+    ds = _draft("Jobs\n\nThe labour market kept improving this spring in every region.\n\n"
+                "Unemployment fell to 4.2% in May.\n\nSome 12,000 factory jobs were created "
+                "in the first quarter.")
+    assert _origin(ds, 4.2) == _origin(ds, 12000)
+    assert sum(1 for s in ds.sources if s.name.endswith("(owner not given)")) == 1

@@ -6,7 +6,7 @@ drafted so far:
 - "That was the assessment of X" puts X between the sentence before and its relay;
 - a study's or data set's figures go on in the next unattributed sentence with a figure;
 - figures stated without a source come from an unnamed document, owner not given
-  (:mod:`kg.drafting.unsourced`), one per paragraph;
+  (:mod:`kg.drafting.unsourced`), one per article;
 - "the official death toll of 27", said of a figure the article stated as its own (or
   without its owner), makes that figure the official toll's, an unnamed document;
 - figures about respondents are the poll's the article named last; a document named after
@@ -42,7 +42,7 @@ class ChainRules:
     publisher: str
     doc_voice: str | None  # the study or data the last sentence credited
     doc_owners: set[str]  # sources named as the owners of data
-    unsourced_doc: str | None  # the paragraph's unattributed statistics
+    unsourced_doc: str | None  # the article's unattributed statistics
 
     def note(self, rid: str, text: str) -> None:
         """Attach a CHECK note to a record (the drafter's)."""
@@ -97,7 +97,7 @@ class ChainRules:
 
     def _unsourced(self, clause: str) -> str:
         """The unnamed document behind the article's own statistics (kg.drafting.unsourced):
-        one per paragraph, presented by the wire or the outlet."""
+        one per article, presented by the wire or the outlet."""
         if self.unsourced_doc is None:
             self.unsourced_doc = self.src.add(
                 document_name(clause), "unnamed_document",

@@ -214,7 +214,7 @@ class _Drafter(ChainRules):
         self.open_quote = False  # the previous paragraph ended inside a quotation
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
-        self.unsourced_doc: str | None = None  # the paragraph's unattributed statistics
+        self.unsourced_doc: str | None = None  # the article's unattributed statistics
         self.doc_voice: str | None = None  # the study or data the last sentence credited
         self.doc_owners: set[str] = set()  # sources named as the owners of data
         name = article.publisher or UNNAMED_PUBLISHER
@@ -253,7 +253,6 @@ class _Drafter(ChainRules):
         for par in self.a.standfirst:
             self.paragraph([par], headline=True)
         for par in self.a.paragraphs:
-            self.unsourced_doc = None
             self.paragraph(sentences(par))
 
     def paragraph(self, sents: list[str], *, headline: bool = False) -> None:

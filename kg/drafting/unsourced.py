@@ -52,7 +52,7 @@ def is_statistic(fig: Figure, clause: str) -> bool:
     (module doc); ``clause`` is the text around the figure."""
     if fig.word is not None:
         return False  # "thousands", "scores": a vague amount, the outlet's own
-    if set(re.findall(r"[a-z]+", clause.lower())) & HEDGES:
+    if set(re.findall(r"\b[a-z]+\b", clause)) & HEDGES:  # "may", not the month "May"
         return False  # "reportedly": the outlet's own hedged statement
     if _INTENT.search(clause):
         return False
