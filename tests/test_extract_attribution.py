@@ -231,3 +231,12 @@ def test_the_figures_an_article_states_without_a_source_share_one_document() -> 
                 "in the first quarter.")
     assert _origin(ds, 4.2) == _origin(ds, 12000)
     assert sum(1 for s in ds.sources if s.name.endswith("(owner not given)")) == 1
+
+
+def test_the_month_of_may_is_no_hedge() -> None:
+    ds = _draft("Jobs\n\nThe labour market kept improving this spring in every region.\n\n"
+                "Factories hired 3,000 workers in May, the ministry said. Prices may rise "
+                "by 2% in June, the ministry said.")
+    hedged = {a.claim for a in ds.assertions if a.hedged}
+    by_value = {c.quantity.value: c.id for c in ds.claims if c.quantity is not None}
+    assert by_value[3000] not in hedged and by_value[2] in hedged

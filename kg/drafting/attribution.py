@@ -208,7 +208,11 @@ def _sentence_case(text: str) -> str:
 
 
 def _hedged(text: str) -> bool:
-    return bool(set(re.findall(r"[a-z]+", text.lower())) & HEDGES)
+    """A hedge word written in lower case (the first word too): "may", not "in May"."""
+    text = text.lstrip(" \"\u201c'")
+    if not re.match(r"May\s+\d", text):
+        text = text[:1].lower() + text[1:]
+    return bool(set(re.findall(r"\b[a-z]+\b", text)) & HEDGES)
 
 
 def _when(after: str) -> str | None:
