@@ -13,6 +13,11 @@ cue                                                        reading
 "..., citing X" / "X, citing Y, said"                      X is the origin the speaker cites
 "HEADLINE - X" / "HEADLINE, X says"                        X says the headline
 "in response to an inquiry from Y"                         Y relays the speaker
+"X's claim that C is ..." / "The data from X cover(s) ..."  X says C / the sentence
+"X accused Y of V-ing"                                     X says Y V-ed
+"X confirmed that A, announced by Y, ..."                  Y the origin of A, X vouches
+"..., warning that C" / "..., and it warned C"              C a second claim of the speaker
+"..., with reports of C" / "what X calls C"                unnamed reports say C / X says C
 "reportedly", "allegedly" (no speaker)                     the article's own, hedged
 =========================================================  ===================================
 
