@@ -240,3 +240,13 @@ def test_the_month_of_may_is_no_hedge() -> None:
     hedged = {a.claim for a in ds.assertions if a.hedged}
     by_value = {c.quantity.value: c.id for c in ds.claims if c.quantity is not None}
     assert by_value[3000] not in hedged and by_value[2] in hedged
+
+
+def test_a_compound_sentence_gives_its_first_clause_to_the_outlet() -> None:
+    ds = _draft("Bridge\n\nThe river crossing kept its tolls unchanged this week.\n\n"
+                "The old bridge reopened on Monday after long repairs, and local traders told "
+                "the Daily Courier that their sales were back to normal.")
+    said = _said_by(ds)
+    assert said.get("The old bridge reopened on Monday after long repairs.") == \
+        "example-news.org"
+    assert said.get("Their sales were back to normal.") == "Local traders"

@@ -164,7 +164,8 @@ _NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b
                        r"doctors|researchers|scientists|economists|witnesses|diplomats|lawmakers|"
                        r"police|prosecutors|investigators|activists|medics|rescuers|observers|"
                        r"critics|officers|commanders|aid workers|health workers|engineers|"
-                       r"teachers|farmers|traders|executives|insiders|campaigners)\b)")
+                       r"teachers|farmers|traders|executives|insiders|campaigners|members|soldiers|troops|"
+                       r"employees|staff|workers|voters|patients|parents)\b)")
 
 
 @dataclass
@@ -184,6 +185,8 @@ class Attribution:
     tail: tuple[str, str] | None = None
     #: "X confirmed that A, announced by Y, is right, and that B": the words Y is cited in
     cited_in: str | None = None
+    #: "A happened, and officials said B": A, the outlet's own statement
+    own: str | None = None
 
 
 def _np_ok(np: str, *, lead: bool = False) -> bool:
@@ -366,6 +369,24 @@ _ALSO = re.compile(
     r"(?=\s*(?:[,;.]|$)|\s(?:earlier|on|last|this|who|which|in)\b)", re.IGNORECASE)
 
 
+_COMPOUND = re.compile(r"^(?P<own>[^,;\"\u201c\u201d]{20,250}),\s+(?:and|but)\s+"
+                       r"(?P<rest>[^\"\u201c\u201d]{12,})$")
+
+
+def _compound(s: str, nested: bool) -> Attribution | None:
+    """"A happened, and officials told Y that B": B is the officials', A (no speaker of its
+    own, no figure) the outlet's own statement."""
+    m = _COMPOUND.match(s)
+    if m is None or re.search(r"\d", m.group("own")) or _attribute(
+            m.group("own"), headline=False, nested=False).speaker is not None:
+        return None
+    out = _attribute(m.group("rest"), headline=False, nested=nested)
+    if out.speaker is None or out.rule not in ("leading", "nested"):
+        return None
+    out.own = _sentence_case(m.group("own"))
+    return out
+
+
 def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> Attribution:
     """The attribution of one sentence (see the module's table); a second speaker the
     sentence names as saying the same ("in remarks similar to those by Y") is ``also``.
@@ -377,6 +398,9 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         ('she', 'a WHO official')
     """
     s = " ".join(sentence.split())
+    both = None if headline else _compound(s, nested)
+    if both is not None:
+        return _second_statement(_calls(_reports(both)))
     m = _ALSO.search(s)
     if m is None or m.start() < 8:
         return _second_statement(_calls(_reports(_tail(s, _attribute(

@@ -369,7 +369,7 @@ class _Drafter(ChainRules):
         if not items:
             items.append((x.claim or s, None, []))
         if not headline:  # ", where violence has surged since May,": the outlet's background
-            for clause in background_clauses(s):
+            for clause in background_clauses(s) + ([x.own] if x.own else []):
                 owner[len(items)] = self.agency or self.publisher
                 items.append((clause, None, []))
         self.prev_claims = []
