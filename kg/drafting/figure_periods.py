@@ -1,0 +1,193 @@
+"""A figure's quantity in a draft: its bounds and kind, and the period it covers in context.
+
+:mod:`kg.drafting.periods` reads the period one piece of text names. A figure's period
+also depends on the article around it, which :class:`FigurePeriods` keeps while the
+drafter walks the sentences in order:
+
+==============================================  ==========================================
+context                                         period of a figure without its own
+==============================================  ==========================================
+"since May" earlier, a count to date            from May .. the as-of date
+"over that period", "during the attack"         the period named last
+a poll's figure                                 the poll's field dates
+==============================================  ==========================================
+
+Examples:
+    >>> import datetime as dt
+    >>> from kg.drafting.figures import find_figures
+    >>> fp = FigurePeriods(dt.date(2024, 10, 8))
+    >>> s = "Since March, 40 schools have closed."
+    >>> fp.see(s, fp.ref)
+    >>> q, _ = fp.quantity(find_figures(s)[0], s, s, s, fp.ref)
+    >>> q["period_start"], q["period_end"]
+    (datetime.date(2024, 3, 1), datetime.date(2024, 10, 8))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from kg.drafting.events import Event
+from kg.drafting.figures import Figure, written_numbers
+from kg.drafting.periods import FORECAST, find_period
+
+__all__ = ["SAME_PERIOD", "FigurePeriods"]
+
+Span = tuple[dt.date, dt.date]
+
+
+def _clause(text: str, fig: Figure) -> str:
+    """The clause around a figure: between commas, semicolons, dashes or "and"."""
+    bounds = [0] + [m.end() for m in re.finditer(
+        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
+        + [len(text)]
+    start = max(b for b in bounds if b <= fig.start)
+    end = min((b for b in bounds if b > fig.end), default=len(text))
+    return text[start:end]
+
+
+#: "over that period", "during the attack": the period (or event) named just before.
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|the same|this) "
+                         r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
+                         r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
+                         r"flooding|outbreak)\b", re.IGNORECASE)
+
+_CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
+
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
+                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b|\b(?:death )?toll\b|"
+                      r"\bnumber of (?:\w+ )?(?:dead|killed|deaths|casualties|wounded)\b",
+                      re.IGNORECASE)
+
+
+def _fields(fig: Figure) -> tuple[dict[str, Any], list[str]]:
+    """The quantity's fields that the figure alone gives: bounds, unit, rate, kind."""
+    notes: list[str] = []
+    q: dict[str, Any] = {"measure": fig.measure}
+    for key in ("value", "min_value", "max_value"):
+        if getattr(fig, key) is not None:
+            q[key] = getattr(fig, key)
+    if fig.approximate:
+        q["approximate"] = True
+    if fig.unit:
+        q["unit"] = fig.unit
+    if fig.per:
+        q["per"] = fig.per
+    # the kind of quantity (kg.quantities infers it from these fields)
+    if fig.unit in _CURRENCIES:
+        q["currency"] = fig.unit
+    if fig.unit == "ratio":
+        q["change"] = "ratio"
+    elif fig.unit == "percentage point":
+        q["change"] = "difference"
+    if fig.word:
+        q["word"] = fig.word
+        notes.append(f"'{fig.word}' read as at least {fig.min_value:,.0f} (a convention); "
+                     "keep or drop the bound")
+    if fig.exact:
+        q["exact"] = True
+    if fig.per_population:
+        q["per_population"] = fig.per_population
+    return q, notes
+
+
+class FigurePeriods:
+    """The article's context for periods, updated sentence by sentence (module's table).
+
+    Args:
+        ref: the article's date (or the latest date its text names).
+        events: the well-known events the article names (:mod:`kg.drafting.events`).
+        poll: the field dates of the article's poll, if it gives them.
+    """
+
+    def __init__(self, ref: dt.date | None, events: tuple[Event, ...] = (),
+                 poll: Span | None = None) -> None:
+        self.ref = ref
+        self.events = events
+        self.poll = poll
+        self.since: dt.date | None = None  # the latest "since ..." start of the article
+        self.last: Span | None = None  # the period named last, for "over that period"
+
+    def see(self, sentence: str, ref: dt.date | None) -> None:
+        """Note what a sentence says about time before its figures are read."""
+        since = re.search(r"\bsince\b[^,;]*", sentence, re.IGNORECASE)
+        if since:
+            start, _ = find_period(since.group(0), ref, events=self.events)
+            if start is not None and (ref is None or start <= ref):
+                self.since = start
+
+    def quantity(self, fig: Figure, segment: str, claim: str, sentence: str,
+                 ref: dt.date | None, *, poll: bool = False, year: int | None = None
+                 ) -> tuple[dict[str, Any], list[str]]:
+        """The quantity of one figure and the CHECK notes on it.
+
+        Args:
+            fig: the figure, with positions in ``written_numbers(segment)``.
+            segment: the part of the claim the figure is in.
+            claim: the claim's text (the sentence without its attribution).
+            sentence: the whole sentence.
+            ref: the date the figure is stated as of (said on that day, else the article's).
+            poll: the figure is a poll's (its period is the field dates).
+            year: the year the figure is for, when the sentence gives two at once.
+        """
+        q, notes = _fields(fig)
+        if year is not None:
+            start: dt.date | None = dt.date(year, 1, 1)
+            end: dt.date | None = dt.date(year, 12, 31)
+        else:
+            start, end = self._period(fig, segment, claim, sentence, ref, poll, notes)
+        if start is not None and end is not None and start <= end \
+                and not SAME_PERIOD.search(sentence):
+            self.last = (start, end)
+        if start is not None:
+            q["period_start"] = start
+        if end is not None:
+            q["period_end"] = end
+            if start is None:
+                notes.append(f"no period stated: read as up to {end}")
+        if start is not None and end is not None and start > end:
+            q.pop("period_start")
+            notes.append("the period's start came out after its end; dropped")
+        if fig.measure == "figure":
+            notes.append(f"what '{fig.text}' counts was not found; name the measure")
+        return q, notes
+
+    def _period(self, fig: Figure, segment: str, claim: str, sentence: str,
+                ref: dt.date | None, poll: bool, notes: list[str]
+                ) -> tuple[dt.date | None, dt.date | None]:
+        events, since, last = self.events, self.since, self.last
+        field = self.poll if poll else None
+        forecast = bool(FORECAST.search(sentence))
+        clause = _clause(written_numbers(segment), fig)
+        start, end = find_period(clause, ref, forecast=forecast, events=events)
+        if start is None:
+            start, end = find_period(segment, ref, forecast=forecast, events=events)
+        if start is None:
+            start, end = find_period(claim, ref, forecast=forecast, events=events)
+        if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
+                and re.search(r"\bsince\b", claim, re.IGNORECASE) \
+                and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
+            start, end = None, ref  # "where X has happened since May, only 5 are open": now
+        before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
+        if start is not None and start == end and re.search(
+                r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
+            start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
+        if start is None and last is not None and SAME_PERIOD.search(sentence):
+            start, end = last
+            notes.append(f"'that period' read as {start} to {end}, the period named before")
+        if start is not None and end is not None and ref is not None and start <= ref < end \
+                and not forecast:
+            end = ref  # a count of this month or year runs up to the day it is stated
+        if start is None and field is not None and end == ref:
+            start, end = field
+            notes.append(f"the poll's field dates, {start} to {end}, read as the period")
+        if start is None and since is not None and (end == ref or (
+                end is not None and since <= end)) and (_PERFECT.search(clause) or (
+                    _PERFECT.search(sentence) and not re.search(r"\b(?:is|are)\b", clause))) \
+                and (ref is None or since <= ref):
+            start = since
+            notes.append(f"period read as from {since}, the start the article gave earlier "
+                         "(\"since ...\")")
+        return start, end
