@@ -257,10 +257,10 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         day = parse_day(m.group("rest"), ref)
         if day is not None:
             return day, ref
-        month = re.match(r"(?:(?:start|beginning)\s+of\s+)?" + _M.format("m") + r"(?!\s*\d)",
+        named = re.match(r"(?:(?:start|beginning)\s+of\s+)?" + _M.format("m") + r"(?!\s*\d)",
                          m.group("rest"), re.I)
-        if month and month_number(month.group("m")) and month.group("m")[0].isupper():
-            mo = month_number(month.group("m")) or 1
+        if named and month_number(named.group("m")) and named.group("m")[0].isupper():
+            mo = month_number(named.group("m")) or 1
             y = _year_before(mo, 1, ref)  # "since March": the latest March not after ref
             if y is not None:
                 return dt.date(y, mo, 1), ref
