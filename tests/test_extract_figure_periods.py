@@ -33,3 +33,49 @@ def test_since_a_month_without_its_year_is_the_latest_such_month() -> None:
         dt.date(2024, 9, 1), DAY)
     ds = _draft("Since April, the county has recorded 312 cases of dengue, officials said.")
     assert _period(_figure(ds, 312)) == (dt.date(2025, 4, 1), DAY)
+
+
+def test_a_poll_length_and_its_closing_day_in_two_sentences_are_its_field_dates() -> None:
+    ds = _draft("About 61% of respondents in the four-day survey favour the tax.\n\n"
+                "The Gallup survey, which ended on Wednesday, also found that 30% of "
+                "respondents oppose it.")
+    assert _period(_figure(ds, 61)) == (dt.date(2025, 6, 15), dt.date(2025, 6, 18))
+    assert _period(_figure(ds, 30)) == (dt.date(2025, 6, 15), dt.date(2025, 6, 18))
+
+
+def test_a_weekday_that_contradicts_its_date_wins_within_three_days() -> None:
+    from kg.drafting.periods import parse_day
+
+    # 12 June 2025 was a Thursday: "Friday, the 12th" is read as Friday 13 June
+    assert parse_day("closed on Friday, the 12th of June", DAY) == dt.date(2025, 6, 13)
+    assert parse_day("on Thursday, June 12", DAY) == dt.date(2025, 6, 12)
+
+
+def test_weeks_earlier_counts_back_from_the_poll_and_ago_from_the_article() -> None:
+    ds = _draft("The survey, conducted June 9-13, found 48% of respondents back the mayor. "
+                "In the previous survey, two weeks earlier, 52% of respondents backed her.")
+    assert _period(_figure(ds, 52)) == (dt.date(2025, 5, 30), dt.date(2025, 5, 30))
+    assert find_period("two years ago, 3,100 homes were flooded", DAY) == (
+        dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert find_period("three days ago 12 people fell ill", DAY) == (
+        dt.date(2025, 6, 17), dt.date(2025, 6, 17))
+
+
+def test_a_day_of_a_month_is_not_the_whole_month() -> None:
+    assert find_period("support stood at 51% after the vote on the 3rd of March", DAY) == (
+        dt.date(2025, 3, 3), dt.date(2025, 3, 3))
+    assert find_period("in March, 51% backed it", DAY) == (dt.date(2025, 3, 1),
+                                                            dt.date(2025, 3, 31))
+
+
+def test_a_margin_of_error_has_no_period() -> None:
+    ds = _draft("The survey of 1,200 adults has a margin of error of 3 percentage points, "
+                "the pollster said.")
+    assert _period(_figure(ds, 3)) == (None, None)
+
+
+def test_a_length_of_time_has_no_period_unless_the_text_dates_it() -> None:
+    ds = _draft("Drivers caught twice face bans of up to 5 years, the transport ministry said.")
+    assert _period(_figure(ds, 5)) == (None, None)
+    ds = _draft("In 2024, the average wait for surgery was 14 weeks, the health service said.")
+    assert _period(_figure(ds, 14)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))

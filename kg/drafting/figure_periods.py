@@ -9,7 +9,10 @@ context                                         period of a figure without its o
 ==============================================  ==========================================
 "since May" earlier, a count to date            from May .. the as-of date
 "over that period", "during the attack"         the period named last
-a poll's figure                                 the poll's field dates
+a poll's figure                                 the poll's field dates ("three weeks earlier"
+                                                counts back from their last day)
+a margin of error, a confidence interval        none
+a length of time ("terms of up to 12 years")    none, unless the text dates it
 ==============================================  ==========================================
 
 Examples:
@@ -54,6 +57,13 @@ SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|th
                          r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
                          r"flooding|outbreak)\b", re.IGNORECASE)
 
+#: A poll's margin of error, a study's interval: a figure of the method, with no period.
+_NO_PERIOD = re.compile(r"\bmargins? of error\b|\b(?:could|might|may|can) be off by\b|"
+                        r"\bsampling error\b|\b(?:confidence|credible|credibility) interval",
+                        re.IGNORECASE)
+#: "12 years", "a four-week rotation": the figure is a length of time.
+_DURATION = re.compile(r"[\s-]?(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|"
+                       r"ago|earlier|later|after|before))", re.IGNORECASE)
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
@@ -159,8 +169,13 @@ class FigurePeriods:
                 ) -> tuple[dt.date | None, dt.date | None]:
         events, since, last = self.events, self.since, self.last
         field = self.poll if poll else None
+        if field is not None and ref == self.ref:
+            ref = field[1]  # a poll's figure is as of its last day ("three weeks earlier")
         forecast = bool(FORECAST.search(sentence))
-        clause = _clause(written_numbers(segment), fig)
+        written = written_numbers(segment)
+        clause = _clause(written, fig)
+        if _NO_PERIOD.search(clause):
+            return None, None  # "a margin of error of 3 points": the method's, not a time's
         start, end = find_period(clause, ref, forecast=forecast, events=events)
         if start is None:
             start, end = find_period(segment, ref, forecast=forecast, events=events)
@@ -174,6 +189,8 @@ class FigurePeriods:
         if start is not None and start == end and re.search(
                 r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
             start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
+        if start is None and end == ref and _DURATION.match(written, fig.end):
+            return None, None  # "prison terms of up to 12 years": a length of time, not a count
         if start is None and last is not None and SAME_PERIOD.search(sentence):
             start, end = last
             notes.append(f"'that period' read as {start} to {end}, the period named before")
