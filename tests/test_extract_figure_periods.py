@@ -79,3 +79,30 @@ def test_a_length_of_time_has_no_period_unless_the_text_dates_it() -> None:
     assert _period(_figure(ds, 5)) == (None, None)
     ds = _draft("In 2024, the average wait for surgery was 14 weeks, the health service said.")
     assert _period(_figure(ds, 14)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_a_past_event_said_on_a_day_is_of_that_day_and_its_parts_too() -> None:
+    ds = _draft("The coast guard said Tuesday that 48 migrants were rescued, including 9 "
+                "children and 3 pregnant women.")
+    tuesday = dt.date(2025, 6, 17)
+    for n in (48, 9, 3):
+        assert _period(_figure(ds, n)) == (tuesday, tuesday)
+
+
+def test_a_past_event_without_a_date_takes_the_period_the_sentence_before_named() -> None:
+    ds = _draft("A ferry capsized last week off the northern coast.\n\n"
+                "Police said 31 passengers were killed.")
+    assert _period(_figure(ds, 31)) == (dt.date(2025, 6, 9), dt.date(2025, 6, 15))
+
+
+def test_a_count_to_date_does_not_take_the_sentence_before_period() -> None:
+    ds = _draft("A ferry capsized last week off the northern coast.\n\n"
+                "Police said 31 passengers have so far been found.")
+    assert _period(_figure(ds, 31)) == (None, DAY)
+
+
+def test_before_a_day_ends_the_day_before() -> None:
+    assert find_period("Before last Tuesday's referendum, the party held 40 seats", DAY) == (
+        None, dt.date(2025, 6, 16))
+    assert find_period("before 2019, fewer than 300 clinics offered it", DAY) == (
+        None, dt.date(2018, 12, 31))

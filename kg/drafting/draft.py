@@ -221,7 +221,7 @@ class _Drafter:
         earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
                         if c and self.reports.get(f"{c}-report", {}).get("date")), None)
         ref = said or earlier or self.ref
-        self.periods.see(s, ref)
+        self.periods.see(s, ref, said)
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
         owner: dict[int, str] = {}  # item index -> the origin of its own clause
         tail_sid = self.src.resolve(x.tail[0]) if x.tail else None

@@ -13,6 +13,9 @@ a poll's figure                                 the poll's field dates ("three w
                                                 counts back from their last day)
 a margin of error, a confidence interval        none
 a length of time ("terms of up to 12 years")    none, unless the text dates it
+a past event ("said Wednesday that 207 were     that day; else the closed period the
+released"; "74 were killed")                    sentence before named ("shot down last week")
+the parts of a whole ("including 65 ...")       the whole's period
 ==============================================  ==========================================
 
 Examples:
@@ -34,7 +37,7 @@ from typing import Any
 
 from kg.drafting.events import Event
 from kg.drafting.figures import Figure, written_numbers
-from kg.drafting.periods import FORECAST, find_period
+from kg.drafting.periods import FORECAST, find_period, parse_day
 
 __all__ = ["SAME_PERIOD", "FigurePeriods"]
 
@@ -70,6 +73,37 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
                       r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b|\b(?:death )?toll\b|"
                       r"\bnumber of (?:\w+ )?(?:dead|killed|deaths|casualties|wounded)\b",
                       re.IGNORECASE)
+
+
+#: A finite verb of the past after the figure: "74 people were killed", "36 ... suffered".
+_PAST = re.compile(r"^[^,;.]{0,60}?(?:\b(?:was|were|had been)\s+(?:[a-z]+ly\s+|all\s+|also\s+)?"
+                   r"[a-z]+(?:ed|en|wn|lt|ne|ht)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bbe )"
+                   r"(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\b[a-z]{3,}ed\b"
+                   r"(?!\s+(?:by|in|to|from|on|at|with|for|as)\b))")
+#: Between a whole and its parts: "74 were killed, including 65 ...".
+_PARTS = re.compile(r"\b(?:including|among them|among whom|of whom|of which|of them)\b",
+                    re.IGNORECASE)
+#: What makes a count a state up to now rather than an event: present, perfect, future.
+_NOT_PAST = re.compile(r"\b(?:has|have|is|are|will|would|so far|to date|now|currently|still|"
+                       r"remains?|since)\b", re.IGNORECASE)
+
+
+def _past_event(written: str, fig: Figure) -> bool:
+    """Whether the figure counts a past event: a verb of the past follows it, and nothing
+    around it makes it a count to date."""
+    m = _PAST.match(written[fig.end:])
+    return m is not None and not _NOT_PAST.search(written[max(0, fig.start - 40):fig.end
+                                                         + m.end()])
+
+
+def _weekday(sentence: str, ref: dt.date | None) -> dt.date | None:
+    """The day a bare weekday names ("an announcement Wednesday"), the latest not after
+    ``ref``; None for "since/until/by Wednesday" or no weekday."""
+    m = re.search(r"(?<!since )(?<!until )(?<!by )(?<!before )(?<!after )\b(Monday|Tuesday|"
+                  r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence)
+    if m is None or ref is None:
+        return None
+    return parse_day(m.group(1), ref)
 
 
 def _fields(fig: Figure) -> tuple[dict[str, Any], list[str]]:
@@ -119,9 +153,24 @@ class FigurePeriods:
         self.poll = poll
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last: Span | None = None  # the period named last, for "over that period"
+        self.said: dt.date | None = None  # the day the current sentence was said on
+        self.span: Span | None = None  # the closed period the current sentence names
+        self.before: Span | None = None  # ... and the one the sentence before named
+        #: the figure before in the segment: segment, its end, its period
+        self.head: tuple[str, int, tuple[dt.date | None, dt.date | None]] | None = None
 
-    def see(self, sentence: str, ref: dt.date | None) -> None:
-        """Note what a sentence says about time before its figures are read."""
+    def see(self, sentence: str, ref: dt.date | None, said: dt.date | None = None) -> None:
+        """Note what a sentence says about time before its figures are read.
+
+        Args:
+            sentence: the sentence.
+            ref: the date its figures are as of.
+            said: the day the text says it was said on ("said Wednesday"), if any.
+        """
+        self.before, self.said = self.span, said
+        start, end = find_period(sentence, ref, events=self.events)
+        self.span = (start, end) if start is not None and end is not None and start <= end \
+            and (ref is None or end <= ref) else None
         since = re.search(r"\bsince\b[^,;]*", sentence, re.IGNORECASE)
         if since:
             start, _ = find_period(since.group(0), ref, events=self.events)
@@ -148,9 +197,16 @@ class FigurePeriods:
             end: dt.date | None = dt.date(year, 12, 31)
         else:
             start, end = self._period(fig, segment, claim, sentence, ref, poll, notes)
-        if start is not None and end is not None and start <= end \
-                and not SAME_PERIOD.search(sentence):
-            self.last = (start, end)
+        head = self.head
+        if head is not None and head[0] == segment and start is None and end == ref and \
+                _PARTS.search(written_numbers(segment)[head[1]:fig.start]):
+            start, end = head[2]  # "74 were killed, including 65 ...": the whole's period
+        else:
+            self.head = (segment, fig.end, (start, end))
+        if start is not None and end is not None and start <= end:
+            if not SAME_PERIOD.search(sentence):
+                self.last = (start, end)
+            self.span = self.span or (start, end)
         if start is not None:
             q["period_start"] = start
         if end is not None:
@@ -207,4 +263,13 @@ class FigurePeriods:
             start = since
             notes.append(f"period read as from {since}, the start the article gave earlier "
                          "(\"since ...\")")
+        if start is None and end == ref and _past_event(written, fig) \
+                and not re.search(r"\bas of\b", segment, re.IGNORECASE):
+            day = self.said or _weekday(sentence, ref)
+            if day is not None:  # "said Wednesday that 207 were released": that day's
+                return day, day
+            if self.before is not None:  # "... shot down last week. All 74 were killed."
+                notes.append(f"period read as {self.before[0]} to {self.before[1]}, the one "
+                             "the sentence before named")
+                return self.before
         return start, end

@@ -15,6 +15,7 @@ text                                            period (article dated 2024-10-08
 "last year" / "last month" / "last week"        2023-01-01 .. 2023-12-31 / 2024-09 / Sep 30-Oct 6
 "three weeks ago", "two days earlier"           that day (2024-09-17), (2024-10-06)
 "on the 20th of January"                        that day (the latest 20 January)
+"before last Sunday's vote", "before 2020"      .. the day before (end only)
 "as of October 1", "as of Friday"               .. that date (end only)
 no period                                       .. the article's date (end only)
 ==============================================  ===========================================
@@ -278,6 +279,16 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
             y = _year_before(mo, 1, ref)  # "since March": the latest March not after ref
             if y is not None:
                 return dt.date(y, mo, 1), ref
+    m = re.search(r"\b(?i:before|prior to)\s+(?:the\s+)?(?P<rest>(?:last\s+)?"
+                  r"[A-Z0-9][^,;]{0,30})", s)
+    if m and not re.match(r"\d+\s*(?:%|percent|per cent|[a-z]+\s+(?:ago|earlier))",
+                          m.group("rest")):
+        year = re.match(_Y.format("y") + r"\b(?!\s*[-\u2013])", m.group("rest"))
+        day = None if year else parse_day(m.group("rest")[:20], ref)
+        if year is not None or day is not None:  # "before last Sunday's vote": up to the eve
+            limit = dt.date(int(year.group("y")), 1, 1) if year else day
+            if limit is not None:
+                return None, limit - dt.timedelta(days=1)
     anchored = event_period(s, events, ref) if events else None
     if anchored is not None:
         return anchored
