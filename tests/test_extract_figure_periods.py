@@ -106,3 +106,39 @@ def test_before_a_day_ends_the_day_before() -> None:
         None, dt.date(2025, 6, 16))
     assert find_period("before 2019, fewer than 300 clinics offered it", DAY) == (
         None, dt.date(2018, 12, 31))
+
+
+def test_a_bracketed_conversion_takes_the_bound_of_the_amount_it_converts() -> None:
+    from kg.drafting.figures import find_figures
+
+    (a, b) = find_figures("fees of more than 90,000 pesos (about $5,300) a year")
+    assert (a.min_value, b.min_value, b.value, b.approximate) == (90000, 5300, None, True)
+    (a, b) = find_figures("up to 40 million yen (or $270,000)")
+    assert (a.max_value, b.max_value) == (40e6, 270000)
+    (a, b) = find_figures("at least 5 (of 7) judges")
+    assert (a.min_value, b.value) == (5, 7)
+
+
+def test_a_truncated_scale_word_still_scales() -> None:
+    from kg.drafting.figures import find_figures
+
+    assert [f.value for f in find_figures("a $2.4 bil. dam and 3 mil people")] == [2.4e9, 3e6]
+
+
+def test_a_forecast_over_an_undated_horizon_has_no_period() -> None:
+    ds = _draft("The central bank expects inflation to settle at about 2.5% over the medium "
+                "term, against 7.9% in 2022, it said.")
+    assert _period(_figure(ds, 2.5)) == (None, None)
+    assert _period(_figure(ds, 7.9)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
+def test_a_figure_from_an_earlier_undated_report_has_no_period() -> None:
+    ds = _draft("In an earlier report, inspectors told the agency that 30% of the dams were "
+                "unsafe.")
+    assert _period(_figure(ds, 30)) == (None, None)
+
+
+def test_the_part_of_a_whole_stated_before_takes_its_period() -> None:
+    ds = _draft("Hospitals treated more than 9,000 heatstroke patients in July 2024, the "
+                "ministry said.\n\nOf the 9,000 patients, 1,150 were children.")
+    assert _period(_figure(ds, 1150)) == (dt.date(2024, 7, 1), dt.date(2024, 7, 31))

@@ -16,6 +16,9 @@ a length of time ("terms of up to 12 years")    none, unless the text dates it
 a past event ("said Wednesday that 207 were     that day; else the closed period the
 released"; "74 were killed")                    sentence before named ("shot down last week")
 the parts of a whole ("including 65 ...")       the whole's period
+"of the 60,000 deaths, 26,000 ..."              the period of the 60,000 stated before
+a forecast "over the medium term"               none
+"in an earlier report, X said ..."              none (the report's date is not given)
 ==============================================  ==========================================
 
 Examples:
@@ -80,6 +83,23 @@ _PAST = re.compile(r"^[^,;.]{0,60}?(?:\b(?:was|were|had been)\s+(?:[a-z]+ly\s+|a
                    r"[a-z]+(?:ed|en|wn|lt|ne|ht)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bbe )"
                    r"(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\b[a-z]{3,}ed\b"
                    r"(?!\s+(?:by|in|to|from|on|at|with|for|as)\b))")
+#: A forecast's horizon without dates: "over the medium term", "in the long run".
+_HORIZON = re.compile(r"\b(?:medium|long|short)[- ]term\b|\bin the (?:long|medium|short) run\b|"
+                      r"\bin (?:the )?(?:coming|next few) (?:years|decades)\b", re.IGNORECASE)
+#: A statement from an earlier, undated report: its as-of date is not the article's.
+_UNDATED = re.compile(r"\b(?:in|from)\s+(?:an?|one)\s+(?:earlier|previous|prior|older)\s+"
+                      r"(?:article|report|story|interview|statement|briefing|publication)\b",
+                      re.IGNORECASE)
+
+
+def _number(text: str) -> float | None:
+    """ "60,000" -> 60000.0; None if it does not read as a number."""
+    try:
+        return float(text.rstrip(".,").replace(",", ""))
+    except ValueError:
+        return None
+
+
 #: Between a whole and its parts: "74 were killed, including 65 ...".
 _PARTS = re.compile(r"\b(?:including|among them|among whom|of whom|of which|of them)\b",
                     re.IGNORECASE)
@@ -156,6 +176,7 @@ class FigurePeriods:
         self.said: dt.date | None = None  # the day the current sentence was said on
         self.span: Span | None = None  # the closed period the current sentence names
         self.before: Span | None = None  # ... and the one the sentence before named
+        self.known: dict[float, Span] = {}  # figures stated with a closed period
         #: the figure before in the segment: segment, its end, its period
         self.head: tuple[str, int, tuple[dt.date | None, dt.date | None]] | None = None
 
@@ -204,6 +225,9 @@ class FigurePeriods:
         else:
             self.head = (segment, fig.end, (start, end))
         if start is not None and end is not None and start <= end:
+            for v in (fig.value, fig.min_value, fig.max_value):
+                if v is not None:
+                    self.known.setdefault(v, (start, end))
             if not SAME_PERIOD.search(sentence):
                 self.last = (start, end)
             self.span = self.span or (start, end)
@@ -233,6 +257,17 @@ class FigurePeriods:
         if _NO_PERIOD.search(clause):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         start, end = find_period(clause, ref, forecast=forecast, events=events)
+        if start is None and end == ref and (
+                (forecast and _HORIZON.search(clause)) or _UNDATED.search(sentence)):
+            return None, None  # "growth of 3% over the medium term": no dates given
+        whole = re.search(r"\b(?i:of)\s+(?:the|these|those)\s+(?P<n>\d[\d,.]*)\s+[a-z]",
+                          written[:fig.start + 1])
+        if start is None and end == ref and whole:  # "Of the 60,000 deaths, 26,000 were ..."
+            known = self.known.get(_number(whole.group("n")) or -1.0)
+            if known is not None:
+                notes.append(f"period read as {known[0]} to {known[1]}, that of the whole "
+                             "named before")
+                return known
         if start is None:
             start, end = find_period(segment, ref, forecast=forecast, events=events)
         if start is None:

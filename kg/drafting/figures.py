@@ -6,7 +6,7 @@ A figure is a count, amount, percentage or ratio stated in the text. Read:
 text                                     figure
 =======================================  =============================================
 "290 000", "290,000", "290.000"          290000 (any thousands separator)
-"60 thousand", "2m", "$47.16bn"          60000, 2000000, 47160000000 (unit USD)
+"60 thousand", "2m", "$47.16bn", "7.1 bil"   60000, 2000000, 47160000000 (unit USD)
 "five drones" (written numbers)          5, via text2num when it is installed
 "8-9,000", "50 to 70%", "two to three"   a range: min_value 8000, max_value 9000
 "fourfold", "twice as many", "3 times"   a ratio
@@ -16,6 +16,7 @@ text                                     figure
 "about/around/some/roughly N"            value N, approximate
 "thousands"/"millions"/"scores"          min_value 2000 / 2000000 / 40
 "half", "a third", "three quarters"      50 / 33.3 / 75 percent (approximate for "about")
+"over 2m rubles (about $25,000)"         the bracketed conversion takes the bound: min 25000
 =======================================  =============================================
 
 Never figures: years, dates ("Aug. 26", "26 August"), times ("23:01", "0845 GMT"),
@@ -47,7 +48,8 @@ __all__ = ["Figure", "find_figures", "written_numbers"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "mil": 1e6,
+           "bil": 1e9,
            "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _CURRENCY_AFTER = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
@@ -76,7 +78,8 @@ _NUMBER = re.compile(
     r"(?<![\w.,:/#-])(?<![A-Za-z]-)(?P<cur>US\$|\$|€|£|₴|₽)?\s?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<dash>[-\u2013]|to)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM.replace(
         "sep", "sep2") + r"))?"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|b|tn)\b)?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|b|tn)\b|"
+    r"\s(?:mil|bil)\b\.?)?"
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b|\s(?:percentage\spoints?)\b)?"
     r"(?P<times>\s(?:times|-fold)\b|-fold\b)?",
     re.IGNORECASE)
@@ -242,7 +245,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
             num2 = None  # "from 1.6 to 1.9": a change, not a range
             end = m.end("num")
-        scale_word = (m.group("scale") or "").strip().lower()
+        scale_word = (m.group("scale") or "").strip().lower().rstrip(".")
         scale = _SCALES.get(scale_word, 1.0)
         if num2 is None and m.group("scale") is None and not m.group("cur"):
             nxt = re.match(r"\s?(thousand|million|billion)\b", s[m.end("num"):], re.I)
@@ -296,7 +299,24 @@ def find_figures(sentence: str) -> list[Figure]:
                           value=fields["value"], min_value=fields["min_value"],
                           max_value=fields["max_value"]))
     out += _word_figures(s, {(f.start, f.end) for f in out})
-    return sorted(out, key=lambda f: f.start)
+    return _conversions(s, sorted(out, key=lambda f: f.start))
+
+
+def _conversions(s: str, figures: list[Figure]) -> list[Figure]:
+    """A figure in brackets right after another ("upwards of 2m rubles (about $25,000)") is
+    the same amount in another unit: it takes the first one's bound."""
+    out = list(figures)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.value is None or a.value is not None or not re.fullmatch(
+                r"\s*[^\W\d]{0,12}\s*\(\s*(?:about|approximately|approx\.?|around|roughly|some|"
+                r"or|c\.|circa|nearly|almost|equivalent to|worth)?\s*", s[a.end:b.start], re.I):
+            continue
+        bound = "min_value" if a.min_value is not None and a.max_value is None else \
+            "max_value" if a.max_value is not None and a.min_value is None else None
+        if bound is not None:
+            out[k] = _bounded(b, bound, b.value)
+    return out
 
 
 def _bounded(f: Figure, bound: str, v: float) -> Figure:
