@@ -142,3 +142,21 @@ def test_the_part_of_a_whole_stated_before_takes_its_period() -> None:
     ds = _draft("Hospitals treated more than 9,000 heatstroke patients in July 2024, the "
                 "ministry said.\n\nOf the 9,000 patients, 1,150 were children.")
     assert _period(_figure(ds, 1150)) == (dt.date(2024, 7, 1), dt.date(2024, 7, 31))
+
+
+def test_past_tense_figures_after_a_dated_sentence_share_its_period() -> None:
+    ds = _draft("Exports of coffee reached 2.1 million tonnes between March 2023 and May 2024, "
+                "the trade board said.\n\n"
+                "Germany was the largest buyer, taking a total of $1.9 billion worth. "
+                "Italy became the second largest buyer by spending $1.2 bil. "
+                "Roughly 40% of that coffee was sold to roasters.")
+    span = (dt.date(2023, 3, 1), dt.date(2024, 5, 31))
+    for n in (1.9e9, 1.2e9, 40):
+        assert _period(_figure(ds, n)) == span
+
+
+def test_a_present_state_after_a_dated_sentence_keeps_the_articles_date() -> None:
+    ds = _draft("Exports of coffee reached 2.1 million tonnes between March 2023 and May 2024, "
+                "the trade board said.\n\n"
+                "The country now has 41 licensed exporters.")
+    assert _period(_figure(ds, 41)) == (None, DAY)

@@ -79,10 +79,18 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
 
 
 #: A finite verb of the past after the figure: "74 people were killed", "36 ... suffered".
+_IRREGULAR = (r"spent|sent|lent|sold|told|held|paid|laid|fell|rose|grew|took|won|lost|made|gave|"
+              r"drew|hit|shot|brought|bought|left|fled|fought|caught|struck|ran|came|went|saw|"
+              r"stood|began|became|built|cut|put|set|met|found|kept|led")
 _PAST = re.compile(r"^[^,;.]{0,60}?(?:\b(?:was|were|had been)\s+(?:[a-z]+ly\s+|all\s+|also\s+)?"
-                   r"[a-z]+(?:ed|en|wn|lt|ne|ht)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bbe )"
-                   r"(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\b[a-z]{3,}ed\b"
-                   r"(?!\s+(?:by|in|to|from|on|at|with|for|as)\b))")
+                   r"(?:[a-z]+(?:ed|en|wn|lt|ne|ht)|" + _IRREGULAR + r")\b|(?<!\bhas )(?<!\bhave )"
+                   r"(?<!\bhad )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                   r"\b(?:[a-z]{3,}ed|" + _IRREGULAR
+                   + r")\b(?!\s+(?:by|in|to|from|on|at|with|for|as)\b))")
+#: A verb of the past before the figure: "The US spent $47bn", "Turnout was 61%".
+_PAST_BEFORE = re.compile(r"(?:\b(?:was|were|became|spent|rose|fell|grew|won|lost|took|gave|"
+                          r"made|paid|sold)\b[^;.]{0,90}|\b(?:[a-z]{3,}ed|" + _IRREGULAR
+                          + r")\s+(?:[a-z]+\s+){0,3})$")
 #: A forecast's horizon without dates: "over the medium term", "in the long run".
 _HORIZON = re.compile(r"\b(?:medium|long|short)[- ]term\b|\bin the (?:long|medium|short) run\b|"
                       r"\bin (?:the )?(?:coming|next few) (?:years|decades)\b", re.IGNORECASE)
@@ -112,8 +120,10 @@ def _past_event(written: str, fig: Figure) -> bool:
     """Whether the figure counts a past event: a verb of the past follows it, and nothing
     around it makes it a count to date."""
     m = _PAST.match(written[fig.end:])
-    return m is not None and not _NOT_PAST.search(written[max(0, fig.start - 40):fig.end
-                                                         + m.end()])
+    if m is not None:
+        return not _NOT_PAST.search(written[max(0, fig.start - 40):fig.end + m.end()])
+    before = _PAST_BEFORE.search(written[:fig.start])
+    return before is not None and not _NOT_PAST.search(written[before.start():fig.end + 30])
 
 
 def _weekday(sentence: str, ref: dt.date | None) -> dt.date | None:
