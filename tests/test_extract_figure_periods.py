@@ -160,3 +160,22 @@ def test_a_present_state_after_a_dated_sentence_keeps_the_articles_date() -> Non
                 "the trade board said.\n\n"
                 "The country now has 41 licensed exporters.")
     assert _period(_figure(ds, 41)) == (None, DAY)
+
+
+def test_a_statement_right_after_one_said_on_an_earlier_day_is_of_that_day() -> None:
+    ds = _draft("Flood defences were raised along the river, the water agency said June 17.\n\n"
+                "In June alone, 230 homes were evacuated, said Maria Lind, the agency's head.")
+    assert _period(_figure(ds, 230)) == (dt.date(2025, 6, 1), dt.date(2025, 6, 17))
+
+
+def test_a_figure_is_as_of_its_sources_report_dated_further_on() -> None:
+    ds = _draft("Bread prices rose 14% so far this year, the Daily Ledger has reported.\n\n"
+                "The Daily Ledger reported on Wednesday that bakers blame energy costs.")
+    assert _period(_figure(ds, 14)) == (dt.date(2025, 1, 1), dt.date(2025, 6, 18))
+
+
+def test_a_length_of_time_in_a_dated_sentence_still_has_no_period() -> None:
+    ds = _draft("Courts heard 900 fraud cases in 2024, the ministry said, noting that those "
+                "convicted face sentences of up to 8 years.")
+    assert _period(_figure(ds, 8)) == (None, None)
+    assert _period(_figure(ds, 900)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))

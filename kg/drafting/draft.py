@@ -23,7 +23,7 @@ from typing import Any
 from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.coordination import split_speakers
 from kg.drafting.events import article_events
-from kg.drafting.figure_periods import FigurePeriods
+from kg.drafting.figure_periods import FigurePeriods, redate
 from kg.drafting.figures import find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
@@ -431,6 +431,7 @@ class _Drafter:
         return " ".join([self.a.headline or "", *self.a.standfirst, *self.a.paragraphs])
 
     def dataset(self) -> Dataset:
+        redate(self.claims, self.assertions, self.reports, self.ref)
         self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}

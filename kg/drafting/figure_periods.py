@@ -184,6 +184,7 @@ class FigurePeriods:
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last: Span | None = None  # the period named last, for "over that period"
         self.said: dt.date | None = None  # the day the current sentence was said on
+        self.said_before: dt.date | None = None  # ... and the sentence before
         self.span: Span | None = None  # the closed period the current sentence names
         self.before: Span | None = None  # ... and the one the sentence before named
         self.known: dict[float, Span] = {}  # figures stated with a closed period
@@ -198,7 +199,7 @@ class FigurePeriods:
             ref: the date its figures are as of.
             said: the day the text says it was said on ("said Wednesday"), if any.
         """
-        self.before, self.said = self.span, said
+        self.before, self.said_before, self.said = self.span, self.said, said
         start, end = find_period(sentence, ref, events=self.events)
         self.span = (start, end) if start is not None and end is not None and start <= end \
             and (ref is None or end <= ref) else None
@@ -259,6 +260,9 @@ class FigurePeriods:
                 ) -> tuple[dt.date | None, dt.date | None]:
         events, since, last = self.events, self.since, self.last
         field = self.poll if poll else None
+        if ref == self.ref and self.said is None and self.said_before is not None \
+                and (ref is None or self.said_before < ref):
+            ref = self.said_before  # "X said Dec. 26 ... . In December, 150 ..., Y said"
         if field is not None and ref == self.ref:
             ref = field[1]  # a poll's figure is as of its last day ("three weeks earlier")
         forecast = bool(FORECAST.search(sentence))
@@ -267,6 +271,9 @@ class FigurePeriods:
         if _NO_PERIOD.search(clause):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         start, end = find_period(clause, ref, forecast=forecast, events=events)
+        if start is None and _DURATION.match(written, fig.end) and not re.match(
+                r"\s*(?:in|during|for|between|from|since|over|by|last|this)\b", written, re.I):
+            return None, None  # "noting that those convicted face up to 12 years": a length
         if start is None and end == ref and (
                 (forecast and _HORIZON.search(clause)) or _UNDATED.search(sentence)):
             return None, None  # "growth of 3% over the medium term": no dates given
@@ -280,6 +287,8 @@ class FigurePeriods:
                 return known
         if start is None:
             start, end = find_period(segment, ref, forecast=forecast, events=events)
+        if start is None and _DURATION.match(written, fig.end):
+            return None, None  # "prison terms of up to 12 years": a length of time, not a count
         if start is None:
             start, end = find_period(claim, ref, forecast=forecast, events=events)
         if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
@@ -290,8 +299,6 @@ class FigurePeriods:
         if start is not None and start == end and re.search(
                 r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
             start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
-        if start is None and end == ref and _DURATION.match(written, fig.end):
-            return None, None  # "prison terms of up to 12 years": a length of time, not a count
         if start is None and last is not None and SAME_PERIOD.search(sentence):
             start, end = last
             notes.append(f"'that period' read as {start} to {end}, the period named before")
@@ -318,3 +325,29 @@ class FigurePeriods:
                              "the sentence before named")
                 return self.before
         return start, end
+
+
+def redate(claims: list[dict[str, Any]], assertions: list[dict[str, Any]],
+           reports: dict[str, dict[str, Any]], ref: dt.date | None) -> None:
+    """Figures read as of the article's date whose source's report the article dates
+    earlier, even further on ("the newspaper reported on Saturday"), are as of that day.
+
+    ``claims``, ``assertions`` and ``reports`` are the drafter's records (changed in place);
+    an assertion's ``report`` names its report, and the chain's origin (the assertion that
+    cites nothing) is tried first, then its relays in order.
+    """
+    if ref is None:
+        return
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for a in assertions:
+        by_claim.setdefault(a["claim"], []).append(a)
+    for c in claims:
+        q = c.get("quantity")
+        if q is None or q.period_end != ref:
+            continue
+        chain = sorted(by_claim.get(c["id"], []), key=lambda a: len(a.get("cites", ())))
+        dates = [reports.get(a.get("report") or "", {}).get("date") for a in chain]
+        day = next((d for d in dates if isinstance(d, dt.date)), None)
+        if day is None or day >= ref or (q.period_start is not None and q.period_start > day):
+            continue
+        c["quantity"] = q.model_copy(update={"period_end": day})
