@@ -179,3 +179,17 @@ def test_a_length_of_time_in_a_dated_sentence_still_has_no_period() -> None:
                 "convicted face sentences of up to 8 years.")
     assert _period(_figure(ds, 8)) == (None, None)
     assert _period(_figure(ds, 900)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_a_second_figure_of_the_same_clause_shares_the_first_ones_period() -> None:
+    ds = _draft("Between March 2023 and May 2024, inspectors found mould in 1,200 of the 4,000 "
+                "flats they visited, the city said.\n\n"
+                "They found that damp exceeded 80 cases per 1,000 in 37 districts.")
+    span = (dt.date(2023, 3, 1), dt.date(2024, 5, 31))
+    assert _period(_figure(ds, 80)) == span
+    assert _period(_figure(ds, 37)) == span
+
+
+def test_a_perfect_with_a_bound_is_a_count_to_date_not_another_clauses_day() -> None:
+    ds = _draft("The party says it has won at least 140 seats and on Monday called for calm.")
+    assert _period(_figure(ds, 140)) == (None, DAY)

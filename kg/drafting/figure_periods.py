@@ -123,7 +123,8 @@ def _past_event(written: str, fig: Figure) -> bool:
     if m is not None:
         return not _NOT_PAST.search(written[max(0, fig.start - 40):fig.end + m.end()])
     before = _PAST_BEFORE.search(written[:fig.start])
-    return before is not None and not _NOT_PAST.search(written[before.start():fig.end + 30])
+    return before is not None and not _NOT_PAST.search(
+        written[max(0, before.start() - 12):fig.end + 30])
 
 
 def _weekday(sentence: str, ref: dt.date | None) -> dt.date | None:
@@ -230,8 +231,11 @@ class FigurePeriods:
         else:
             start, end = self._period(fig, segment, claim, sentence, ref, poll, notes)
         head = self.head
-        if head is not None and head[0] == segment and start is None and end == ref and \
-                _PARTS.search(written_numbers(segment)[head[1]:fig.start]):
+        between = written_numbers(segment)[head[1]:fig.start] if head is not None else ""
+        if head is not None and head[0] == segment and start is None and end == ref and (
+                _PARTS.search(between) or not re.search(r"[;:(\u2013\u2014]|,\s|\s(?:and|but|"
+                                                        r"while|whereas|than|versus)\s",
+                                                        between)):
             start, end = head[2]  # "74 were killed, including 65 ...": the whole's period
         else:
             self.head = (segment, fig.end, (start, end))
@@ -297,7 +301,8 @@ class FigurePeriods:
             start, end = None, ref  # "where X has happened since May, only 5 are open": now
         before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
         if start is not None and start == end and re.search(
-                r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
+                r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s+(?:(?:at least|more than|over|about|"
+            r"nearly|almost|up to|some|around|all)\s+)?$", before + " "):
             start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
         if start is None and last is not None and SAME_PERIOD.search(sentence):
             start, end = last
