@@ -193,3 +193,36 @@ def test_a_second_figure_of_the_same_clause_shares_the_first_ones_period() -> No
 def test_a_perfect_with_a_bound_is_a_count_to_date_not_another_clauses_day() -> None:
     ds = _draft("The party says it has won at least 140 seats and on Monday called for calm.")
     assert _period(_figure(ds, 140)) == (None, DAY)
+
+
+def test_a_written_number_joined_to_a_unit_of_time_is_a_figure() -> None:
+    from kg.drafting.figures import find_figures
+
+    (f,) = find_figures("nurses asked for shorter twelve-hour shifts")
+    assert f.value == 12
+    ds = _draft("Nurses asked for shorter twelve-hour shifts, the union said.")
+    assert _period(_figure(ds, 12)) == (None, None)
+
+
+def test_a_modal_reach_is_an_upper_bound_and_a_repeat_count_is_a_figure() -> None:
+    from kg.drafting.figures import find_figures
+
+    (f,) = find_figures("fines can reach 5,000 euros")
+    assert (f.value, f.max_value) == (None, 5000)
+    (f,) = find_figures("the bank raised rates for the third time this year")
+    assert f.value == 3
+
+
+def test_earlier_this_week_is_before_the_articles_day() -> None:
+    ds = _draft("Earlier this week, a senator told the Herald that as many as 900 clinics may "
+                "have closed since 2021.")
+    assert _period(_figure(ds, 900)) == (dt.date(2021, 1, 1), dt.date(2025, 6, 19))
+
+
+def test_a_forecast_cut_on_a_day_is_for_the_current_year() -> None:
+    ds = _draft("The World Bank on Tuesday cut its forecast for regional growth by 0.4 "
+                "percentage point.")
+    assert _period(_figure(ds, 0.4)) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    ds = _draft("The World Bank on Tuesday cut its 2026 growth forecast by 0.4 percentage "
+                "point.")
+    assert _period(_figure(ds, 0.4)) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))

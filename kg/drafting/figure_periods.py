@@ -267,6 +267,9 @@ class FigurePeriods:
         if ref == self.ref and self.said is None and self.said_before is not None \
                 and (ref is None or self.said_before < ref):
             ref = self.said_before  # "X said Dec. 26 ... . In December, 150 ..., Y said"
+        if ref == self.ref and ref is not None and self.said is None and re.search(
+                r"\bearlier this (?:week|month)\b", sentence, re.IGNORECASE):
+            ref -= dt.timedelta(days=1)  # "earlier this week, X said": before the article
         if field is not None and ref == self.ref:
             ref = field[1]  # a poll's figure is as of its last day ("three weeks earlier")
         forecast = bool(FORECAST.search(sentence))
@@ -275,6 +278,10 @@ class FigurePeriods:
         if _NO_PERIOD.search(clause):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         start, end = find_period(clause, ref, forecast=forecast, events=events)
+        if forecast and start is not None and start == end and ref is not None \
+                and re.search(r"\bforecasts?\b", sentence, re.IGNORECASE) \
+                and not re.search(r"\b(?:19|20)\d\d\b", clause):
+            start, end = dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)  # made that day
         if start is None and _DURATION.match(written, fig.end) and not re.match(
                 r"\s*(?:in|during|for|between|from|since|over|by|last|this)\b", written, re.I):
             return None, None  # "noting that those convicted face up to 12 years": a length

@@ -11,11 +11,12 @@ text                                     figure
 "8-9,000", "50 to 70%", "two to three"   a range: min_value 8000, max_value 9000
 "fourfold", "twice as many", "3 times"   a ratio
 "over/more than/at least/upwards of N"   min_value N
-"up to/as many as/at most/under N"       max_value N
+"up to/as many as/at most/can reach N"   max_value N
 "almost/nearly/just under N"             max_value N, approximate
 "about/around/some/roughly N"            value N, approximate
 "thousands"/"millions"/"scores"          min_value 2000 / 2000000 / 40
 "half", "a third", "three quarters"      50 / 33.3 / 75 percent (approximate for "about")
+"for the second time"                    2 (the count of times)
 "over 2m rubles (about $25,000)"         the bracketed conversion takes the bound: min 25000
 =======================================  =============================================
 
@@ -66,7 +67,8 @@ _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two third
 _MIN = ("more than", "over", "at least", "above", "exceeding", "upwards of", "in excess of",
         "just over", "no fewer than", "no less than", "a minimum of", "greater than")
 _MAX = ("up to", "as many as", "as much as", "at most", "no more than", "fewer than",
-        "less than", "under", "below", "a maximum of", "not exceeding")
+        "less than", "under", "below", "a maximum of", "not exceeding", "can reach",
+        "could reach", "may reach", "might reach")
 _MAX_APPROX = ("almost", "nearly", "just under", "close to", "just shy of", "approaching")
 _APPROX = ("about", "around", "approximately", "roughly", "some", "circa", "an estimated",
            "estimated", "approx.", "approx", "almost exactly", "c.")
@@ -121,6 +123,8 @@ def written_numbers(sentence: str) -> str:
     Examples:
         >>> written_numbers("five drones and sixty thousand soldiers")
         '5 drones and 60000 soldiers'
+        >>> written_numbers("a six-month ban on four-week rotations")
+        'a 6-month ban on 4-week rotations'
     """
     convert = _alpha2digit()
     if convert is None or not re.search(r"[a-z]", sentence):
@@ -136,10 +140,14 @@ def written_numbers(sentence: str) -> str:
                     r"(?:quarters?|thirds?|fifths?)\b|\bone in (?:five|four|three|ten)\b|"
                     r"\ba (?:third|quarter|fifth)\b",
                     hide, sentence, flags=re.IGNORECASE)
+    # "a four-week rotation": text2num reads "four week", not "four-week"
+    masked = re.sub(r"\b([a-z]+)-(hour|day|week|month|year)(?=s?\b)", r"\1 qqunit\2",
+                    masked, flags=re.IGNORECASE)
     try:
         converted: str = convert(masked, "en", threshold=2)  # type: ignore[operator]
     except Exception:  # pragma: no cover - the library refuses odd text
         return sentence
+    converted = re.sub(r" qqunit", "-", converted)
     return re.sub(r" qqscale(\d+)qq", lambda m: scales[int(m.group(1))], converted)
 
 
@@ -338,6 +346,14 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
                                    measure="growth", approximate=_cue(before, _MAX_APPROX)),
                             bound, v))
+    for m in re.finditer(r"\bfor the (?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                         r"tenth)|([2-9]|1\d)(?:nd|rd|th)) (?:time|straight time|consecutive "
+                         r"time)\b", low):
+        n = int(m.group(2)) if m.group(2) else (
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth").index(m.group(1)) + 2  # "cut rates for the third time": 3 cuts
+        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=float(n),
+                          measure="times"))
     for m in re.finditer(r"\b(?:more than )?twice as (?:many|much)\b", low):
         bound = "min_value" if m.group(0).startswith("more") else "value"
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
