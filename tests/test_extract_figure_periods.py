@@ -226,3 +226,22 @@ def test_a_forecast_cut_on_a_day_is_for_the_current_year() -> None:
     ds = _draft("The World Bank on Tuesday cut its 2026 growth forecast by 0.4 percentage "
                 "point.")
     assert _period(_figure(ds, 0.4)) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+
+
+def test_seats_won_run_from_the_polling_day_named_anywhere_and_turnout_is_that_day() -> None:
+    ds = _draft("Early results show the Greens winning big, the commission said.\n\n"
+                "The commission said the Greens had won 14 of the 40 districts counted so far.\n\n"
+                "The Liberals say they have won at least 61 seats.\n\n"
+                "Before last Sunday's election, the Greens held 5 seats.\n\n"
+                "Officials praised a turnout of more than 70 percent.")
+    sunday = dt.date(2025, 6, 15)
+    assert _period(_figure(ds, 14)) == (sunday, DAY)
+    assert _period(_figure(ds, 61)) == (sunday, DAY)
+    assert _period(_figure(ds, 40)) == (None, DAY)  # "14 of the 40": the whole, not a win
+    assert _period(_figure(ds, 5)) == (None, dt.date(2025, 6, 14))
+    assert _period(_figure(ds, 70)) == (sunday, sunday)
+
+
+def test_no_polling_day_no_vote_period() -> None:
+    ds = _draft("The Liberals say they have won at least 61 seats.")
+    assert _period(_figure(ds, 61)) == (None, DAY)

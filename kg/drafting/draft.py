@@ -31,6 +31,7 @@ from kg.drafting.periods import parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
+from kg.drafting.votes import polling_day
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
 __all__ = ["DraftReport", "draft_article"]
@@ -125,7 +126,8 @@ class _Drafter:
         self.events = article_events(" ".join([article.headline or "", *article.paragraphs]))
         self.polls = scan_polls([t for par in article.paragraphs for t in sentences(par)],
                                 self.ref)
-        self.periods = FigurePeriods(self.ref, self.events, self.polls.period)
+        self.periods = FigurePeriods(self.ref, self.events, self.polls.period,
+                                     polling_day(self._text(), self.ref))
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
                       "--date); periods and 'last year' need it" + (

@@ -9,6 +9,8 @@ context                                         period of a figure without its o
 ==============================================  ==========================================
 "since May" earlier, a count to date            from May .. the as-of date
 "over that period", "during the attack"         the period named last
+seats won, turnout (an election's polling day    polling day .. the as-of date; turnout:
+named anywhere: :mod:`kg.drafting.votes`)       the polling day
 a poll's figure                                 the poll's field dates ("three weeks earlier"
                                                 counts back from their last day)
 a margin of error, a confidence interval        none
@@ -41,6 +43,7 @@ from typing import Any
 from kg.drafting.events import Event
 from kg.drafting.figures import Figure, written_numbers
 from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.votes import vote_period
 
 __all__ = ["SAME_PERIOD", "FigurePeriods"]
 
@@ -175,13 +178,16 @@ class FigurePeriods:
         ref: the article's date (or the latest date its text names).
         events: the well-known events the article names (:mod:`kg.drafting.events`).
         poll: the field dates of the article's poll, if it gives them.
+        vote: the polling day of the election the article names
+            (:func:`kg.drafting.votes.polling_day`).
     """
 
     def __init__(self, ref: dt.date | None, events: tuple[Event, ...] = (),
-                 poll: Span | None = None) -> None:
+                 poll: Span | None = None, vote: dt.date | None = None) -> None:
         self.ref = ref
         self.events = events
         self.poll = poll
+        self.vote = vote
         self.since: dt.date | None = None  # the latest "since ..." start of the article
         self.last: Span | None = None  # the period named last, for "over that period"
         self.said: dt.date | None = None  # the day the current sentence was said on
@@ -233,7 +239,9 @@ class FigurePeriods:
         head = self.head
         between = written_numbers(segment)[head[1]:fig.start] if head is not None else ""
         if head is not None and head[0] == segment and start is None and end == ref and (
-                _PARTS.search(between) or not re.search(r"[;:(\u2013\u2014]|,\s|\s(?:and|but|"
+                _PARTS.search(between) or not re.search(r"^\s*(?:[a-z]+\s+)?of\s+(?:the\s+|"
+                                                        r"all\s+)?$|[;:(\u2013\u2014]|,\s|"
+                                                        r"\s(?:and|but|"
                                                         r"while|whereas|than|versus)\s",
                                                         between)):
             start, end = head[2]  # "74 were killed, including 65 ...": the whole's period
@@ -282,6 +290,10 @@ class FigurePeriods:
                 and re.search(r"\bforecasts?\b", sentence, re.IGNORECASE) \
                 and not re.search(r"\b(?:19|20)\d\d\b", clause):
             start, end = dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)  # made that day
+        if start is None and self.vote is not None:
+            voted = vote_period(written, fig.start, self.vote, ref)
+            if voted is not None:  # "had won 22 seats", "turnout of 90%": from polling day
+                return voted
         if start is None and _DURATION.match(written, fig.end) and not re.match(
                 r"\s*(?:in|during|for|between|from|since|over|by|last|this)\b", written, re.I):
             return None, None  # "noting that those convicted face up to 12 years": a length
