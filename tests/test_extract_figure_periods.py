@@ -245,3 +245,18 @@ def test_seats_won_run_from_the_polling_day_named_anywhere_and_turnout_is_that_d
 def test_no_polling_day_no_vote_period() -> None:
     ds = _draft("The Liberals say they have won at least 61 seats.")
     assert _period(_figure(ds, 61)) == (None, DAY)
+
+
+def test_the_scope_of_a_data_set_has_no_period() -> None:
+    ds = _draft("The index covers prices from the 38 largest cities, the statistics office "
+                "said.")
+    assert _period(_figure(ds, 38)) == (None, None)
+
+
+def test_a_round_figure_beside_the_precise_one_it_rounds_is_approximate() -> None:
+    ds = _draft("Floods displaced 4 million people, the agency said.\n\n"
+                "Its report puts the number displaced at 4.3 million.\n\n"
+                "Another 7 million were affected.")
+    assert _figure(ds, 4e6).approximate
+    assert not _figure(ds, 4.3e6).approximate
+    assert not _figure(ds, 7e6).approximate

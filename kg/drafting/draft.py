@@ -23,7 +23,7 @@ from typing import Any
 from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.coordination import split_speakers
 from kg.drafting.events import article_events
-from kg.drafting.figure_periods import FigurePeriods, redate
+from kg.drafting.figure_periods import FigurePeriods, mark_rounded, redate
 from kg.drafting.figures import find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
@@ -434,6 +434,7 @@ class _Drafter:
 
     def dataset(self) -> Dataset:
         redate(self.claims, self.assertions, self.reports, self.ref)
+        mark_rounded(self.claims)
         self._merge_described()
         self._drop_repeated_headlines()
         used = {a["source"] for a in self.assertions}

@@ -14,6 +14,7 @@ named anywhere: :mod:`kg.drafting.votes`)       the polling day
 a poll's figure                                 the poll's field dates ("three weeks earlier"
                                                 counts back from their last day)
 a margin of error, a confidence interval        none
+the scope of data ("covers 41 donors")          none
 a length of time ("terms of up to 12 years")    none, unless the text dates it
 a past event ("said Wednesday that 207 were     that day; else the closed period the
 released"; "74 were killed")                    sentence before named ("shot down last week")
@@ -70,6 +71,9 @@ SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|th
 _NO_PERIOD = re.compile(r"\bmargins? of error\b|\b(?:could|might|may|can) be off by\b|"
                         r"\bsampling error\b|\b(?:confidence|credible|credibility) interval",
                         re.IGNORECASE)
+#: The scope of a data set or study: "the data covers aid from its 41 largest donors".
+_SCOPE = re.compile(r"\b(?:covers?|covering|spans?|spanning|drawn from|sampled from)\b"
+                    r"[^,;.\d]{0,50}$", re.IGNORECASE)
 #: "12 years", "a four-week rotation": the figure is a length of time.
 _DURATION = re.compile(r"[\s-]?(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|"
                        r"ago|earlier|later|after|before))", re.IGNORECASE)
@@ -283,7 +287,7 @@ class FigurePeriods:
         forecast = bool(FORECAST.search(sentence))
         written = written_numbers(segment)
         clause = _clause(written, fig)
-        if _NO_PERIOD.search(clause):
+        if _NO_PERIOD.search(clause) or _SCOPE.search(written[:fig.start]):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         start, end = find_period(clause, ref, forecast=forecast, events=events)
         if forecast and start is not None and start == end and ref is not None \
@@ -375,3 +379,20 @@ def redate(claims: list[dict[str, Any]], assertions: list[dict[str, Any]],
         if day is None or day >= ref or (q.period_start is not None and q.period_start > day):
             continue
         c["quantity"] = q.model_copy(update={"period_end": day})
+
+
+def mark_rounded(claims: list[dict[str, Any]]) -> None:
+    """A round figure that rounds a more precise one of the article ("18 million" beside
+    "18.2 million"; units equal or not known) is approximate (changed in place)."""
+    precise = [(q.value, q.unit) for c in claims if (q := c.get("quantity")) is not None
+               and q.value is not None]
+    for c in claims:
+        q = c.get("quantity")
+        if q is None or q.value is None or q.approximate:
+            continue
+        scale = next((s for s in (1e9, 1e6, 1e3) if q.value >= s), None)
+        if scale is None or q.value % scale or q.value / scale >= 1000:
+            continue
+        if any(v != q.value and (u == q.unit or None in (u, q.unit)) and v % scale
+               and round(v / scale) == q.value / scale for v, u in precise):
+            c["quantity"] = q.model_copy(update={"approximate": True})
