@@ -260,3 +260,12 @@ def test_a_round_figure_beside_the_precise_one_it_rounds_is_approximate() -> Non
     assert _figure(ds, 4e6).approximate
     assert not _figure(ds, 4.3e6).approximate
     assert not _figure(ds, 7e6).approximate
+
+
+def test_a_year_earlier_after_a_dated_figure_is_that_period_a_year_back() -> None:
+    ds = _draft("Rail freight rose to 41 million tonnes in 2023, up from 37 million a year "
+                "earlier, the ministry said.")
+    assert _period(_figure(ds, 41e6)) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert _period(_figure(ds, 37e6)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    ds = _draft("Sales reached 900 units in March 2024, against 700 a month earlier.")
+    assert _period(_figure(ds, 700)) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))

@@ -19,6 +19,7 @@ a length of time ("terms of up to 12 years")    none, unless the text dates it
 a past event ("said Wednesday that 207 were     that day; else the closed period the
 released"; "74 were killed")                    sentence before named ("shot down last week")
 the parts of a whole ("including 65 ...")       the whole's period
+"58,000 in 2023, up from 941 a year earlier"    the figure before's period, a year back
 "of the 60,000 deaths, 26,000 ..."              the period of the 60,000 stated before
 a forecast "over the medium term"               none
 "in an earlier report, X said ..."              none (the report's date is not given)
@@ -37,6 +38,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -105,6 +107,14 @@ _HORIZON = re.compile(r"\b(?:medium|long|short)[- ]term\b|\bin the (?:long|mediu
 _UNDATED = re.compile(r"\b(?:in|from)\s+(?:an?|one)\s+(?:earlier|previous|prior|older)\s+"
                       r"(?:article|report|story|interview|statement|briefing|publication)\b",
                       re.IGNORECASE)
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (the month's last day if it is shorter)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    return dt.date(y, m + 1, last if day.day == calendar.monthrange(day.year, day.month)[1]
+                   else min(day.day, last))
 
 
 def _number(text: str) -> float | None:
@@ -250,6 +260,17 @@ class FigurePeriods:
                                                         between)):
             start, end = head[2]  # "74 were killed, including 65 ...": the whole's period
         else:
+            earlier = re.match(r"[^,;.]{0,30}?\b(?P<n>an?|one|two|three|\d{1,2})\s+(?P<u>year|"
+                               r"month)s?\s+(?:earlier|before)\b",
+                               written_numbers(segment)[fig.end:])
+            if earlier and head is not None and head[0] == segment and None not in head[2]:
+                # "rose to 58,000 in 2023, up from 941 a year earlier": the head's, shifted
+                word = earlier.group("n")
+                n = int(word) if word.isdigit() else {"two": 2, "three": 3}.get(word, 1)
+                months = n * (12 if earlier.group("u") == "year" else 1)
+                a, b = head[2]
+                if a is not None and b is not None:
+                    start, end = _months_back(a, months), _months_back(b, months)
             self.head = (segment, fig.end, (start, end))
         if start is not None and end is not None and start <= end:
             for v in (fig.value, fig.min_value, fig.max_value):
