@@ -21,7 +21,7 @@ from .conftest import IN_CI, SHARED
 
 DEV = SHARED / "articles" / "dev"
 
-#: Reached on 2026-12-03 (benchmarks/README.md: .856/.865/.775/.859/.621/.511; figures .741
+#: Reached on 2026-12-03 (benchmarks/README.md: .856/.865/.775/.859/.621/.511; figures .806
 #: after the figure-exactness round), minus 0.02 and rounded down.
 PINNED = {
     "source_recall": 0.83,
@@ -29,7 +29,7 @@ PINNED = {
     "assertion_recall": 0.75,
     "assertion_precision": 0.83,
     "chain_recall": 0.60,
-    "figure_exactness": 0.72,
+    "figure_exactness": 0.78,
 }
 
 

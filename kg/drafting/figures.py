@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["Figure", "find_figures", "written_numbers"]
 
@@ -115,6 +115,7 @@ def _alpha2digit() -> object | None:
     return alpha2digit  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=2048)
 def written_numbers(sentence: str) -> str:
     """The sentence with written numbers as digits ("five" -> "5"; "one" stays a word).
 

@@ -201,6 +201,10 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _AGO = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_COUNTS) + r")\s+(?P<u>day|week|month|year)s?\s+"
                   r"(?:earlier|ago)\b")
 
+#: What every rule of find_period needs: a digit or a word of time.
+_TIMELY = re.compile(r"\d|day|week|month|year|since|first|second|half|quarter|overnight|as of|"
+                     r"last|ago|earlier|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
                        r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
                        r"estimate|will|would|could|might|target)\b", re.IGNORECASE)
@@ -216,6 +220,8 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     """
     s = sentence
     low = s.lower()
+    if not _TIMELY.search(low):
+        return None, ref  # no digit and no word of time: no rule below can apply
     if forecast is None:
         forecast = bool(FORECAST.search(low))
     this_year = ref.year if ref else None
