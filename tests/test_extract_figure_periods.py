@@ -269,3 +269,15 @@ def test_a_year_earlier_after_a_dated_figure_is_that_period_a_year_back() -> Non
     assert _period(_figure(ds, 37e6)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     ds = _draft("Sales reached 900 units in March 2024, against 700 a month earlier.")
     assert _period(_figure(ds, 700)) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+
+
+def test_the_same_period_last_year_is_the_figure_befores_period_a_year_back() -> None:
+    ds = _draft("Car sales reached 410,000 in the first quarter of 2025, against 388,000 in the "
+                "same period last year, the dealers' association said.")
+    assert _period(_figure(ds, 388000)) == (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+
+
+def test_since_then_starts_at_the_period_the_sentence_before_named() -> None:
+    ds = _draft("The outbreak began in October 2023.\n\n"
+                "Since then, health workers have recorded 6,200 cases.")
+    assert _period(_figure(ds, 6200)) == (dt.date(2023, 10, 1), DAY)

@@ -20,6 +20,8 @@ a past event ("said Wednesday that 207 were     that day; else the closed period
 released"; "74 were killed")                    sentence before named ("shot down last week")
 the parts of a whole ("including 65 ...")       the whole's period
 "58,000 in 2023, up from 941 a year earlier"    the figure before's period, a year back
+("in the same period last year" too)
+"since then", "since that time"                 from the period the sentence before named
 "of the 60,000 deaths, 26,000 ..."              the period of the 60,000 stated before
 a forecast "over the medium term"               none
 "in an earlier report, X said ..."              none (the report's date is not given)
@@ -260,14 +262,16 @@ class FigurePeriods:
                                                         between)):
             start, end = head[2]  # "74 were killed, including 65 ...": the whole's period
         else:
-            earlier = re.match(r"[^,;.]{0,30}?\b(?P<n>an?|one|two|three|\d{1,2})\s+(?P<u>year|"
-                               r"month)s?\s+(?:earlier|before)\b",
+            earlier = re.match(r"[^,;.]{0,30}?\b(?:(?P<n>an?|one|two|three|\d{1,2})\s+(?P<u>year|"
+                               r"month)s?\s+(?:earlier|before)|(?:in|during|for|over) the same "
+                               r"(?:period|quarter|month|months|week|weeks) (?:a year earlier|"
+                               r"(?:of )?(?:last|the previous|the prior) year))\b",
                                written_numbers(segment)[fig.end:])
             if earlier and head is not None and head[0] == segment and None not in head[2]:
                 # "rose to 58,000 in 2023, up from 941 a year earlier": the head's, shifted
-                word = earlier.group("n")
+                word = earlier.group("n") or "a"
                 n = int(word) if word.isdigit() else {"two": 2, "three": 3}.get(word, 1)
-                months = n * (12 if earlier.group("u") == "year" else 1)
+                months = n * (1 if earlier.group("u") == "month" else 12)
                 a, b = head[2]
                 if a is not None and b is not None:
                     start, end = _months_back(a, months), _months_back(b, months)
@@ -348,6 +352,12 @@ class FigurePeriods:
                 r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s+(?:(?:at least|more than|over|about|"
             r"nearly|almost|up to|some|around|all)\s+)?$", before + " "):
             start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
+        if start is None and re.search(r"\bsince (?:then|that (?:time|day|date))\b", segment,
+                                       re.IGNORECASE) and (self.before or last) is not None:
+            began = (self.before or last or (None, None))[0]  # "The war began in 2022. Since
+            if began is not None and (ref is None or began <= ref):  # then, 10,000 died."
+                notes.append(f"'since then' read as since {began}, the period named before")
+                return began, ref
         if start is None and last is not None and SAME_PERIOD.search(sentence):
             start, end = last
             notes.append(f"'that period' read as {start} to {end}, the period named before")
