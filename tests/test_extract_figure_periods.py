@@ -281,3 +281,12 @@ def test_since_then_starts_at_the_period_the_sentence_before_named() -> None:
     ds = _draft("The outbreak began in October 2023.\n\n"
                 "Since then, health workers have recorded 6,200 cases.")
     assert _period(_figure(ds, 6200)) == (dt.date(2023, 10, 1), DAY)
+
+
+def test_adjectives_in_ed_do_not_make_a_state_a_past_event() -> None:
+    first = ("Exports of coffee reached 2.1 million tonnes between March 2023 and May 2024, "
+             "the trade board said.\n\n")
+    ds = _draft(first + "The country counts 41 licensed exporters.")
+    assert _period(_figure(ds, 41)) == (None, DAY)
+    ds = _draft(first + "An estimated 300 families grow coffee in the valley.")
+    assert _period(_figure(ds, 300)) == (None, DAY)

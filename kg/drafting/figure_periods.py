@@ -93,15 +93,19 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|
 _IRREGULAR = (r"spent|sent|lent|sold|told|held|paid|laid|fell|rose|grew|took|won|lost|made|gave|"
               r"drew|hit|shot|brought|bought|left|fled|fought|caught|struck|ran|came|went|saw|"
               r"stood|began|became|built|cut|put|set|met|found|kept|led")
+#: Words in -ed that are adjectives or hedges more often than verbs of the past.
+_ADJECTIVE = (r"(?!(?:estimated|expected|projected|combined|reported|registered|licensed|"
+              r"confirmed|injured|wounded|displaced|unemployed|detained|related|based|limited|"
+              r"skilled|trained|armed|married|retired|insured|vaccinated|infected)\b)")
 _PAST = re.compile(r"^[^,;.]{0,60}?(?:\b(?:was|were|had been)\s+(?:[a-z]+ly\s+|all\s+|also\s+)?"
                    r"(?:[a-z]+(?:ed|en|wn|lt|ne|ht)|" + _IRREGULAR + r")\b|(?<!\bhas )(?<!\bhave )"
                    r"(?<!\bhad )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
-                   r"\b(?:[a-z]{3,}ed|" + _IRREGULAR
+                   r"(?<=[a-z] )" + _ADJECTIVE + r"\b(?:[a-z]{3,}ed|" + _IRREGULAR
                    + r")\b(?!\s+(?:by|in|to|from|on|at|with|for|as)\b))")
 #: A verb of the past before the figure: "The US spent $47bn", "Turnout was 61%".
 _PAST_BEFORE = re.compile(r"(?:\b(?:was|were|became|spent|rose|fell|grew|won|lost|took|gave|"
-                          r"made|paid|sold)\b[^;.]{0,90}|\b(?:[a-z]{3,}ed|" + _IRREGULAR
-                          + r")\s+(?:[a-z]+\s+){0,3})$")
+                          r"made|paid|sold)\b[^;.]{0,90}|" + _ADJECTIVE + r"\b(?:[a-z]{3,}ed|"
+                          + _IRREGULAR + r")\s+(?:[a-z]+\s+){0,3})$")
 #: A forecast's horizon without dates: "over the medium term", "in the long run".
 _HORIZON = re.compile(r"\b(?:medium|long|short)[- ]term\b|\bin the (?:long|medium|short) run\b|"
                       r"\bin (?:the )?(?:coming|next few) (?:years|decades)\b", re.IGNORECASE)
