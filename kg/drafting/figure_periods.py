@@ -4,28 +4,36 @@
 also depends on the article around it, which :class:`FigurePeriods` keeps while the
 drafter walks the sentences in order:
 
-==============================================  ==========================================
-context                                         period of a figure without its own
-==============================================  ==========================================
-"since May" earlier, a count to date            from May .. the as-of date
-"over that period", "during the attack"         the period named last
-seats won, turnout (an election's polling day    polling day .. the as-of date; turnout:
-named anywhere: :mod:`kg.drafting.votes`)       the polling day
-a poll's figure                                 the poll's field dates ("three weeks earlier"
-                                                counts back from their last day)
-a margin of error, a confidence interval        none
-the scope of data ("covers 41 donors")          none
-a length of time ("terms of up to 12 years")    none, unless the text dates it
-a past event ("said Wednesday that 207 were     that day; else the closed period the
-released"; "74 were killed")                    sentence before named ("shot down last week")
-the parts of a whole ("including 65 ...")       the whole's period
-"58,000 in 2023, up from 941 a year earlier"    the figure before's period, a year back
-("in the same period last year" too)
-"since then", "since that time"                 from the period the sentence before named
-"of the 60,000 deaths, 26,000 ..."              the period of the 60,000 stated before
-a forecast "over the medium term"               none
-"in an earlier report, X said ..."              none (the report's date is not given)
-==============================================  ==========================================
+================================================  ========================================
+context                                           period of a figure without its own
+================================================  ========================================
+"since May" earlier, a count to date              from May .. the as-of date
+"since then", "since that time"                   from the period the sentence before named
+"over that period", "during the attack"           the period named last
+seats won, turnout (the polling day named         polling day .. the as-of date; turnout:
+anywhere: :mod:`kg.drafting.votes`)               the polling day
+a poll's figure                                   the poll's field dates ("three weeks
+                                                  earlier" counts back from their last day)
+a past event ("said Wednesday that 207 were       that day; else the closed period the
+released"; "74 were killed")                      sentence before named ("shot down last
+                                                  week")
+the parts of a whole ("including 65 ...", a       the whole's (first figure's) period
+second figure of the same clause)
+"of the 60,000 deaths, 26,000 ..."                the period of the 60,000 stated before
+"up from 941 a year earlier", "in the same        the figure before's period, a year back
+period last year"
+a statement right after one "said Dec. 26"        as of Dec. 26
+"earlier this week, X said"                       as of the day before the article's
+a source's report the article dates further on    as of that report's day (:func:`redate`)
+a forecast cut "on Tuesday" without a year        the current year
+a margin of error, a confidence interval          none
+the scope of data ("covers 41 donors")            none
+a length of time ("terms of up to 12 years")      none, unless the text dates it
+a forecast "over the medium term"                 none
+"in an earlier report, X said ..."                none (the report's date is not given)
+================================================  ========================================
+
+A round figure beside the precise one it rounds is approximate (:func:`mark_rounded`).
 
 Examples:
     >>> import datetime as dt
@@ -50,7 +58,7 @@ from kg.drafting.figures import Figure, written_numbers
 from kg.drafting.periods import FORECAST, find_period, parse_day
 from kg.drafting.votes import vote_period
 
-__all__ = ["SAME_PERIOD", "FigurePeriods"]
+__all__ = ["SAME_PERIOD", "FigurePeriods", "mark_rounded", "redate"]
 
 Span = tuple[dt.date, dt.date]
 
