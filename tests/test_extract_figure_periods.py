@@ -255,11 +255,15 @@ def test_the_scope_of_a_data_set_has_no_period() -> None:
 
 def test_a_round_figure_beside_the_precise_one_it_rounds_is_approximate() -> None:
     ds = _draft("Floods displaced 4 million people, the agency said.\n\n"
-                "Its report puts the number displaced at 4.3 million.\n\n"
+                "Its report puts the number displaced at 4.1 million.\n\n"
                 "Another 7 million were affected.")
     assert _figure(ds, 4e6).approximate
-    assert not _figure(ds, 4.3e6).approximate
+    assert not _figure(ds, 4_100_000).approximate
     assert not _figure(ds, 7e6).approximate
+    ds = _draft("The city has 1,000 nurses and 1,200 teachers. Some 2 million people voted, "
+                "against 2.4 million in 2020.")
+    assert not _figure(ds, 1000).approximate  # thousands: two counts, not a rounding
+    assert not _figure(ds, 2e6).approximate  # 20 % apart: not a rounding
 
 
 def test_a_year_earlier_after_a_dated_figure_is_that_period_a_year_back() -> None:

@@ -33,7 +33,8 @@ a forecast "over the medium term"                 none
 "in an earlier report, X said ..."                none (the report's date is not given)
 ================================================  ========================================
 
-A round figure beside the precise one it rounds is approximate (:func:`mark_rounded`).
+A round number of millions beside the precise figure it rounds (within 5 %) is approximate
+(:func:`mark_rounded`).
 
 Examples:
     >>> import datetime as dt
@@ -362,7 +363,7 @@ class FigurePeriods:
         before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
         if start is not None and start == end and re.search(
                 r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s+(?:(?:at least|more than|over|about|"
-            r"nearly|almost|up to|some|around|all)\s+)?$", before + " "):
+                r"nearly|almost|up to|some|around|all)\s+)?$", before + " "):
             start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
         if start is None and re.search(r"\bsince (?:then|that (?:time|day|date))\b", segment,
                                        re.IGNORECASE) and (self.before or last) is not None:
@@ -425,17 +426,19 @@ def redate(claims: list[dict[str, Any]], assertions: list[dict[str, Any]],
 
 
 def mark_rounded(claims: list[dict[str, Any]]) -> None:
-    """A round figure that rounds a more precise one of the article ("18 million" beside
-    "18.2 million"; units equal or not known) is approximate (changed in place)."""
+    """A round number of millions or billions that rounds a more precise figure of the
+    article within 5 % ("18 million" beside "18.2 million"; units equal or not known) is
+    approximate (changed in place)."""
     precise = [(q.value, q.unit) for c in claims if (q := c.get("quantity")) is not None
                and q.value is not None]
     for c in claims:
         q = c.get("quantity")
         if q is None or q.value is None or q.approximate:
             continue
-        scale = next((s for s in (1e9, 1e6, 1e3) if q.value >= s), None)
+        scale = next((s for s in (1e9, 1e6) if q.value >= s), None)
         if scale is None or q.value % scale or q.value / scale >= 1000:
             continue
         if any(v != q.value and (u == q.unit or None in (u, q.unit)) and v % scale
-               and round(v / scale) == q.value / scale for v, u in precise):
+               and round(v / scale) == q.value / scale and abs(v - q.value) <= 0.05 * q.value
+               for v, u in precise):
             c["quantity"] = q.model_copy(update={"approximate": True})
