@@ -260,7 +260,7 @@ def test_a_round_figure_beside_the_precise_one_it_rounds_is_approximate() -> Non
     assert _figure(ds, 4e6).approximate
     assert not _figure(ds, 4_100_000).approximate
     assert not _figure(ds, 7e6).approximate
-    ds = _draft("The city has 1,000 nurses and 1,200 teachers. Some 2 million people voted, "
+    ds = _draft("The city has 1,000 nurses and 1,200 teachers. In all, 2 million people voted, "
                 "against 2.4 million in 2020.")
     assert not _figure(ds, 1000).approximate  # thousands: two counts, not a rounding
     assert not _figure(ds, 2e6).approximate  # 20 % apart: not a rounding

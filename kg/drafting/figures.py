@@ -152,6 +152,16 @@ def written_numbers(sentence: str) -> str:
     return re.sub(r" qqscale(\d+)qq", lambda m: scales[int(m.group(1))], converted)
 
 
+def _scaled(v: float, scale: float) -> float:
+    """``v`` times ``scale`` without binary noise: 4.1 million is 4100000, not 4099999.99...
+
+    Examples:
+        >>> _scaled(4.1, 1e6), _scaled(7.1, 1e9), _scaled(2.5, 1.0)
+        (4100000.0, 7100000000.0, 2.5)
+    """
+    return v if scale == 1.0 else float(round(v * scale, 6))
+
+
 def _value(num: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", num):
         return float(re.sub(r"\D", "", num))
@@ -261,8 +271,8 @@ def find_figures(sentence: str) -> list[Figure]:
             if nxt:
                 scale = _SCALES[nxt.group(1).lower()]
         try:
-            a = _value(num) * scale
-            b = _value(num2) * scale if num2 else None
+            a = _scaled(_value(num), scale)
+            b = _scaled(_value(num2), scale) if num2 else None
         except ValueError:
             continue
         if b is not None and a * 100 < b:  # "8-9,000": the first takes the second's magnitude
