@@ -294,3 +294,26 @@ def test_adjectives_in_ed_do_not_make_a_state_a_past_event() -> None:
     assert _period(_figure(ds, 41)) == (None, DAY)
     ds = _draft(first + "An estimated 300 families grow coffee in the valley.")
     assert _period(_figure(ds, 300)) == (None, DAY)
+
+
+def test_a_window_to_a_day_is_the_period() -> None:
+    assert find_period("clinics logged 830 cases in the week to Sunday", DAY) == (
+        dt.date(2025, 6, 9), dt.date(2025, 6, 15))
+    assert find_period("rents rose 6.1% in the 12 months to May", DAY) == (
+        dt.date(2024, 6, 1), dt.date(2025, 5, 31))
+    assert find_period("in the three months to March 31, 2025, 40 firms failed", DAY) == (
+        dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    from kg.drafting.figures import find_figures
+
+    assert [f.value for f in find_figures("rents rose 6.1% in the 12 months to May")] == [6.1]
+
+
+def test_since_an_event_that_began_in_a_month_starts_that_month() -> None:
+    assert find_period("a total of 9,300 since the epidemic began in September", DAY) == (
+        dt.date(2024, 9, 1), DAY)
+
+
+def test_a_year_earlier_as_a_comparison_base_is_not_the_period() -> None:
+    assert find_period("fuel prices were up 4.2% from a year earlier", DAY) == (None, DAY)
+    assert find_period("a year earlier, 300 farms had closed", DAY) == (
+        dt.date(2024, 1, 1), dt.date(2024, 12, 31))

@@ -251,6 +251,9 @@ def find_figures(sentence: str) -> list[Figure]:
                               r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
                               re.IGNORECASE)):
             continue  # "two and a half years", "these two months": a span of time
+        if re.match(r"[\s-]*(?:days?|weeks?|months?|years?)\s+(?:to|ending|ended|through)\s+[A-Z]",
+                    s[m.end("num"):]):
+            continue  # "in the 12 months to April": the period, not a figure
         if re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|"
                     r"ago|before|after|afterwards|prior|previously|beforehand)\b",
                     s[m.end("num"):], re.IGNORECASE):

@@ -16,6 +16,8 @@ text                                            period (article dated 2024-10-08
 "three weeks ago", "two days earlier"           that day (2024-09-17), (2024-10-06)
 "on the 20th of January"                        that day (the latest 20 January)
 "before last Sunday's vote", "before 2020"      .. the day before (end only)
+"in the week to Sunday", "12 months to April"   Mon..Sun / 2023-05-01 .. 2024-04-30
+"since the outbreak began in August"            2024-08-01 .. the article's date
 "as of October 1", "as of Friday"               .. that date (end only)
 no period                                       .. the article's date (end only)
 ==============================================  ===========================================
@@ -201,6 +203,12 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _AGO = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_COUNTS) + r")\s+(?P<u>day|week|month|year)s?\s+"
                   r"(?:earlier|ago)\b")
 
+#: "in the week to Sunday", "in the 12 months to April", "the three months ending June 30".
+_TO_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:(?P<n>\d{1,2}|" + "|".join(_COUNTS)
+                     + r")\s+)?(?P<u>day|week|fortnight|month|year)s?\s+(?:to|ending|ended|"
+                     r"through|until)\s+(?:on\s+)?(?P<day>[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+"
+                     r"(?:19|20)\d\d)?|\d{1,2}\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)", re.IGNORECASE)
+
 #: What every rule of find_period needs: a digit or a word of time.
 _TIMELY = re.compile(r"\d|day|week|month|year|since|first|second|half|quarter|overnight|as of|"
                      r"last|ago|earlier|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -278,8 +286,8 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         day = parse_day(m.group("rest"), ref)
         if day is not None:
             return day, ref
-        named = re.match(r"(?:(?:start|beginning)\s+of\s+)?" + _M.format("m") + r"(?!\s*\d)",
-                         m.group("rest"), re.I)
+        named = re.search(r"(?:^|\b(?:in|of)\s+)" + _M.format("m") + r"(?!\s*\d)",
+                          m.group("rest"), re.I)  # "since March", "since it began in March"
         if named and month_number(named.group("m")) and named.group("m")[0].isupper():
             mo = month_number(named.group("m")) or 1
             y = _year_before(mo, 1, ref)  # "since March": the latest March not after ref
@@ -330,8 +338,29 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
+    m = _TO_DAY.search(s)
+    if m and ref is not None:  # "in the week to Sunday", "in the 12 months to April"
+        last = parse_day(m.group("day"), ref)
+        month = month_number(m.group("day").split()[0]) if last is None else None
+        if last is None and month is not None and not re.search(r"\d", m.group("day")):
+            y = _year(None, ref, month)
+            last = _last_day(y, month) if y else None
+        if last is not None:
+            n = _COUNTS.get((m.group("n") or "a").lower(), 0) or int(m.group("n"))
+            unit = m.group("u").lower()
+            if unit in ("month", "year"):
+                months = n * (12 if unit == "year" else 1)
+                y, mo = divmod(last.year * 12 + last.month - months, 12)
+                first = dt.date(y, mo + 1, 1) if last == _last_day(last.year, last.month) \
+                    else last - dt.timedelta(days=30 * months - 1)
+            else:
+                first = last - dt.timedelta(days=n * (14 if unit == "fortnight" else 7 if
+                                                      unit == "week" else 1) - 1)
+            return first, last
     m = _AGO.search(low)
-    if m and ref is not None:  # "three weeks earlier", "two years ago": that day (year)
+    if m and ref is not None and not re.search(r"\b(?:from|than|compared (?:with|to)|on|"
+                                               r"over|versus|against)\s*$", low[:m.start()]):
+        # "three weeks earlier", "two years ago": that day (year); not "up 4% from a year ago"
         n = _COUNTS.get(m.group("n"), 0) or int(m.group("n"))
         unit = m.group("u")
         if unit == "year":
