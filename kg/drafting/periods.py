@@ -351,12 +351,12 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
             if unit in ("month", "year"):
                 months = n * (12 if unit == "year" else 1)
                 y, mo = divmod(last.year * 12 + last.month - months, 12)
-                first = dt.date(y, mo + 1, 1) if last == _last_day(last.year, last.month) \
+                begin = dt.date(y, mo + 1, 1) if last == _last_day(last.year, last.month) \
                     else last - dt.timedelta(days=30 * months - 1)
             else:
-                first = last - dt.timedelta(days=n * (14 if unit == "fortnight" else 7 if
+                begin = last - dt.timedelta(days=n * (14 if unit == "fortnight" else 7 if
                                                       unit == "week" else 1) - 1)
-            return first, last
+            return begin, last
     m = _AGO.search(low)
     if m and ref is not None and not re.search(r"\b(?:from|than|compared (?:with|to)|on|"
                                                r"over|versus|against)\s*$", low[:m.start()]):
