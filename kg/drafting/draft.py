@@ -24,15 +24,17 @@ from kg.drafting.attribution import Attribution, attribute
 from kg.drafting.chain_rules import ChainRules
 from kg.drafting.coordination import split_speakers
 from kg.drafting.documents import same_documents
-from kg.drafting.events import Event, article_events
-from kg.drafting.figures import Figure, find_figures, written_numbers
+from kg.drafting.events import article_events
+from kg.drafting.figure_periods import FigurePeriods, mark_rounded, redate
+from kg.drafting.figures import find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
-from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.periods import parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
 from kg.drafting.unsourced import background_clauses, figure_clause, is_statistic
+from kg.drafting.votes import polling_day
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 
 __all__ = ["DraftReport", "draft_article"]
@@ -84,21 +86,6 @@ def _sentence_case(text: str) -> str:
     return text if text.endswith((".", "!", "?", "\u201d", '"')) else text + "."
 
 
-def _clause(text: str, fig: Figure) -> str:
-    """The clause around a figure: between commas, semicolons, dashes or "and"."""
-    bounds = [0] + [m.end() for m in re.finditer(
-        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
-        + [len(text)]
-    start = max(b for b in bounds if b <= fig.start)
-    end = min((b for b in bounds if b > fig.end), default=len(text))
-    return text[start:end]
-
-
-#: "over that period", "during the attack": the period (or event) named just before.
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|the same|this) "
-                          r"(?:period|time)\b|\b(?:during|in|for) the (?:same )?(?:attack|assault|"
-                          r"strike|raid|shelling|offensive|operation|exchange|swap|storm|"
-                          r"flooding|outbreak)\b", re.IGNORECASE)
 #: "That was the assessment of X", "This is according to X": X says the sentence before.
 _BACK = re.compile(r"^(?:That|This|It|Those|These)\s+(?:was|is|were|are)\s+(?:also\s+)?(?:"
                    r"according\s+to|(?:the\s+)?(?:assessment|view|conclusion|estimate|finding|"
@@ -108,7 +95,6 @@ _BACK = re.compile(r"^(?:That|This|It|Those|These)\s+(?:was|is|were|are)\s+(?:al
 _EARLIER = re.compile(r"\b(?:previously|earlier|first|had)\s+(?:reported|said|wrote|revealed)\b")
 #: A sentence that opens a quotation ('"We will ...', 'Quote: "...').
 _QUOTE_START = re.compile(r"\s*(?:(?:Quote|Quotes|Direct speech)\s*:\s*)?[\"\u201c]")
-_CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CNY", "INR", "BRL"})
 _ROLE_WORDS = frozenset({
     "correspondent", "journalist", "reporter", "editor", "columnist", "writer", "commentator",
     "economist", "analyst", "director", "head", "chief", "manager", "professor", "researcher",
@@ -116,88 +102,6 @@ _ROLE_WORDS = frozenset({
     "minister", "secretary", "president", "chairman", "chair", "member", "fellow", "scientist",
     "lecturer", "lawyer", "commander", "governor", "ambassador", "representative", "founder",
     "strategist", "expert", "epidemiologist", "doctor", "physician", "surgeon", "leader"})
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ne|ht)\b|"
-                      r"\bso far\b|\bto date\b|\bsince\b|\bnow stands\b|\b(?:death )?toll\b|"
-                      r"\bnumber of (?:\w+ )?(?:dead|killed|deaths|casualties|wounded)\b",
-                      re.IGNORECASE)
-
-
-def _quantity(fig: Figure, segment: str, claim: str, sentence: str, ref: dt.date | None,
-              since: dt.date | None = None, last: tuple[dt.date, dt.date] | None = None,
-              events: tuple[Event, ...] = (), field: tuple[dt.date, dt.date] | None = None
-              ) -> tuple[dict[str, Any], list[str]]:
-    notes: list[str] = []
-    q: dict[str, Any] = {"measure": fig.measure}
-    for key in ("value", "min_value", "max_value"):
-        if getattr(fig, key) is not None:
-            q[key] = getattr(fig, key)
-    if fig.approximate:
-        q["approximate"] = True
-    if fig.unit:
-        q["unit"] = fig.unit
-    if fig.per:
-        q["per"] = fig.per
-    # the kind of quantity (kg.quantities infers it from these fields)
-    if fig.unit in _CURRENCIES:
-        q["currency"] = fig.unit
-    if fig.unit == "ratio":
-        q["change"] = "ratio"
-    elif fig.unit == "percentage point":
-        q["change"] = "difference"
-    if fig.word:
-        q["word"] = fig.word
-        notes.append(f"'{fig.word}' read as at least {fig.min_value:,.0f} (a convention); "
-                     "keep or drop the bound")
-    if fig.exact:
-        q["exact"] = True
-    if fig.per_population:
-        q["per_population"] = fig.per_population
-
-    forecast = bool(FORECAST.search(sentence))
-    clause = _clause(written_numbers(segment), fig)
-    start, end = find_period(clause, ref, forecast=forecast, events=events)
-    if start is None:
-        start, end = find_period(segment, ref, forecast=forecast, events=events)
-    if start is None:
-        start, end = find_period(claim, ref, forecast=forecast, events=events)
-    if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
-            and re.search(r"\bsince\b", claim, re.IGNORECASE) \
-            and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
-        start, end = None, ref  # "where X has happened since May, only 5 are open": now
-    before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
-    if start is not None and start == end and re.search(
-            r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s*$", before):
-        start, end = None, ref  # "had detained 30 ... in an Oct. 7 attack": a count to date
-    if start is None and last is not None and _SAME_PERIOD.search(sentence):
-        start, end = last
-        notes.append(f"'that period' read as {start} to {end}, the period named before")
-    if start is not None and end is not None and ref is not None and start <= ref < end \
-            and not forecast:
-        end = ref  # a count of this month or year runs up to the day it is stated
-    if start is None and field is not None and end == ref:
-        start, end = field
-        notes.append(f"the poll's field dates, {start} to {end}, read as the period")
-    if start is None and since is not None and (end == ref or (
-            end is not None and since <= end)) and (_PERFECT.search(clause) or (
-                _PERFECT.search(sentence) and not re.search(r"\b(?:is|are)\b", clause))) \
-            and (ref is None or since <= ref):
-        start = since
-        notes.append(f"period read as from {since}, the start the article gave earlier "
-                     "(\"since ...\")")
-    if start is not None:
-        q["period_start"] = start
-    if end is not None:
-        q["period_end"] = end
-        if start is None:
-            notes.append(f"no period stated: read as up to {end}")
-    if start is not None and end is not None and start > end:
-        q.pop("period_start")
-        notes.append("the period's start came out after its end; dropped")
-    if fig.measure == "figure":
-        notes.append(f"what '{fig.text}' counts was not found; name the measure")
-    return q, notes
-
-
 class _Drafter(ChainRules):
     def __init__(self, article: Article, slug: str) -> None:
         self.a = article
@@ -212,8 +116,6 @@ class _Drafter(ChainRules):
         self.prev_claims: list[str] = []  # the claims of the sentence before
         self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
         self.open_quote = False  # the previous paragraph ended inside a quotation
-        self.since: dt.date | None = None  # the latest "since ..." start of the article
-        self.last_period: tuple[dt.date, dt.date] | None = None  # for "over that period"
         self.unsourced_doc: str | None = None  # the article's unattributed statistics
         self.doc_voice: str | None = None  # the study or data the last sentence credited
         self.doc_owners: set[str] = set()  # sources named as the owners of data
@@ -232,6 +134,8 @@ class _Drafter(ChainRules):
         self.events = article_events(" ".join([article.headline or "", *article.paragraphs]))
         self.polls = scan_polls([t for par in article.paragraphs for t in sentences(par)],
                                 self.ref)
+        self.periods = FigurePeriods(self.ref, self.events, self.polls.period,
+                                     polling_day(self._text(), self.ref))
         if article.date is None:
             self.note(self.article_report, "CHECK: the article's date was not found (give "
                       "--date); periods and 'last year' need it" + (
@@ -330,16 +234,12 @@ class _Drafter(ChainRules):
         earlier = next((self.reports[f"{c}-report"]["date"] for c in (speaker, relay)
                         if c and self.reports.get(f"{c}-report", {}).get("date")), None)
         ref = said or earlier or self.ref
-        since = re.search(r"\bsince\b[^,;]*", s, re.IGNORECASE)
-        if since:
-            start, _ = find_period(since.group(0), ref, events=self.events)
-            if start is not None and (ref is None or start <= ref):
-                self.since = start
+        self.periods.see(s, ref, said)
         items: list[tuple[str, dict[str, Any] | None, list[str]]] = []
         owner: dict[int, str] = {}  # item index -> the origin of its own clause
         tail_sid = self.src.resolve(x.tail[0]) if x.tail else None
-        field = self.polls.period if speaker is not None and re.search(
-            r"\b(?:poll|survey)s?\b", self.src.records[speaker]["name"], re.IGNORECASE) else None
+        poll = speaker is not None and bool(re.search(
+            r"\b(?:poll|survey)s?\b", self.src.records[speaker]["name"], re.IGNORECASE))
         segments = _segments(x.claim or s)
         found = [(seg, find_figures(seg)) for seg in segments]
         if not any(figs for _, figs in found) and len(segments) > 1 and not re.search(
@@ -348,13 +248,8 @@ class _Drafter(ChainRules):
         for seg, figs in found:
             self.report.figures += len(figs)
             for f, year in by_year(written_numbers(seg), figs):
-                q, qnotes = _quantity(f, seg, x.claim or s, s, ref, self.since,
-                                      self.last_period, self.events, field)
-                if year is not None:
-                    q["period_start"] = dt.date(year, 1, 1)
-                    q["period_end"] = dt.date(year, 12, 31)
-                if "period_start" in q and "period_end" in q and not _SAME_PERIOD.search(s):
-                    self.last_period = (q["period_start"], q["period_end"])
+                q, qnotes = self.periods.quantity(f, seg, x.claim or s, s, ref, poll=poll,
+                                                  year=year)
                 if tail_sid is not None and x.tail and f.text in written_numbers(x.tail[1]):
                     owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
                 elif speaker is None and not headline:
@@ -520,6 +415,8 @@ class _Drafter(ChainRules):
         return " ".join([self.a.headline or "", *self.a.standfirst, *self.a.paragraphs])
 
     def dataset(self) -> Dataset:
+        redate(self.claims, self.assertions, self.reports, self.ref)
+        mark_rounded(self.claims)
         self._merge_described()
         self.official_figures(self._text())
         order = list(dict.fromkeys(a["source"] for a in self.assertions))

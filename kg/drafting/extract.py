@@ -8,6 +8,8 @@ by trafilatura) and writes a *draft* in the dataset schema, valid for ``kg build
   publisher and date from the URL, sentences;
 - :mod:`~kg.drafting.figures`: the number grammar (separators, scales, ranges, bounds);
 - :mod:`~kg.drafting.periods`: periods and dates relative to the article's date;
+- :mod:`~kg.drafting.figure_periods`: a figure's period in its article's context (and
+  :mod:`~kg.drafting.votes` for elections);
 - :mod:`~kg.drafting.attribution`: who says each sentence, to whom, citing whom;
 - :mod:`~kg.drafting.sources`: mentions to sources (pronouns, surnames, anonymous ones);
 - :mod:`~kg.drafting.draft`: claims, quantities and chains, ids scoped to the document;

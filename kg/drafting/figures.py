@@ -6,16 +6,18 @@ A figure is a count, amount, percentage or ratio stated in the text. Read:
 text                                     figure
 =======================================  =============================================
 "290 000", "290,000", "290.000"          290000 (any thousands separator)
-"60 thousand", "2m", "$47.16bn"          60000, 2000000, 47160000000 (unit USD)
+"60 thousand", "2m", "$47.16bn", "7.1 bil"   60000, 2000000, 47160000000 (unit USD)
 "five drones" (written numbers)          5, via text2num when it is installed
 "8-9,000", "50 to 70%", "two to three"   a range: min_value 8000, max_value 9000
 "fourfold", "twice as many", "3 times"   a ratio
 "over/more than/at least/upwards of N"   min_value N
-"up to/as many as/at most/under N"       max_value N
+"up to/as many as/at most/can reach N"   max_value N
 "almost/nearly/just under N"             max_value N, approximate
 "about/around/some/roughly N"            value N, approximate
 "thousands"/"millions"/"scores"          min_value 2000 / 2000000 / 40
 "half", "a third", "three quarters"      50 / 33.3 / 75 percent (approximate for "about")
+"for the second time"                    2 (the count of times)
+"over 2m rubles (about $25,000)"         the bracketed conversion takes the bound: min 25000
 =======================================  =============================================
 
 Never figures: years, dates ("Aug. 26", "26 August"), times ("23:01", "0845 GMT"),
@@ -41,13 +43,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["Figure", "find_figures", "written_numbers"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "mil": 1e6,
+           "bil": 1e9,
            "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _CURRENCY_AFTER = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
@@ -64,7 +67,8 @@ _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two third
 _MIN = ("more than", "over", "at least", "above", "exceeding", "upwards of", "in excess of",
         "just over", "no fewer than", "no less than", "a minimum of", "greater than")
 _MAX = ("up to", "as many as", "as much as", "at most", "no more than", "fewer than",
-        "less than", "under", "below", "a maximum of", "not exceeding")
+        "less than", "under", "below", "a maximum of", "not exceeding", "can reach",
+        "could reach", "may reach", "might reach")
 _MAX_APPROX = ("almost", "nearly", "just under", "close to", "just shy of", "approaching")
 _APPROX = ("about", "around", "approximately", "roughly", "some", "circa", "an estimated",
            "estimated", "approx.", "approx", "almost exactly", "c.")
@@ -76,7 +80,8 @@ _NUMBER = re.compile(
     r"(?<![\w.,:/#-])(?<![A-Za-z]-)(?P<cur>US\$|\$|€|£|₴|₽)?\s?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<dash>[-\u2013]|to)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM.replace(
         "sep", "sep2") + r"))?"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|b|tn)\b)?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|b|tn)\b|"
+    r"\s(?:mil|bil)\b\.?)?"
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b|\s(?:percentage\spoints?)\b)?"
     r"(?P<times>\s(?:times|-fold)\b|-fold\b)?",
     re.IGNORECASE)
@@ -110,6 +115,7 @@ def _alpha2digit() -> object | None:
     return alpha2digit  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=2048)
 def written_numbers(sentence: str) -> str:
     """The sentence with written numbers as digits ("five" -> "5"; "one" stays a word).
 
@@ -118,6 +124,8 @@ def written_numbers(sentence: str) -> str:
     Examples:
         >>> written_numbers("five drones and sixty thousand soldiers")
         '5 drones and 60000 soldiers'
+        >>> written_numbers("a six-month ban on four-week rotations")
+        'a 6-month ban on 4-week rotations'
     """
     convert = _alpha2digit()
     if convert is None or not re.search(r"[a-z]", sentence):
@@ -133,11 +141,25 @@ def written_numbers(sentence: str) -> str:
                     r"(?:quarters?|thirds?|fifths?)\b|\bone in (?:five|four|three|ten)\b|"
                     r"\ba (?:third|quarter|fifth)\b",
                     hide, sentence, flags=re.IGNORECASE)
+    # "a four-week rotation": text2num reads "four week", not "four-week"
+    masked = re.sub(r"\b([a-z]+)-(hour|day|week|month|year)(?=s?\b)", r"\1 qqunit\2",
+                    masked, flags=re.IGNORECASE)
     try:
         converted: str = convert(masked, "en", threshold=2)  # type: ignore[operator]
     except Exception:  # pragma: no cover - the library refuses odd text
         return sentence
+    converted = re.sub(r" qqunit", "-", converted)
     return re.sub(r" qqscale(\d+)qq", lambda m: scales[int(m.group(1))], converted)
+
+
+def _scaled(v: float, scale: float) -> float:
+    """``v`` times ``scale`` without binary noise: 4.1 million is 4100000, not 4099999.99...
+
+    Examples:
+        >>> _scaled(4.1, 1e6), _scaled(7.1, 1e9), _scaled(2.5, 1.0)
+        (4100000.0, 7100000000.0, 2.5)
+    """
+    return v if scale == 1.0 else float(round(v * scale, 6))
 
 
 def _value(num: str) -> float:
@@ -229,6 +251,9 @@ def find_figures(sentence: str) -> list[Figure]:
                               r"within|for|in)\s*$", s[max(0, m.start() - 14):m.start()],
                               re.IGNORECASE)):
             continue  # "two and a half years", "these two months": a span of time
+        if re.match(r"[\s-]*(?:days?|weeks?|months?|years?)\s+(?:to|ending|ended|through)\s+[A-Z]",
+                    s[m.end("num"):]):
+            continue  # "in the 12 months to April": the period, not a figure
         if re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|"
                     r"ago|before|after|afterwards|prior|previously|beforehand)\b",
                     s[m.end("num"):], re.IGNORECASE):
@@ -242,15 +267,15 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.group("dash") == "to" and re.search(r"\bfrom\s*$", before):
             num2 = None  # "from 1.6 to 1.9": a change, not a range
             end = m.end("num")
-        scale_word = (m.group("scale") or "").strip().lower()
+        scale_word = (m.group("scale") or "").strip().lower().rstrip(".")
         scale = _SCALES.get(scale_word, 1.0)
         if num2 is None and m.group("scale") is None and not m.group("cur"):
             nxt = re.match(r"\s?(thousand|million|billion)\b", s[m.end("num"):], re.I)
             if nxt:
                 scale = _SCALES[nxt.group(1).lower()]
         try:
-            a = _value(num) * scale
-            b = _value(num2) * scale if num2 else None
+            a = _scaled(_value(num), scale)
+            b = _scaled(_value(num2), scale) if num2 else None
         except ValueError:
             continue
         if b is not None and a * 100 < b:  # "8-9,000": the first takes the second's magnitude
@@ -296,7 +321,24 @@ def find_figures(sentence: str) -> list[Figure]:
                           value=fields["value"], min_value=fields["min_value"],
                           max_value=fields["max_value"]))
     out += _word_figures(s, {(f.start, f.end) for f in out})
-    return sorted(out, key=lambda f: f.start)
+    return _conversions(s, sorted(out, key=lambda f: f.start))
+
+
+def _conversions(s: str, figures: list[Figure]) -> list[Figure]:
+    """A figure in brackets right after another ("upwards of 2m rubles (about $25,000)") is
+    the same amount in another unit: it takes the first one's bound."""
+    out = list(figures)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.value is None or a.value is not None or not re.fullmatch(
+                r"\s*[^\W\d]{0,12}\s*\(\s*(?:about|approximately|approx\.?|around|roughly|some|"
+                r"or|c\.|circa|nearly|almost|equivalent to|worth)?\s*", s[a.end:b.start], re.I):
+            continue
+        bound = "min_value" if a.min_value is not None and a.max_value is None else \
+            "max_value" if a.max_value is not None and a.min_value is None else None
+        if bound is not None:
+            out[k] = _bounded(b, bound, b.value)
+    return out
 
 
 def _bounded(f: Figure, bound: str, v: float) -> Figure:
@@ -318,6 +360,14 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",
                                    measure="growth", approximate=_cue(before, _MAX_APPROX)),
                             bound, v))
+    for m in re.finditer(r"\bfor the (?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                         r"tenth)|([2-9]|1\d)(?:nd|rd|th)) (?:time|straight time|consecutive "
+                         r"time)\b", low):
+        n = int(m.group(2)) if m.group(2) else (
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth").index(m.group(1)) + 2  # "cut rates for the third time": 3 cuts
+        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), value=float(n),
+                          measure="times"))
     for m in re.finditer(r"\b(?:more than )?twice as (?:many|much)\b", low):
         bound = "min_value" if m.group(0).startswith("more") else "value"
         out.append(_bounded(Figure(start=m.start(), end=m.end(), text=m.group(0), unit="ratio",

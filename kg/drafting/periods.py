@@ -13,6 +13,11 @@ text                                            period (article dated 2024-10-08
 "in October 2023", "in 2023", "for 2023"        the month / the year
 "this year" / "so far this year"                2024-01-01 .. the article's date
 "last year" / "last month" / "last week"        2023-01-01 .. 2023-12-31 / 2024-09 / Sep 30-Oct 6
+"three weeks ago", "two days earlier"           that day (2024-09-17), (2024-10-06)
+"on the 20th of January"                        that day (the latest 20 January)
+"before last Sunday's vote", "before 2020"      .. the day before (end only)
+"in the week to Sunday", "12 months to April"   Mon..Sun / 2023-05-01 .. 2024-04-30
+"since the outbreak began in August"            2024-08-01 .. the article's date
 "as of October 1", "as of Friday"               .. that date (end only)
 no period                                       .. the article's date (end only)
 ==============================================  ===========================================
@@ -92,9 +97,16 @@ def parse_day(text: str, ref: dt.date | None) -> dt.date | None:
         year = int(m.group("y")) if m.group("y") else _year_before(month, day, ref)
         if year is not None:
             try:
-                return dt.date(year, month, day)
+                date = dt.date(year, month, day)
             except ValueError:
                 return None
+            named = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\W{1,3}(?:the\s+|on\s+)?$",
+                              text[max(0, m.start() - 16):m.start()], re.I)
+            if named and _WEEKDAYS[named.group(1).lower()] != date.weekday():
+                # "Monday, the 22nd" when the 22nd is a Tuesday: the nearest Monday
+                ahead = (_WEEKDAYS[named.group(1).lower()] - date.weekday()) % 7
+                date += dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            return date
     w = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)
     if w and ref is not None:
         back = (ref.weekday() - _WEEKDAYS[w.group(1).lower()]) % 7
@@ -186,6 +198,21 @@ def day_range(text: str, ref: dt.date | None) -> Period | None:
     return None
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_COUNTS) + r")\s+(?P<u>day|week|month|year)s?\s+"
+                  r"(?:earlier|ago)\b")
+
+#: "in the week to Sunday", "in the 12 months to April", "the three months ending June 30".
+_TO_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:(?P<n>\d{1,2}|" + "|".join(_COUNTS)
+                     + r")\s+)?(?P<u>day|week|fortnight|month|year)s?\s+(?:to|ending|ended|"
+                     r"through|until)\s+(?:on\s+)?(?P<day>[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+"
+                     r"(?:19|20)\d\d)?|\d{1,2}\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)", re.IGNORECASE)
+
+#: What every rule of find_period needs: a digit or a word of time.
+_TIMELY = re.compile(r"\d|day|week|month|year|since|first|second|half|quarter|overnight|as of|"
+                     r"last|ago|earlier|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projections?|projects?|projected|"
                        r"predict(?:s|ed)?|outlook|goal|budget|plans?|expects?|expected|"
                        r"estimate|will|would|could|might|target)\b", re.IGNORECASE)
@@ -201,6 +228,8 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     """
     s = sentence
     low = s.lower()
+    if not _TIMELY.search(low):
+        return None, ref  # no digit and no word of time: no rule below can apply
     if forecast is None:
         forecast = bool(FORECAST.search(low))
     this_year = ref.year if ref else None
@@ -257,6 +286,23 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         day = parse_day(m.group("rest"), ref)
         if day is not None:
             return day, ref
+        named = re.search(r"(?:^|\b(?:in|of)\s+)" + _M.format("m") + r"(?!\s*\d)",
+                          m.group("rest"), re.I)  # "since March", "since it began in March"
+        if named and month_number(named.group("m")) and named.group("m")[0].isupper():
+            mo = month_number(named.group("m")) or 1
+            y = _year_before(mo, 1, ref)  # "since March": the latest March not after ref
+            if y is not None:
+                return dt.date(y, mo, 1), ref
+    m = re.search(r"\b(?i:before|prior to)\s+(?:the\s+)?(?P<rest>(?:last\s+)?"
+                  r"[A-Z0-9][^,;]{0,30})", s)
+    if m and not re.match(r"\d+\s*(?:%|percent|per cent|[a-z]+\s+(?:ago|earlier))",
+                          m.group("rest")):
+        year = re.match(_Y.format("y") + r"\b(?!\s*[-\u2013])", m.group("rest"))
+        day = None if year else parse_day(m.group("rest")[:20], ref)
+        if year is not None or day is not None:  # "before last Sunday's vote": up to the eve
+            limit = dt.date(int(year.group("y")), 1, 1) if year else day
+            if limit is not None:
+                return None, limit - dt.timedelta(days=1)
     anchored = event_period(s, events, ref) if events else None
     if anchored is not None:
         return anchored
@@ -265,7 +311,8 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         return dt.date(ref.year, 1, 1), ref
     m = re.search(r"\b(?:in|during|for|of)\s+" + _M.format("m") + r"(?:\s+" + _Y.format("y")
                   + r")?\b(?!\s*\d)", s, re.I)
-    if m and month_number(m.group("m")) and m.group("m")[0].isupper():
+    if m and month_number(m.group("m")) and m.group("m")[0].isupper() \
+            and not re.search(r"\d(?:st|nd|rd|th)?\s*$", s[:m.start()]):  # "the 20th of May"
         month = month_number(m.group("m")) or 1
         y = _year(m.group("y"), ref, month)
         if y:
@@ -291,7 +338,41 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if ref and re.search(r"\blast month\b", low):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
         return dt.date(y, mo, 1), _last_day(y, mo)
-    m = re.search(r"(?<!as of )(?<!since )(?<!until )(?<!through )\b(?:on|an?)\s+(?P<day>"
+    m = _TO_DAY.search(s)
+    if m and ref is not None:  # "in the week to Sunday", "in the 12 months to April"
+        last = parse_day(m.group("day"), ref)
+        month = month_number(m.group("day").split()[0]) if last is None else None
+        if last is None and month is not None and not re.search(r"\d", m.group("day")):
+            y = _year(None, ref, month)
+            last = _last_day(y, month) if y else None
+        if last is not None:
+            n = _COUNTS.get((m.group("n") or "a").lower(), 0) or int(m.group("n"))
+            unit = m.group("u").lower()
+            if unit in ("month", "year"):
+                months = n * (12 if unit == "year" else 1)
+                y, mo = divmod(last.year * 12 + last.month - months, 12)
+                begin = dt.date(y, mo + 1, 1) if last == _last_day(last.year, last.month) \
+                    else last - dt.timedelta(days=30 * months - 1)
+            else:
+                begin = last - dt.timedelta(days=n * (14 if unit == "fortnight" else 7 if
+                                                      unit == "week" else 1) - 1)
+            return begin, last
+    m = _AGO.search(low)
+    if m and ref is not None and not re.search(r"\b(?:from|than|compared (?:with|to)|on|"
+                                               r"over|versus|against)\s*$", low[:m.start()]):
+        # "three weeks earlier", "two years ago": that day (year); not "up 4% from a year ago"
+        n = _COUNTS.get(m.group("n"), 0) or int(m.group("n"))
+        unit = m.group("u")
+        if unit == "year":
+            return dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31)
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            day = dt.date(y, mo + 1, min(ref.day, calendar.monthrange(y, mo + 1)[1]))
+        else:
+            day = ref - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return day, day
+    m = re.search(r"(?<!as of )(?<!since )(?<!until )(?<!through )\b(?:on|an?)\s+(?:the\s+)?"
+                  r"(?P<day>"
                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
                   r"(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:,?\s+(?:19|20)"

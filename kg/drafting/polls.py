@@ -11,6 +11,7 @@ text                                                 field dates
 "the poll, conducted April 16-21"                     2025-04-16 .. 2025-04-21
 "the survey, fielded between May 2 and May 9"         2025-05-02 .. 2025-05-09
 "the six-day poll, which closed on Monday"            the five days before Monday .. Monday
+"the 3-day survey ..." then "the survey ended May 9"  2025-05-07 .. 2025-05-09 (two sentences)
 ===================================================  =====================================
 
 Examples:
@@ -47,8 +48,9 @@ RESPONDENTS = re.compile(
 _POLL = re.compile(r"\b(?P<name>(?:the|a|an)\s+(?:(?:new|latest|recent|online|national|"
                    r"[\d]+-day|[a-z]+-day)\s+)*(?:[A-Z][\w/&.'\u2019-]*\s+)*(?:opinion\s+)?"
                    r"(?:poll|survey))\b")
-_CLOSED = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)-day\s+"
-                     r"(?:poll|survey)\b[^.]{0,120}?\b(?:closed|ended|concluded|finished)\s+"
+_LENGTH = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)-day\s+"
+                     r"(?:online\s+|opinion\s+|national\s+)*(?:poll|survey)\b", re.IGNORECASE)
+_CLOSED = re.compile(r"\b(?:poll|survey)\b[^.]{0,120}?\b(?:closed|ended|concluded|finished)\s+"
                      r"(?:on\s+)?(?P<day>[^.;]{3,40})", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
@@ -66,6 +68,8 @@ def scan_polls(sentences: list[str], ref: dt.date | None) -> PollScan:
     """The article's first named poll (preferring one with a proper name) and field dates."""
     name: str | None = None
     period: tuple[dt.date, dt.date] | None = None
+    length: int | None = None  # "the six-day poll", in any sentence
+    closed: dt.date | None = None  # "the poll, which closed on Monday", in any sentence
     for s in sentences:
         by = re.search(r"\b(?:surveyed|polled|questioned|interviewed) by (?P<org>[A-Z][\w&.'-]*"
                        r"(?: [A-Z][\w&.'-]*)*)", s)
@@ -79,11 +83,13 @@ def scan_polls(sentences: list[str], ref: dt.date | None) -> PollScan:
             days = day_range(s, ref)
             if days is not None and days[0] is not None and days[1] is not None:
                 period = (days[0], days[1])
-            closed = _CLOSED.search(s)
-            if period is None and closed:
-                end = parse_day(closed.group("day"), ref)
-                n = closed.group("n").lower()
-                length = int(n) if n.isdigit() else _NUMBERS[n]
-                if end is not None:
-                    period = (end - dt.timedelta(days=length - 1), end)
+            n = _LENGTH.search(s)
+            if n and length is None:
+                word = n.group("n").lower()
+                length = int(word) if word.isdigit() else _NUMBERS[word]
+            close = _CLOSED.search(s)
+            if close and closed is None:
+                closed = parse_day(close.group("day"), ref)
+    if period is None and closed is not None and length is not None:
+        period = (closed - dt.timedelta(days=length - 1), closed)
     return PollScan(name, period)
