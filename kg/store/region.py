@@ -110,6 +110,14 @@ class _Region:
         self.after = set(after)
         self.rest = self.after - self.new
         self.graph = _N(f"{base}graph/assessment")
+        from kg.store.measures import graph_index, index_mark, unindexed
+
+        #: Index quads of the graphs not yet in the measure index (written with the update),
+        #: and the marks of the removed graphs (which go).
+        self.measure_index = [q for g in unindexed(store, self.after | self.old)
+                              for q in graph_index(store, g)
+                              if q.subject.value not in self.old]
+        self.unmarked = [m for m in map(index_mark, self.old) if m in store]
 
     # -- names ------------------------------------------------------------------------
 
@@ -229,22 +237,17 @@ class _Region:
         return keys
 
     def same_measure(self, keys: set[str]) -> set[str]:
-        """Every claim with a figure whose measure (or measure key) text has one of ``keys``."""
-        from kg.quantities import measure_key
+        """Every claim with a figure whose measure (or measure key) text has one of ``keys``,
+        found from the store's index of measure texts (:mod:`kg.store.measures`)."""
+        from kg.store.measures import holders
 
         if not keys:
             return set()
         found: set[str] = set()
-        for p in (_MEASURE, _KEY):
-            rows = self.store.query(f"SELECT DISTINCT ?m WHERE {{ ?x {p} ?m }}",
-                                    use_default_graph_as_union=True)
-            for row in rows:  # type: ignore[union-attr]
-                m = row["m"]
-                if isinstance(m, ox.Literal) and measure_key(m.value) in keys:
-                    for x in self.subjects(p, m):
-                        parsed = self.parse(x)
-                        if parsed is not None and parsed[0] == "claim":
-                            found.add(parsed[1])
+        for x in holders(self.store, keys, self.measure_index):
+            parsed = self.parse(x)
+            if parsed is not None and parsed[0] == "claim":
+                found.add(parsed[1])
         return found
 
     def explanation(self, source: str) -> str | None:
@@ -415,6 +418,8 @@ def _update(r: _Region) -> RegionUpdate:
         out.quads = list(assessment_ox_quads(ds, a, r.graph.value, claims=region,
                                              sources=present, asserted=r.asserted(present)))
     assert isinstance(ds, Dataset)
+    out.quads += r.measure_index
+    out.current += r.unmarked
     return out
 
 
