@@ -79,6 +79,7 @@ _RECORD = re.compile(r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|v
                      r"(?P<id>[^/#]+)(?P<part>/quantity/\d+)?$")
 _HEADLINE, _QUOTE, _COPIES = _N(_C + "headline"), _N(_C + "quote"), _N(_C + "copies")
 _CITES, _HEDGE = _N(_C + "citesAssertion"), _N(_C + "hedged")
+_ANALYST = _N(_C + "analystReliability")
 
 
 class _Fallback(Exception):
@@ -250,6 +251,13 @@ class _Region:
                 found.add(parsed[1])
         return found
 
+    def analysts(self, source: str) -> bool:
+        """Whether the source has the analyst's grade after the change: its grade and score
+        are then that grade's, whatever its track record (rule 1 of
+        :mod:`kg.credibility.reliability`), so that the claims behind them need not be read."""
+        return any(_in(q, self.after) for q in self.store.quads_for_pattern(
+            self.iri("source", source), _ANALYST, None, None))
+
     def explanation(self, source: str) -> str | None:
         for q in self.store.quads_for_pattern(self.iri("source", source), _EXPLANATION, None,
                                               self.graph):
@@ -388,7 +396,7 @@ def _update(r: _Region) -> RegionUpdate:
                   | r.same_measure(r.measure_keys(claims)))
         support = region | r.neighbours(region) | r.same_measure(r.measure_keys(region))
         trusted = r.sources_of(support) | _reviewers(r, support) | graded
-        full = support | r.behind(trusted)
+        full = support | r.behind(graded | {s for s in trusted - graded if not r.analysts(s)})
         ds = _read(r, full, region, graded, changed)
         a = assess(ds) if ds.claims or ds.sources else None
         more: set[str] = set()
@@ -483,7 +491,7 @@ def _read(r: _Region, claims: set[str], region: set[str], graded: set[str],
     subjects: dict[str, Props] = defaultdict(lambda: defaultdict(list))
     after = r.after
     for n in nodes:
-        for q in r.store.quads_for_pattern(n, None, None, None):
+        for q in _record_quads(r.store, n):
             if not _in(q, after):
                 continue
             if isinstance(q.object, ox.BlankNode | ox.Triple):
@@ -501,3 +509,32 @@ def _read(r: _Region, claims: set[str], region: set[str], graded: set[str],
     if not subjects:
         return Dataset()
     return _build(subjects, "the store")
+
+
+_RDF_TYPE = _N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_SOURCE_TYPES = frozenset(_N(_C + k) for k in (
+    "Source", "Person", "Organization", "NewsOutlet", "GovernmentBody", "MilitaryBody",
+    "AnonymousSource", "UnnamedDocument", "Study", "Poll", "DataSet"))
+#: The predicates of a source's record (:func:`kg.store.reader._build`), besides its types.
+_SOURCE_RECORD = tuple(_N(p) for p in (
+    "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel",
+    _C + "affiliatedWith", _C + "authoredBy", _SCHEMA + "sameAs", _C + "country", _C + "side",
+    _C + "analystReliability", "http://www.w3.org/2000/01/rdf-schema#comment",
+    _C + "reliabilitySetBy", _C + "reliabilitySetAt", _C + "reliabilityReason"))
+
+
+def _record_quads(store: ox.Store, n: ox.NamedNode) -> Iterable[ox.Quad]:
+    """The quads of a node that its record can be built from.
+
+    A node typed only as a source is read by the predicates of a source's record: its
+    other quads, the ``cred:asserts`` and ``cred:cites`` shortcuts (one per claim it
+    asserts, hundreds for a prolific source) and its grades in the assessment graph,
+    are no part of its record. Any other node is read whole.
+    """
+    types = list(store.quads_for_pattern(n, _RDF_TYPE, None, None))
+    if not types or any(q.object not in _SOURCE_TYPES for q in types):
+        return store.quads_for_pattern(n, None, None, None)
+    out = types
+    for p in _SOURCE_RECORD:
+        out.extend(store.quads_for_pattern(n, p, None, None))
+    return out
