@@ -387,6 +387,7 @@ def _update(r: _Region) -> RegionUpdate:
         claims |= r.claims_of_assertions(r.ids(r.subjects(_REPORT, r.iri("report", rep)),
                                                "assertion"))
     changed_sources = touched["source"]
+    tracks = _tracks(r, claims, touched["assertion"])
     _check_sources(r, changed_sources)
     graded = changed_sources | asserting | r.sources_of(claims)
     extra: set[str] = set()
@@ -396,7 +397,9 @@ def _update(r: _Region) -> RegionUpdate:
                   | r.same_measure(r.measure_keys(claims)))
         support = region | r.neighbours(region) | r.same_measure(r.measure_keys(region))
         trusted = r.sources_of(support) | _reviewers(r, support) | graded
-        full = support | r.behind(graded | {s for s in trusted - graded if not r.analysts(s)})
+        full = support | tracks.behind(
+            graded | {s for s in trusted - graded if not r.analysts(s)},
+            lambda s: r.behind([s]))
         ds = _read(r, full, region, graded, changed)
         a = assess(ds) if ds.claims or ds.sources else None
         more: set[str] = set()
@@ -426,9 +429,27 @@ def _update(r: _Region) -> RegionUpdate:
         out.quads = list(assessment_ox_quads(ds, a, r.graph.value, claims=region,
                                              sources=present, asserted=r.asserted(present)))
     assert isinstance(ds, Dataset)
-    out.quads += r.measure_index
-    out.current += r.unmarked
+    out.quads += r.measure_index + tracks.quads
+    out.current += r.unmarked + tracks.current
     return out
+
+
+def _tracks(r: _Region, claims: set[str], assertions: set[str]) -> Any:
+    """The cache of the claims behind source grades (:mod:`kg.store.tracks`), with the
+    claims this change can make count noted for the sources asserting them: ``claims``
+    (those the changed facts touch) and those of the assertions citing a changed one."""
+    from kg.store.tracks import Tracks
+
+    tracks = Tracks(r.store, r.rest | r.old, r.after, r.iri)
+    citing = r.ids((x for a in assertions for x in r.subjects(_CITES, r.iri("assertion", a))),
+                   "assertion")
+    by: dict[str, set[str]] = defaultdict(set)
+    for c in claims | r.claims_of_assertions(citing):
+        for a in r.subjects(_CLAIM, r.iri("claim", c)):
+            for s in r.ids(r.objects(a, _BY), "source"):
+                by[s].add(c)
+    tracks.note(by)
+    return tracks
 
 
 def _reviewers(r: _Region, claims: Iterable[str]) -> set[str]:
