@@ -181,29 +181,51 @@ def test_dev_corpus_one_document_at_a_time(tmp_path: Path, regions: list[bool]) 
     assert regions.count(True) >= len(files) - 1  # all but the first, which has none
 
 
-def test_a_verdict_added_later_counts_in_the_cached_track_record(regions: list[bool]) -> None:
-    """The claims behind a source's grade are cached (kg.store.tracks); a verdict that a
-    later document adds on one of its claims must reach the cache, so that a claim whose
-    figure contradicts another of its claims, added later, weighs it with that verdict."""
+def _outlet_docs() -> tuple[Dataset, Dataset, Dataset]:
+    """The outlet's claims b1 and b2 (b2 with a figure); a false verdict on b1; a claim c1
+    of the agency whose figure contradicts b2's (so that c1's grade weighs b2's, and b2's
+    the outlet's, which rests on the verdict on b1)."""
     outlet, agency, checker = _POOL[0], _POOL[5], _POOL[6]
+
     def figure(value: float) -> Quantity:
         return Quantity(measure="refugees", unit="person", value=value,
                         period_start="2024-01-01", period_end="2024-01-31")
 
     judged = Claim(id="b1", text="Something happened.")
     other = Claim(id="b2", text="Other.", quantity=figure(1000))
-    ds = {"sources": [outlet, agency, checker]}
-    b = Dataset(**ds, claims=[judged, other], assertions=[
+    sources = [outlet, agency, checker]
+    b = Dataset(sources=sources, claims=[judged, other], assertions=[
         Assertion(id="b1a", source="outlet", claim="b1"),
         Assertion(id="b2a", source="outlet", claim="b2")])
-    v = Dataset(**ds, claims=[judged], verdicts=[
+    v = Dataset(sources=sources, claims=[judged], verdicts=[
         Verdict(id="b1v", claim="b1", reviewer="checker", rating="false")])
-    c = Dataset(**ds, claims=[Claim(id="c1", text="Not so.", quantity=figure(5000))],
+    c = Dataset(sources=sources, claims=[Claim(id="c1", text="Not so.", quantity=figure(5000))],
                 assertions=[Assertion(id="c1a", source="agency", claim="c1")])
+    return b, v, c
+
+
+def test_a_verdict_added_later_counts_in_the_cached_track_record(regions: list[bool]) -> None:
+    """The claims behind a source's grade are cached (kg.store.tracks); a verdict that a
+    later document adds on one of its claims must reach the cache, so that a claim whose
+    figure contradicts another of its claims, added later, weighs it with that verdict."""
+    b, v, c = _outlet_docs()
     store = Store()
     store.add_dataset(make_doc(0, 1), "a")
-    store.add_dataset(b, "b")  # the claims behind the outlet's grade looked for, and kept
+    store.add_dataset(b, "b")  # the claims behind the outlet's grade: kept, none yet
     store.add_dataset(v, "v")  # a verdict on one of them
-    store.add_dataset(c, "c")  # its figure contradicts the outlet's: the outlet's grade counts
+    store.add_dataset(c, "c")  # the outlet's grade counts for c1: with the verdict
     assert regions == [False, True, True, True]
+    check_against_full(store)
+
+
+def test_the_full_assessment_keeps_the_claims_behind_each_grade(regions: list[bool]) -> None:
+    """A full assessment writes the claims behind every source's grade (kg.store.tracks):
+    the verdict on the outlet's b1 is among them, so that c1, added next, weighs the
+    outlet's grade with it although the outlet's claims are not read again."""
+    b, v, c = _outlet_docs()
+    store = Store()
+    store.add_dataset(Dataset(sources=b.sources, claims=b.claims, assertions=b.assertions,
+                              verdicts=v.verdicts), "bv")
+    store.add_dataset(c, "c")
+    assert regions == [False, True]
     check_against_full(store)

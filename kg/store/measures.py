@@ -22,7 +22,7 @@ Examples:
     >>> store = ox.Store()
     >>> g = ox.NamedNode("https://example.org/doc")
     >>> m = ox.NamedNode("https://w3id.org/credkg/ns#measure")
-    >>> c1, c2 = ox.NamedNode("https://example.org/claim/1"), ox.NamedNode("https://example.org/claim/2")
+    >>> c1, c2 = (ox.NamedNode(f"https://example.org/claim/{i}") for i in (1, 2))
     >>> store.extend([ox.Quad(c1, m, ox.Literal("The Deserters"), g),
     ...               ox.Quad(c2, m, ox.Literal("deserter"), g)])
     >>> unindexed(store, [g.value])
@@ -32,7 +32,7 @@ Examples:
     []
     >>> sorted(x.value for x in holders(store, {"deserter"}))
     ['https://example.org/claim/1', 'https://example.org/claim/2']
-"""  # noqa: E501
+"""
 
 from __future__ import annotations
 

@@ -117,7 +117,8 @@ class _Region:
         #: and the marks of the removed graphs (which go).
         self.measure_index = [q for g in unindexed(store, self.after | self.old)
                               for q in graph_index(store, g)
-                              if q.subject.value not in self.old]
+                              if not isinstance(q.subject, ox.NamedNode)
+                              or q.subject.value not in self.old]
         self.unmarked = [m for m in map(index_mark, self.old) if m in store]
 
     # -- names ------------------------------------------------------------------------
@@ -327,6 +328,19 @@ def marked_base(store: ox.Store) -> str | None:
     marks = [q.object.value for q in store.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)
              if isinstance(q.object, ox.Literal)]
     return marks[0] if len(marks) == 1 else None
+
+
+def full_indexes(store: ox.Store, ds: Any, graphs: Iterable[str]) -> list[ox.Quad]:
+    """What a full assessment of the union of ``graphs`` (the dataset ``ds``) writes
+    besides the assessment, so that the next change is assessed quickly: the measure
+    texts of the graphs not yet indexed (:mod:`kg.store.measures`) and the claims behind
+    every source's grade (:mod:`kg.store.tracks`)."""
+    from kg.store.measures import graph_index, unindexed
+    from kg.store.tracks import full_tracks
+
+    graphs = list(graphs)
+    return [q for g in unindexed(store, graphs) for q in graph_index(store, g)] + full_tracks(
+        ds, graphs)
 
 
 def region_update(store: ox.Store, after: Iterable[str], new: Iterable[str],

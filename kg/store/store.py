@@ -80,7 +80,7 @@ from kg.store.index import (
     document_id,
     insert_index,
 )
-from kg.store.region import RegionUpdate, base_mark, region_update
+from kg.store.region import RegionUpdate, base_mark, full_indexes, region_update
 from kg.store.terms import to_ox_quad
 
 __all__ = ["Resolver", "Store", "add_files"]
@@ -510,6 +510,7 @@ class Store(StoreBase):
                  + assessment_provenance(self, ds, result, graphs, started))
         if mark and len(bases) == 1:
             quads.append(base_mark(ds.base))
+            quads += full_indexes(self.ox, ds, graphs)
         return graph_iri, quads
 
     def _finish_interrupted(self) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -75,7 +76,8 @@ class Tracks:
             return None
         prefix = self.iri("claim", "").value
         return {q.object.value[len(prefix):] for q in self.store.quads_for_pattern(
-            node, _BEHIND, None, TRACKS_GRAPH) if q.object.value.startswith(prefix)}
+            node, _BEHIND, None, TRACKS_GRAPH)
+            if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(prefix)}
 
     def note(self, asserted_by: dict[str, set[str]]) -> None:
         """Add to the stored entries the claims this change can make count, by source.
@@ -112,3 +114,37 @@ class Tracks:
             self.entries[s] = found
             out |= found
         return out
+
+
+def full_tracks(ds: Any, graphs: Iterable[str]) -> list[ox.Quad]:
+    """The whole cache for a dataset assessed in full (the union of ``graphs``): every
+    source, with the claims behind its grade as the engine sees them.
+
+    A claim counts for a source that asserts it when it carries a verdict, or when the
+    assertion is a headline, a copy, carries a figure of its own, quotes from a report,
+    or relays an assertion with a figure or a hedge: the same over-approximation as
+    :meth:`kg.store.region._Region.behind`, on the records rather than the quads.
+
+    Examples:
+        >>> from kg.seed import seed_dataset
+        >>> quads = full_tracks(seed_dataset(), ["urn:example:doc"])
+        >>> len([q for q in quads if q.predicate == _KNOWN]) == len(seed_dataset().sources)
+        True
+    """
+    base = ds.base
+    by_id = {a.id: a for a in ds.assertions}
+    reviewed = {v.claim for v in ds.verdicts}
+    behind: dict[str, set[str]] = {s.id: set() for s in ds.sources}
+    for a in ds.assertions:
+        if (a.claim in reviewed or a.headline or a.copies or a.quantity is not None
+                or (a.quote is not None and a.report is not None)
+                or any(x in by_id and (by_id[x].quantity is not None or by_id[x].hedged)
+                       for x in a.cites)):
+            behind.setdefault(a.source, set()).add(a.claim)
+    out = [ox.Quad(TRACKS_GRAPH, _VALID, _digest(graphs), TRACKS_GRAPH)]
+    for s, claims in behind.items():
+        node = ox.NamedNode(f"{base}source/{s}")
+        out.append(ox.Quad(node, _KNOWN, _TRUE, TRACKS_GRAPH))
+        out += [ox.Quad(node, _BEHIND, ox.NamedNode(f"{base}claim/{c}"), TRACKS_GRAPH)
+                for c in claims]
+    return out
