@@ -19,6 +19,7 @@ from kg.store import base as base_module
 from kg.store import bulk as bulk_module
 from kg.store.index import DOCUMENT_BASE, INDEX_GRAPH, document_id
 from kg.store.provenance import provenance_nodes
+from kg.store.tracks import INDEX_GRAPHS
 from kg.synthetic import write_synthetic
 from tests.conftest import ROOT, Result
 from tests.strategies import datasets
@@ -93,9 +94,11 @@ def test_same_content_under_a_new_name_adds_no_new_facts(seed_store: Path) -> No
         return {tuple(map(str, r)) for r in rows}  # type: ignore[union-attr]
 
     def facts_of(rows: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
-        # each assessment records its own provenance (kg.store.provenance): not facts
+        # each assessment records its own provenance (kg.store.provenance), and the store
+        # keeps indexes of its own (urn:credkg:store...: kg.store.measures, kg.store.tracks)
         made = {str(n) for n in provenance_nodes(store)}
-        return {r for r in rows if not r[0].startswith(f"<{DOCUMENT_BASE}") and r[0] not in made}
+        return {r for r in rows if not r[0].startswith((f"<{DOCUMENT_BASE}", "<urn:credkg:store"))
+                and r[0] not in made}
 
     before = facts_of(union())
     store.add_file(SEED, "seed-again")
@@ -129,14 +132,15 @@ def write_yaml(path: Path, ds: Dataset) -> None:
 def test_remove_takes_out_exactly_one_document(tmp_path: Path) -> None:
     store = Store()
     store.add_dataset(small(), "small")
-    only_small = snapshot(store) - {q for q in snapshot(store) if q[3] == f"<{ASSESSMENT}>"}
+    derived = {f"<{ASSESSMENT}>", *(f"<{g.value}>" for g in INDEX_GRAPHS)}
+    only_small = snapshot(store) - {q for q in snapshot(store) if q[3] in derived}
     store.add_dataset(seed_dataset(), "seed")
     change = store.remove("seed")
     assert change.status == "removed" and change.assessed
     assert [d.id for d in store.documents()] == ["small"]
     assert store.dataset() == small()
-    # everything but the assessment (recomputed over what is left) is as before the seed
-    assert snapshot(store) - {q for q in snapshot(store) if q[3] == f"<{ASSESSMENT}>"} == (
+    # everything but the assessment and its indexes (kept over what is left) is as before
+    assert snapshot(store) - {q for q in snapshot(store) if q[3] in derived} == (
         only_small
     )
     assessed = {str(s) for s, _, _, _ in store.graph_quads(ASSESSMENT)}
@@ -270,7 +274,8 @@ def test_a_crash_after_the_commit_is_finished_on_open(
     assert store.dataset() == expected.dataset()
     assert assessment_of(store) == assessment_of(expected)
     graphs = {g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)}
-    assert graphs == {store.document("small").graph, INDEX_GRAPH, ASSESSMENT}
+    assert graphs == {store.document("small").graph, INDEX_GRAPH, ASSESSMENT,
+                      *(g.value for g in INDEX_GRAPHS)}
     del store
     assert Store.open(path, read_only=True).documents()[0].id == "small"
 
@@ -324,7 +329,7 @@ def test_rdf_files_load_into_the_document_graph(tmp_path: Path) -> None:
         assert store.dataset() == seed_dataset()
         graphs = {str(q.graph_name) for q in store.ox.quads_for_pattern(None, None, None, None)}
         assert graphs <= {f"<{store.document('seed').graph}>", f"<{INDEX_GRAPH}>",
-                          f"<{ASSESSMENT}>"}
+                          f"<{ASSESSMENT}>", *(f"<{g.value}>" for g in INDEX_GRAPHS)}
 
 
 def test_progress_bar_for_large_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

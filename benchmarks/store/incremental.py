@@ -11,6 +11,18 @@ the peak RSS of the process so far and its ratio to the baseline::
 
 The corpus is generated into the folder if missing (``corpus-N.nt``); the store is
 kept as ``incremental-N`` with ``--keep`` (then reused: building 1M takes minutes).
+
+``--from STORE`` starts instead from a copy of an existing store folder (copied to
+``DIR/incremental-N``, kept with ``--keep``), e.g. the 1M-claim store with a synthetic
+assessment of ``benchmarks/store/pages.py build``, so that the 22-minute full
+assessment is not run: the bare load and the full assessment are then not timed. A
+store whose assessment was not written by credkg's engine has no mark saying that it is
+current: the copy gets one (its figures are then those of that assessment, not the
+engine's; the timings of the region hold, not the grades). The first add on such a
+copy also builds the measure index (:mod:`kg.store.measures`) and finds the claims
+behind the grades it uses (:mod:`kg.store.tracks`), which a full assessment writes:
+it is timed on its own, then the store is reopened (so that the next add is "cold":
+the first after opening). Each add and remove prints the time of the region's phases.
 """
 
 from __future__ import annotations
@@ -66,11 +78,34 @@ def timed(label: str, baseline: float | None, step: Any) -> float:
     return took
 
 
-def main(n: int, folder: Path, keep: bool) -> None:
+def phases() -> str:
+    """The region's phases of the last update (:mod:`kg.store.region`), in seconds."""
+    from kg.store import region
+
+    return ", ".join(f"{k} {v:.2f}" for k, v in region.LAST_PHASES.items())
+
+
+def from_copy(origin: Path, path: Path, keep: bool) -> Store:
+    """The store copied from ``origin`` (reused if kept), marked as assessed."""
+    from kg.model import DEFAULT_BASE
+    from kg.store.region import base_mark, marked_base
+
+    if not (keep and path.exists()):
+        shutil.rmtree(path, ignore_errors=True)
+        t = time.perf_counter()
+        shutil.copytree(origin, path)
+        print(f"copy of {origin}: {time.perf_counter() - t:.1f} s (not a store cost)", flush=True)
+    store = Store.open(path)
+    if marked_base(store.ox) is None:
+        store.ox.add(base_mark(DEFAULT_BASE))
+    return store
+
+
+def main(n: int, folder: Path, keep: bool, origin: Path | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
     corpus = folder / f"corpus-{n}.nt"
-    if not corpus.exists():
+    if not corpus.exists() and origin is None:
         write_synthetic(corpus, n)
     doc = article(n)
     shutil.rmtree(folder / "article-bare", ignore_errors=True)
@@ -79,22 +114,39 @@ def main(n: int, folder: Path, keep: bool) -> None:
                      lambda: bare.add_dataset(doc, "article", assess=False))
     bare.flush()
     path = folder / f"incremental-{n}"
-    reuse = keep and path.exists()
-    if not reuse:
-        shutil.rmtree(path, ignore_errors=True)
-    store = Store.open(path)
-    if not reuse:
-        timed(f"bare load of {n:,} claims", baseline,
-              lambda: store.add_file(corpus, "corpus", assess=False))
-        timed(f"full assessment of {n:,} claims from the store, written back", baseline,
-              store.reassess)
+    if origin is not None:
+        store = from_copy(origin, path, keep)
+        if any(d.id == "article" for d in store.documents()):
+            store.remove("article")
+        timed("kg add of the article building the store's indexes (once)", baseline,
+              lambda: store.add_dataset(doc, "article"))
+        print(f"  phases: {phases()}", flush=True)
+        store.remove("article")
+        store.flush()
+        del store
+        t = time.perf_counter()
+        store = Store.open(path)
+        print(f"Store.open (RocksDB): {time.perf_counter() - t:.2f} s", flush=True)
+    else:
+        reuse = keep and path.exists()
+        if not reuse:
+            shutil.rmtree(path, ignore_errors=True)
+        store = Store.open(path)
+        if not reuse:
+            timed(f"bare load of {n:,} claims", baseline,
+                  lambda: store.add_file(corpus, "corpus", assess=False))
+            timed(f"full assessment of {n:,} claims from the store, written back", baseline,
+                  store.reassess)
     for _ in range(2):  # the second round runs with the store's files warm
         timed("kg add of the article, with the assessment", baseline,
               lambda: store.add_dataset(doc, "article"))
+        print(f"  phases: {phases()}", flush=True)
         timed("kg remove of the article", baseline, lambda: store.remove("article"))
-    if not keep:
+        print(f"  phases: {phases()}", flush=True)
+    if not keep and origin is None:
         timed(f"kg remove of the {n:,}-claim document", baseline,
               lambda: store.remove("corpus"))
+    if not keep:
         del store
         shutil.rmtree(path, ignore_errors=True)
     shutil.rmtree(folder / "article-bare", ignore_errors=True)
@@ -102,4 +154,6 @@ def main(n: int, folder: Path, keep: bool) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), Path(sys.argv[2]), "--keep" in sys.argv[3:])
+    args = sys.argv[3:]
+    main(int(sys.argv[1]), Path(sys.argv[2]), "--keep" in args,
+         Path(args[args.index("--from") + 1]) if "--from" in args else None)

@@ -35,6 +35,7 @@ from kg.store.index import (
 )
 from kg.store.region import ASSESSED_BASE, RegionUpdate
 from kg.store.terms import from_ox, to_ox_quad
+from kg.store.tracks import INDEX_GRAPHS
 
 __all__ = ["RdfQuad", "StoreBase"]
 
@@ -261,6 +262,9 @@ class StoreBase:
         graph, data = assessment
         if not data:  # nothing left to assess: the graphs go by pages, not a quad at a time
             for name in self.assessment_graphs():
+                self._drop_graph(name)
+        for name in INDEX_GRAPHS:  # the assessment's indexes: rewritten whole, from ``data``
+            if self.ox.contains_named_graph(name):
                 self._drop_graph(name)
         # other assessment graphs go (the store's base may have changed); the current one
         # is updated by difference: a quad removed costs ~25 us, one kept only a lookup

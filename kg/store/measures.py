@@ -13,9 +13,11 @@ lookup of that literal.
 
 Document graphs are never modified in place (a new version is a new graph), so the
 index is kept per graph: a graph's texts are added once, with a mark saying that the
-graph is indexed. A graph added without the index (a bare load, ``assess=False``) is
-indexed by the next incremental change that needs it. Texts of removed documents stay
-(a text no claim holds any more finds nothing); the marks of removed graphs go.
+graph is indexed. A full assessment rewrites the whole index
+(:func:`kg.store.tracks.full_indexes`); a graph added since without it (a bare load,
+``assess=False``) is indexed by the next incremental change that needs it. Texts of
+documents removed since stay until then (a text no claim holds any more finds
+nothing); the marks of removed graphs go.
 
 Examples:
     >>> import pyoxigraph as ox

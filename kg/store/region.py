@@ -50,6 +50,7 @@ A full recompute is done instead (the rule) when:
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,6 +62,8 @@ __all__ = ["MAX_CHANGED", "RegionUpdate", "region_update"]
 
 #: Above this many quads in a changed document, the assessment is recomputed in full.
 MAX_CHANGED = 200_000
+#: Seconds spent in each phase of the last :func:`region_update` (for benchmarks).
+LAST_PHASES: dict[str, float] = {}
 
 _C = "https://w3id.org/credkg/ns#"
 _SCHEMA = "https://schema.org/"
@@ -330,19 +333,6 @@ def marked_base(store: ox.Store) -> str | None:
     return marks[0] if len(marks) == 1 else None
 
 
-def full_indexes(store: ox.Store, ds: Any, graphs: Iterable[str]) -> list[ox.Quad]:
-    """What a full assessment of the union of ``graphs`` (the dataset ``ds``) writes
-    besides the assessment, so that the next change is assessed quickly: the measure
-    texts of the graphs not yet indexed (:mod:`kg.store.measures`) and the claims behind
-    every source's grade (:mod:`kg.store.tracks`)."""
-    from kg.store.measures import graph_index, unindexed
-    from kg.store.tracks import full_tracks
-
-    graphs = list(graphs)
-    return [q for g in unindexed(store, graphs) for q in graph_index(store, g)] + full_tracks(
-        ds, graphs)
-
-
 def region_update(store: ox.Store, after: Iterable[str], new: Iterable[str],
                   old: Iterable[str]) -> RegionUpdate | None:
     """The assessment graph's update for a change of documents, or None: recompute in full.
@@ -358,15 +348,26 @@ def region_update(store: ox.Store, after: Iterable[str], new: Iterable[str],
     from kg.errors import CredkgError
     from kg.store.reader import _Irregular
 
+    LAST_PHASES.clear()
+    t = time.perf_counter()
     base = marked_base(store)
     after = list(after)
     if base is None or not after or store.contains_named_graph(
             _N(f"{base}graph/assessment/truth")):
         return None
     try:
-        return _update(_Region(store, base, after, new, old))
+        region = _Region(store, base, after, new, old)
+        _lap("measure index", t)
+        return _update(region)
     except (_Fallback, _Irregular, CredkgError, ValidationError, ValueError):
         return None
+
+
+def _lap(phase: str, since: float) -> float:
+    """Add the time since ``since`` to ``phase`` in :data:`LAST_PHASES`; the time now."""
+    now = time.perf_counter()
+    LAST_PHASES[phase] = LAST_PHASES.get(phase, 0.0) + now - since
+    return now
 
 
 def _update(r: _Region) -> RegionUpdate:
@@ -374,6 +375,7 @@ def _update(r: _Region) -> RegionUpdate:
     from kg.formats.assessment import assessment_ox_quads
     from kg.model import Dataset
 
+    t = time.perf_counter()
     for g in r.new | r.old:
         if sum(1 for _ in r.store.quads_for_pattern(None, None, None, _N(g))) > MAX_CHANGED:
             raise _Fallback
@@ -401,9 +403,11 @@ def _update(r: _Region) -> RegionUpdate:
         claims |= r.claims_of_assertions(r.ids(r.subjects(_REPORT, r.iri("report", rep)),
                                                "assertion"))
     changed_sources = touched["source"]
+    t = _lap("changed facts", t)
     tracks = _tracks(r, claims, touched["assertion"])
     _check_sources(r, changed_sources)
     graded = changed_sources | asserting | r.sources_of(claims)
+    t = _lap("sources", t)
     extra: set[str] = set()
     for _ in range(4):
         base_changed = claims | extra
@@ -411,11 +415,15 @@ def _update(r: _Region) -> RegionUpdate:
                   | r.same_measure(r.measure_keys(claims)))
         support = region | r.neighbours(region) | r.same_measure(r.measure_keys(region))
         trusted = r.sources_of(support) | _reviewers(r, support) | graded
+        t = _lap("region", t)
         full = support | tracks.behind(
             graded | {s for s in trusted - graded if not r.analysts(s)},
             lambda s: r.behind([s]))
+        t = _lap("claims behind grades", t)
         ds = _read(r, full, region, graded, changed)
+        t = _lap("read", t)
         a = assess(ds) if ds.claims or ds.sources else None
+        t = _lap("assess", t)
         more: set[str] = set()
         for s in graded:
             stored = r.explanation(s)
@@ -430,6 +438,7 @@ def _update(r: _Region) -> RegionUpdate:
         extra |= more
     else:
         raise _Fallback
+    t = _lap("region", t)
     out = RegionUpdate(r.graph.value, r.current(region, graded), [], region, graded)
     out.dataset, out.result = ds, a
     if a is None:  # nothing left to assess here: the provenance still says what was used
@@ -445,6 +454,7 @@ def _update(r: _Region) -> RegionUpdate:
     assert isinstance(ds, Dataset)
     out.quads += r.measure_index + tracks.quads
     out.current += r.unmarked + tracks.current
+    _lap("quads", t)
     return out
 
 

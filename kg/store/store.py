@@ -80,8 +80,9 @@ from kg.store.index import (
     document_id,
     insert_index,
 )
-from kg.store.region import RegionUpdate, base_mark, full_indexes, region_update
+from kg.store.region import RegionUpdate, base_mark, region_update
 from kg.store.terms import to_ox_quad
+from kg.store.tracks import full_indexes
 
 __all__ = ["Resolver", "Store", "add_files"]
 

@@ -29,10 +29,15 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["TRACKS_GRAPH", "Tracks"]
+from kg.store.measures import MEASURES_GRAPH
+
+__all__ = ["INDEX_GRAPHS", "TRACKS_GRAPH", "Tracks", "full_indexes", "full_tracks"]
 
 #: The named graph of the cache.
 TRACKS_GRAPH = ox.NamedNode("urn:credkg:store/tracks")
+#: The graphs of the assessment's indexes: like the assessment, rewritten whole by a full
+#: assessment (:func:`full_indexes`) and dropped with it.
+INDEX_GRAPHS = (MEASURES_GRAPH, TRACKS_GRAPH)
 _BEHIND = ox.NamedNode("urn:credkg:store#behind")
 _KNOWN = ox.NamedNode("urn:credkg:store#tracked")
 _VALID = ox.NamedNode("urn:credkg:store#tracksValidFor")
@@ -148,3 +153,15 @@ def full_tracks(ds: Any, graphs: Iterable[str]) -> list[ox.Quad]:
         out += [ox.Quad(node, _BEHIND, ox.NamedNode(f"{base}claim/{c}"), TRACKS_GRAPH)
                 for c in claims]
     return out
+
+
+def full_indexes(store: ox.Store, ds: Any, graphs: Iterable[str]) -> list[ox.Quad]:
+    """What a full assessment of the union of ``graphs`` (the dataset ``ds``) writes
+    besides the assessment, so that the next change is assessed quickly: the measure
+    texts of the graphs (:mod:`kg.store.measures`) and the claims behind every source's
+    grade (:func:`full_tracks`). They replace the graphs :data:`INDEX_GRAPHS` whole
+    (:meth:`kg.store.base.StoreBase._finish`)."""
+    from kg.store.measures import graph_index
+
+    graphs = list(graphs)
+    return [q for g in graphs for q in graph_index(store, g)] + full_tracks(ds, graphs)
