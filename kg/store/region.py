@@ -82,7 +82,7 @@ _RECORD = re.compile(r"^(?P<base>.*[/#])(?P<kind>source|report|claim|assertion|v
                      r"(?P<id>[^/#]+)(?P<part>/quantity/\d+)?$")
 _HEADLINE, _QUOTE, _COPIES = _N(_C + "headline"), _N(_C + "quote"), _N(_C + "copies")
 _CITES, _HEDGE = _N(_C + "citesAssertion"), _N(_C + "hedged")
-_ANALYST = _N(_C + "analystReliability")
+_ANALYST, _ASSERTED = _N(_C + "analystReliability"), _N(_C + "claimsAsserted")
 
 
 class _Fallback(Exception):
@@ -268,17 +268,42 @@ class _Region:
             return q.object.value if isinstance(q.object, ox.Literal) else None
         return None
 
-    def asserted(self, sources: Iterable[str]) -> dict[str, int]:
-        """How many claims each source asserts after the change."""
+    def asserted(self, sources: Iterable[str], assertions: set[str]) -> dict[str, int]:
+        """How many claims each source asserts after the change: the count stored in the
+        assessment (before the change), corrected for the claims of the ``assertions``
+        whose facts change; counted whole for a source without a stored count."""
+        before = self.rest | self.old
         out = {}
         for s in sources:
-            claims = set()
-            for q in self.store.quads_for_pattern(None, _BY, self.iri("source", s), None):
-                if _in(q, self.after):
-                    claims |= {str(x.object) for x in self.store.quads_for_pattern(
-                        q.subject, _CLAIM, None, None) if _in(x, self.after)}
-            out[s] = len(claims)
+            node = self.iri("source", s)
+            stored = [q.object.value for q in self.store.quads_for_pattern(
+                node, _ASSERTED, None, self.graph) if isinstance(q.object, ox.Literal)]
+            if len(stored) != 1 or not stored[0].isdigit():
+                out[s] = self._count_asserted(node)
+                continue
+            touched = {x.object for a in assertions
+                       for q in self.store.quads_for_pattern(self.iri("assertion", a), _BY, node)
+                       for x in self.store.quads_for_pattern(q.subject, _CLAIM, None, None)}
+            out[s] = int(stored[0]) + sum(self._asserts(node, c, self.after)
+                                          - self._asserts(node, c, before) for c in touched)
         return out
+
+    def _asserts(self, source: ox.NamedNode, claim: Any, graphs: set[str]) -> int:
+        """1 if ``source`` asserts ``claim`` in ``graphs`` (an assertion's source and claim
+        stated there), else 0."""
+        for q in self.store.quads_for_pattern(None, _CLAIM, claim, None):
+            if _in(q, graphs) and any(_in(x, graphs) for x in self.store.quads_for_pattern(
+                    q.subject, _BY, source, None)):
+                return 1
+        return 0
+
+    def _count_asserted(self, node: ox.NamedNode) -> int:
+        claims = set()
+        for q in self.store.quads_for_pattern(None, _BY, node, None):
+            if _in(q, self.after):
+                claims |= {str(x.object) for x in self.store.quads_for_pattern(
+                    q.subject, _CLAIM, None, None) if _in(x, self.after)}
+        return len(claims)
 
     def current(self, claims: set[str], sources: set[str]) -> list[ox.Quad]:
         """The assessment graph's quads for these claims (with their findings) and sources."""
@@ -450,7 +475,8 @@ def _update(r: _Region) -> RegionUpdate:
     else:
         present = {s for s in graded if s in a.sources}
         out.quads = list(assessment_ox_quads(ds, a, r.graph.value, claims=region,
-                                             sources=present, asserted=r.asserted(present)))
+                                             sources=present,
+                                             asserted=r.asserted(present, touched["assertion"])))
     assert isinstance(ds, Dataset)
     out.quads += r.measure_index + tracks.quads
     out.current += r.unmarked + tracks.current
@@ -519,6 +545,7 @@ def _read(r: _Region, claims: set[str], region: set[str], graded: set[str],
     """
     from kg.model import Dataset
     from kg.store.reader import Props, _build, _Irregular
+    from kg.store.record_quads import record_quads
 
     nodes: set[ox.NamedNode] = set(changed)
     for c in claims:
@@ -536,7 +563,7 @@ def _read(r: _Region, claims: set[str], region: set[str], graded: set[str],
     subjects: dict[str, Props] = defaultdict(lambda: defaultdict(list))
     after = r.after
     for n in nodes:
-        for q in _record_quads(r.store, n):
+        for q in record_quads(r.store, n):
             if not _in(q, after):
                 continue
             if isinstance(q.object, ox.BlankNode | ox.Triple):
@@ -555,31 +582,3 @@ def _read(r: _Region, claims: set[str], region: set[str], graded: set[str],
         return Dataset()
     return _build(subjects, "the store")
 
-
-_RDF_TYPE = _N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_SOURCE_TYPES = frozenset(_N(_C + k) for k in (
-    "Source", "Person", "Organization", "NewsOutlet", "GovernmentBody", "MilitaryBody",
-    "AnonymousSource", "UnnamedDocument", "Study", "Poll", "DataSet"))
-#: The predicates of a source's record (:func:`kg.store.reader._build`), besides its types.
-_SOURCE_RECORD = tuple(_N(p) for p in (
-    "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel",
-    _C + "affiliatedWith", _C + "authoredBy", _SCHEMA + "sameAs", _C + "country", _C + "side",
-    _C + "analystReliability", "http://www.w3.org/2000/01/rdf-schema#comment",
-    _C + "reliabilitySetBy", _C + "reliabilitySetAt", _C + "reliabilityReason"))
-
-
-def _record_quads(store: ox.Store, n: ox.NamedNode) -> Iterable[ox.Quad]:
-    """The quads of a node that its record can be built from.
-
-    A node typed only as a source is read by the predicates of a source's record: its
-    other quads, the ``cred:asserts`` and ``cred:cites`` shortcuts (one per claim it
-    asserts, hundreds for a prolific source) and its grades in the assessment graph,
-    are no part of its record. Any other node is read whole.
-    """
-    types = list(store.quads_for_pattern(n, _RDF_TYPE, None, None))
-    if not types or any(q.object not in _SOURCE_TYPES for q in types):
-        return store.quads_for_pattern(n, None, None, None)
-    out = types
-    for p in _SOURCE_RECORD:
-        out.extend(store.quads_for_pattern(n, p, None, None))
-    return out
