@@ -273,9 +273,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Remove one document from a store and recompute the assessment."""
         from kg.resolution.storing import forget_documents
-        from kg.store.store import Store
-
         from kg.store.drop import copy_is_cheaper
+        from kg.store.store import Store
 
         s = Store.open(store)
         rest = [d for d in s.documents() if d.id != doc]

@@ -248,11 +248,16 @@ class StoreBase:
             self._drop_graph(ox.NamedNode(g))
         if assessment is None:
             return
+        from kg.store.tallies import adjust, recount
+
         if isinstance(assessment, RegionUpdate):
             now = set(assessment.quads)
-            for q in set(assessment.current) - now:
+            gone = set(assessment.current) - now
+            for q in gone:
                 self.ox.remove(q)
-            self._write(q for q in now if q not in self.ox)
+            added = [q for q in now if q not in self.ox]
+            self._write(added)
+            adjust(self.ox, gone, added)  # the listings' totals (kg.store.tallies)
             self.ox.remove(_PENDING)
             return
         for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
@@ -274,6 +279,7 @@ class StoreBase:
                 else:
                     self.ox.remove(q)
         self._write(q for q in data if q in missing)
+        recount(self.ox)
         self.ox.remove(_PENDING)
 
     def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:

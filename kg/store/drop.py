@@ -47,6 +47,7 @@ from pyoxigraph import NamedNode, Store
 
 from kg.store.index import _INDEX, _PENDING, Document, delete_index
 from kg.store.region import ASSESSED_BASE
+from kg.store.tallies import recount
 
 
 class _Store(Protocol):
@@ -178,6 +179,7 @@ def rebuild_without(
         new.update(delete_index(old.id))
         if assessment is not None:
             _write(new, assessment[1])
+        recount(new)  # the listings' totals, of the assessment graphs copied or written
         new.flush()
         del new
         gc.collect()

@@ -149,6 +149,12 @@ def count_answer(
     sparql, named = resolve_query(query)
     bindings = _bindings(named, params or {}, base)
     listing = LISTINGS.get(named.name) if named is not None else None
+    if listing is not None and not isinstance(target, str):
+        from kg.store.tallies import read
+
+        kept = read(target if isinstance(target, ox.Store) else target.ox, listing.name)
+        if kept is not None:  # kept beside the assessment (kg.store.tallies)
+            return Count(kept, listing.unit)
     if listing is not None:
         text, unit = listing.count, listing.unit
     else:  # the parameters bound inside, before the query becomes a subquery
