@@ -17,8 +17,10 @@ compares them with the whole answer).
 
 The total comes from a ``COUNT`` form of the same question (:func:`count_answer`).
 For a listing it is written by hand and counts what the listing is about (claims,
-findings, sources), read from one index of the assessment: 0.1 s for 900k claims
-where counting the listing's own rows would evaluate every row (30 s at 1M). For
+findings, sources), read from one index of the assessment: 0.3-1 s for 900k claims
+where counting the listing's own rows would evaluate every row (30 s at 1M); the
+longest two are kept beside the assessment instead (:mod:`kg.store.tallies`), so that
+their count reads one quad per assessment graph. For
 any other SELECT the count wraps the query (``SELECT (COUNT(*) ...) { query }``),
 which costs what the whole answer costs.
 
