@@ -3,6 +3,7 @@ what remains into a fresh store that replaces the old one in one exchange."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,7 +16,7 @@ from kg.store import drop as drop_module
 from kg.store.index import _INDEX, DOCUMENT_BASE
 from kg.store.lock import hold, release
 from kg.synthetic import write_synthetic
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Result
 
 SEED = ROOT / "kg" / "data" / "seed.yaml"
 PROV = "http://www.w3.org/ns/prov#"
@@ -128,3 +129,15 @@ def test_drop_graph_pages_remove_every_quad(corpus: Path) -> None:
     total = len(store) - 1
     assert drop_module.drop_graph(store, graph, page=997) == -(-total // 997)
     assert list(store) == [other] and not store.contains_named_graph(graph)
+
+
+def test_kg_remove_says_the_space_is_free(tmp_path: Path, corpus: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          kg: Callable[..., Result]) -> None:
+    store = _build(tmp_path / "store", corpus)
+    del store
+    monkeypatch.setattr(drop_module, "SMALL", 0)
+    done = kg("remove", "corpus", "--store", tmp_path / "store")
+    assert done.exit_code == 0, done.stderr
+    assert "rebuilt without it" in done.stdout and "kg optimize" not in done.stdout
+    assert [d.id for d in Store.open(tmp_path / "store", read_only=True).documents()] == ["seed"]

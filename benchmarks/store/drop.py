@@ -18,6 +18,9 @@ assessment of what remains:
   ``SELECT ... LIMIT 250000`` page of the graph at a time, each page rescanning the
   tombstones of the pages before it.
 
+With ``DROP_REST=FILE`` in the environment, ``FILE`` (e.g. the 100k corpus) is added too,
+as a document ``rest``, so that what remains is large and its assessment costs.
+
 Each line prints the wall time, the ratio to the first way measured in the same run,
 the peak RSS, and the folder's size after (``du``). ``uptime`` is printed first.
 """
@@ -84,6 +87,8 @@ def run(n: int, folder: Path, work: Path, ways: list[str]) -> None:
         shutil.copytree(folder / f"store-{n}", path)
         store = Store.open(path)
         store.add_dataset(seed_dataset(), "seed", assess=False)
+        if os.environ.get("DROP_REST"):  # a larger remainder: another corpus as a document
+            store.add_file(Path(os.environ["DROP_REST"]), "rest", assess=False)
         del store
         before = _du(path)
         done = subprocess.run([sys.executable, __file__, "child", way, str(path)],
