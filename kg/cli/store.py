@@ -273,14 +273,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Remove one document from a store and recompute the assessment."""
         from kg.resolution.storing import forget_documents
+        from kg.store.drop import copy_is_cheaper
         from kg.store.store import Store
 
         s = Store.open(store)
+        rest = [d for d in s.documents() if d.id != doc]
+        copied = any(d.id == doc for d in s.documents()) and copy_is_cheaper(
+            s, s.document(doc), rest)
         change = s.remove(doc)
         forget_documents(s)  # its matching keys and recorded changes go too
         s.flush()
         note = "; assessment recomputed" if change.assessed else ""
-        if change.triples >= 50_000:
+        if copied:
+            note += "; the store was rebuilt without it, so its disk space is free already"
+        elif change.triples >= 50_000:
             note += (f"; the disk space of its quads comes back at the next compaction: "
                      f"kg optimize --store {store}")
         out.print(f"removed {doc} ({change.triples:,} triples){note}", markup=False)

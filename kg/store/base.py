@@ -41,7 +41,6 @@ __all__ = ["RdfQuad", "StoreBase"]
 
 RdfQuad = tuple[Node, Node, Node, URIRef | None]
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
-_DROP_BATCH = 250_000  # quads removed per transaction (~200 MB) when a graph is dropped
 
 
 class StoreBase:
@@ -250,11 +249,16 @@ class StoreBase:
             self._drop_graph(ox.NamedNode(g))
         if assessment is None:
             return
+        from kg.store.tallies import adjust, recount
+
         if isinstance(assessment, RegionUpdate):
             now = set(assessment.quads)
-            for q in set(assessment.current) - now:
+            gone = set(assessment.current) - now
+            for q in gone:
                 self.ox.remove(q)
-            self._write(q for q in now if q not in self.ox)
+            added = [q for q in now if q not in self.ox]
+            self._write(added)
+            adjust(self.ox, gone, added)  # the listings' totals (kg.store.tallies)
             self.ox.remove(_PENDING)
             return
         for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
@@ -279,6 +283,7 @@ class StoreBase:
                 else:
                     self.ox.remove(q)
         self._write(q for q in data if q in missing)
+        recount(self.ox)
         self.ox.remove(_PENDING)
 
     def replace_graph(self, graph_iri: str, quads: Iterable[RdfQuad]) -> int:
@@ -298,24 +303,12 @@ class StoreBase:
         return len(set(data))
 
     def _drop_graph(self, graph: ox.NamedNode) -> None:
-        """Remove a named graph and its quads, in transactions of :data:`_DROP_BATCH` quads.
+        """Remove a named graph and its quads, a page of subjects per transaction
+        (:func:`kg.store.drop.drop_graph`); the space comes back when the store is
+        compacted (:meth:`optimize`, ``kg optimize``)."""
+        from kg.store.drop import drop_graph
 
-        pyoxigraph has no drop cheaper than deleting each quad from its six indexes:
-        ``remove_graph``, ``clear_graph`` and ``DROP GRAPH`` are one transaction that
-        holds every removed quad in memory (about 800 bytes a quad), and removing quads
-        one call each costs a Python round trip and a transaction per quad. A SPARQL
-        ``DELETE`` of a page of the graph at a time is faster up to a few hundred
-        thousand quads, with bounded memory; each page rescans the tombstones of the
-        pages before it, so a graph of millions of quads costs more than its size says
-        (``benchmarks/README.md``). The space comes back when the
-        store is compacted (:meth:`optimize`, ``kg optimize``).
-        """
-        page = (f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {{ SELECT ?s ?p ?o "
-                f"WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {_DROP_BATCH} }} }}")
-        while bool(self.ox.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}")):
-            self.ox.update(page)
-        if self.ox.contains_named_graph(graph):
-            self.ox.remove_graph(graph)
+        drop_graph(self.ox, graph)
 
     def _orphans(self) -> list[ox.NamedNode]:
         """Document graphs that no index entry names (left by a crash mid-write)."""

@@ -394,8 +394,15 @@ class Store(StoreBase):
         Raises:
             NotFoundError: there is no such document.
         """
+        from kg.store.drop import copy_is_cheaper, rebuild_without
+
         old = self.document(doc_id)
-        rest = [d.graph for d in self.documents() if d.id != doc_id]
+        others = [d for d in self.documents() if d.id != doc_id]
+        rest = [d.graph for d in others]
+        if copy_is_cheaper(self, old, others):  # most of the store: copy the rest instead
+            whole = self._assessment(rest, mark=True) if assess else None
+            if rebuild_without(self, old, whole):
+                return Change(doc_id, "removed", old.triples, whole is not None)
         assessment = self._assessment_of_change(rest, old=[old.graph]) if assess else None
         self._commit(delete_index(doc_id), pending=assessment is not None)
         self._finish([old.graph], assessment)
