@@ -24,7 +24,9 @@ _POOL = [
     Source(id="ministry", kind="government_body", name="The Ministry", side="north"),
     Source(id="army", kind="military_body", name="The Army", side="south", reliability="B"),
     Source(id="anon", kind="anonymous_source", name="Someone"),
-    Source(id="agency", kind="news_outlet", name="The Agency", reliability="A"),
+    Source(id="agency", kind="news_outlet", name="The Agency", reliability="A",
+           reliability_set_by="J. Roe", reliability_set_at="2024-11-10",
+           reliability_why="a wire with a record of corrections"),
     Source(id="checker", kind="organization", name="The Checker"),
 ]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -84,6 +86,11 @@ def _without_provenance(quads: list[Any]) -> set[str]:
     return {str(q) for q in quads if q.subject not in prov}
 
 
+def _analyst_grades(quads: list[Any]) -> set[str]:
+    """The provenance of the analysts' grades (who set each, when, why), as N-Quads."""
+    return {str(q) for q in quads if "analyst-grade" in str(q.subject)}
+
+
 def assessment(store: Store) -> set[str]:
     """The store's assessment graphs, less their provenance, as N-Quads lines."""
     quads: list[Any] = []
@@ -114,6 +121,10 @@ def check_against_full(store: Store) -> None:
     graph, quads = full
     expected = _without_provenance([q for q in quads if q.graph_name.value == graph])
     assert assessment(store) == expected
+    # the analysts' grades in the provenance: every graded source's, not only the region's
+    stored = [q for g in store.assessment_graphs()
+              for q in store.ox.quads_for_pattern(None, None, None, g)]
+    assert _analyst_grades(stored) == _analyst_grades(quads)
     assert len(list(store.ox.query("SELECT ?run WHERE { GRAPH ?g { ?run a "  # one run
                                    "<http://www.w3.org/ns/prov#Activity> } }"))) == 1
 

@@ -54,6 +54,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import pyoxigraph as ox
@@ -358,6 +359,19 @@ def marked_base(store: ox.Store) -> str | None:
     return marks[0] if len(marks) == 1 else None
 
 
+def _larger_than(store: ox.Store, graph: str, n: int) -> bool:
+    """Whether a document graph holds more than ``n`` quads: its count in the store's
+    index when it has one (a 1M-claim graph is not walked), else counted up to n + 1."""
+    from kg.store.index import _GRAPH, _INDEX, _TRIPLES
+
+    for entry in store.quads_for_pattern(None, _GRAPH, _N(graph), _INDEX):
+        for count in store.quads_for_pattern(entry.subject, _TRIPLES, None, _INDEX):
+            if isinstance(count.object, ox.Literal):
+                return int(count.object.value) > n
+    quads = store.quads_for_pattern(None, None, None, _N(graph))
+    return next(islice(quads, n, None), None) is not None
+
+
 def region_update(store: ox.Store, after: Iterable[str], new: Iterable[str],
                   old: Iterable[str]) -> RegionUpdate | None:
     """The assessment graph's update for a change of documents, or None: recompute in full.
@@ -402,7 +416,7 @@ def _update(r: _Region) -> RegionUpdate:
 
     t = time.perf_counter()
     for g in r.new | r.old:
-        if sum(1 for _ in r.store.quads_for_pattern(None, None, None, _N(g))) > MAX_CHANGED:
+        if _larger_than(r.store, g, MAX_CHANGED):
             raise _Fallback
     facts = r.changed_facts()
     touched: dict[str, set[str]] = defaultdict(set)

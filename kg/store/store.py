@@ -479,6 +479,7 @@ class Store(StoreBase):
         """The assessment after a change that adds the graphs ``new`` and removes ``old``:
         only the region it can affect, where :mod:`kg.store.region` allows (its provenance
         then replaces the previous one as a whole), else :meth:`_assessment` of it all."""
+        from kg.store.analyst_grades import analyst_graded
         from kg.store.provenance import assessment_provenance, now, provenance_nodes
 
         started = now()
@@ -488,9 +489,10 @@ class Store(StoreBase):
         graph = ox.NamedNode(update.graph)
         for node in provenance_nodes(self):
             update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
-        if update.dataset is not None:
-            update.quads += assessment_provenance(self, update.dataset, update.result, graphs,
-                                                  started)
+        if update.dataset is not None:  # every analyst's grade, not only the region's
+            graded = analyst_graded(self.ox, graphs).model_copy(
+                update={"base": update.dataset.base})
+            update.quads += assessment_provenance(self, graded, update.result, graphs, started)
         return update
 
     def _assessment(
