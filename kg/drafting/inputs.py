@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from kg.drafting.furniture import CREDIT_LINE, furniture_reason, starts_paragraph
 from kg.drafting.periods import article_date_in
 from kg.errors import InputError
 
@@ -33,24 +34,9 @@ __all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sen
 #: Longest sentence read (characters); longer ones are skipped and reported.
 MAX_SENTENCE = 3000
 
-_FURNITURE = re.compile(
-    r"\b(?:\d+\s+min(?:ute)?s?\s+read|skip to (?:main )?content|open this photo|share this|"
-    r"send a link|sign up|subscribe|newsletter|advertisement|read more|related (?:news|"
-    r"stories|articles?)|click here|follow us|all rights reserved|cookies?|privacy policy|"
-    r"perspectives in \d+ languages|news id|getty images|photo by|photo:|image:|"
-    r"icon\s?\w+icon|bookmark|comments?\s*\(\d+\))\b|©|^\s*share\s*$|^published:",
-    re.IGNORECASE)
-_AUTHOR_BOX = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
-    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|author|"
-    r"producer)\b|\bhas (?:written|reported|worked) for\b|^about the author\b", re.IGNORECASE)
 _SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:[a-z]{2,6}|[A-Z]{2,6})$")
 _HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
                       "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
-_CAPTION = re.compile(r"(?:/(?:Reuters|AFP|AP|EPA|Getty)\b|\((?:Photo|Image)[^)]*\)\s*$|"
-                      r"^[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|^\(?(?:additional )?(?:reporting|writing|"
-                      r"editing|compiled|produced) by\b)", re.IGNORECASE)
-_CREDIT = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|\(?(?:photo|image|picture)\b)")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
 _DATELINES = (
     # MOSCOW, October 8. /TASS/.
@@ -156,28 +142,6 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def _furniture(par: str) -> str | None:
-    """Why a paragraph is page furniture, or None."""
-    if _FURNITURE.search(par):
-        return "page furniture"
-    if _AUTHOR_BOX.search(par):
-        return "author box"
-    if _CAPTION.search(par) or re.search(r"\b[A-Z]{3,}/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$", par):
-        return "photo caption or credit"
-    if re.match(r"(?:source|sources|photo|video|read also|see also)\s*:", par, re.IGNORECASE):
-        return "a label line"
-    words = par.split()
-    if len(words) <= 3 and not par.endswith((".", "!", "?")):
-        return "a label, not a sentence"
-    if re.fullmatch(r"[\W\d_]*(?:\w+\s+)?\d{1,2},?\s+\d{4}[\W\d:_]*(?:\w+)?", par) or (
-            len(par) < 40 and article_date_in(par) is not None
-            and len(re.findall(r"[A-Za-z]{3,}", par)) <= 2):
-        return "a date stamp"
-    if not re.search(r"[A-Za-z]{3}", par):
-        return "no words"
-    return None
-
-
 def latest_date_in(text: str) -> dt.date | None:
     """The latest full date ("December 18th, 2024", "18 December 2024") the text names.
 
@@ -262,10 +226,14 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
             article.publisher, article.publisher_aliases = found
     seen: set[str] = set()
     lead = True
-    for block in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text):
+    blocks = [b for b in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text) if b.strip()]
+    for k, block in enumerate(blocks):
+        bullet = bool(re.match(r"\s*[-\u2022*]\s", block))
         par = " ".join(block.split()).lstrip("-\u2022* ").strip()
         if not par:
             continue
+        inside = bool(article.paragraphs) and not bullet and k + 1 < len(blocks) \
+            and starts_paragraph(blocks[k + 1])
         if par in seen:
             article.skipped.append((par, "repeated paragraph"))
             continue
@@ -285,14 +253,14 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 par = par[m.end():].strip()
                 lead = False
                 break
-        why = _furniture(par)
+        why = furniture_reason(par, inside=inside)
         if why is not None and _SITE.match(par) and not article.paragraphs \
                 and article.publisher is None and outlet is None:
             article.publisher = par  # the site's name on top of the page: "FAKTI.BG"
             why = "the site's name (read as the publisher)"
         if why is not None:
             article.skipped.append((par, why))
-            if _CREDIT.match(par) and article.paragraphs and not lead:
+            if CREDIT_LINE.match(par) and article.paragraphs and not lead:
                 # a photo credit ends a caption: the paragraph just before it
                 article.skipped.append((article.paragraphs.pop(), "photo caption"))
             continue

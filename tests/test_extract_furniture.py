@@ -1,0 +1,80 @@
+"""`kg extract` input: page furniture in plain text is never drafted as a claim (issue #15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.drafting.extract import draft_document
+from kg.drafting.furniture import furniture_reason
+from kg.drafting.inputs import read_article
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Get the app", "the page interface"),
+    ("Download the Daily Planet app for breaking news", "the page interface"),
+    ("Would you like to share your view on this story?", "the page interface"),
+    ("Register now (it takes a minute) or log in.", "the page interface"),
+    ("Related: Ten things to know about the flu", "the page interface"),
+    ("Leave a comment", "the page interface"),
+    ("Tags: health, vaccines, winter", "the page interface"),
+    ("Note: The science desk receives support from the Acme Trust. The desk is solely "
+     "responsible for all content.", "a note about the article"),
+    ("Copyright 2021 The Daily Planet. This material may not be published or rewritten.",
+     "a note about the article"),
+    ("A nurse fills a syringe at a clinic in Lyon. Photo: STOCKPIX", "photo caption or credit"),
+    ("Protesters gather outside the court on Monday. \u2014 Reuters file",
+     "photo caption or credit"),
+    ("Flood water covers a road near the river (File photo)", "photo caption or credit"),
+    ("A rescue team at work. Image credit: Jane Roe", "photo caption or credit"),
+])
+def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: str) -> None:
+    assert furniture_reason(line) == why
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said 300 soldiers were detained on Monday.",
+    "Registered voters numbered 26 million, the board said.",
+    "The report was produced by the ministry's statistics office, officials said.",
+    "Aid arrived in the city on Tuesday, the Red Cross said.",
+    "More than 40 people were killed, the agency reported.",
+])
+def test_running_text_is_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+    assert furniture_reason(line, inside=True) is None
+
+
+def test_a_subhead_between_paragraphs_is_skipped_but_a_cut_last_line_is_not() -> None:
+    text = ("Cases rose to 90 in March, the health agency said.\n\n"
+            "Early Signs From Two Regions\n\n"
+            "Hospital admissions fell by 12 percent, the agency said.\n\n"
+            "Officials said schools would stay open until the")
+    article = read_article(text)
+    assert ("Early Signs From Two Regions", "a section subhead") in article.skipped
+    assert article.paragraphs[-1] == "Officials said schools would stay open until the"
+    assert len(article.paragraphs) == 3
+
+
+def test_a_bullet_point_without_a_full_stop_is_not_a_subhead() -> None:
+    text = ("The survey found rising prices, the bank said.\n"
+            "- Food prices up 8 percent in a year\n"
+            "- Fuel prices up 5 percent\n"
+            "The bank will publish its next survey in June.")
+    assert "Food prices up 8 percent in a year" in read_article(text).paragraphs
+
+
+def test_furniture_of_a_saved_page_makes_no_claim() -> None:
+    text = ("Cases of flu rose to 900 this week, the health agency said on Monday.\n\n"
+            "A Slower Season Than Last Year\n\n"
+            "A nurse fills a syringe at a clinic. Photo: STOCKPIX\n\n"
+            "Officials said 40 hospitals had extra beds.\n\n"
+            "Related: How to stay well this winter\n\n"
+            "Download our App\n\n"
+            "Would you like to comment on this article?\n\n"
+            "Note: The health desk receives support from the Acme Trust.")
+    ds, _, report = draft_document(text)
+    texts = " | ".join(c.text for c in ds.claims)
+    assert "900" in texts and "40 hospitals" in texts
+    for furniture in ("Slower Season", "syringe", "stay well", "App", "comment", "Acme"):
+        assert furniture not in texts
+    assert not any(s.name in ("STOCKPIX", "Acme Trust") for s in ds.sources)
+    assert len(report.skipped) == 6
