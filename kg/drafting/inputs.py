@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from kg.drafting.furniture import CREDIT_LINE, furniture_reason, starts_paragraph
 from kg.drafting.periods import article_date_in
+from kg.drafting.publisher import publisher_from_url
 from kg.errors import InputError
 
 __all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sentences"]
@@ -35,8 +35,6 @@ __all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sen
 MAX_SENTENCE = 3000
 
 _SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:[a-z]{2,6}|[A-Z]{2,6})$")
-_HOSTING = frozenset({"blogspot.com", "wordpress.com", "substack.com", "medium.com",
-                      "tumblr.com", "livejournal.com", "github.io", "typepad.com"})
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,60}>")
 _DATELINES = (
     # MOSCOW, October 8. /TASS/.
@@ -100,24 +98,6 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
             if value:
                 meta[key] = str(value)
     return text, meta
-
-
-def publisher_from_url(url: str) -> tuple[str, tuple[str, ...]] | None:
-    """The publisher a URL names: its registered domain (short ones upper-cased) and aliases."""
-    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
-    host = host.removeprefix("www.").removeprefix("amp.")
-    if not host or "." not in host:
-        return None
-    labels = host.split(".")
-    keep = 3 if len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "ac"} \
-        else 2
-    if ".".join(labels[-2:]) in _HOSTING:  # a blog on a hosting service: the blog's name
-        keep = 3
-    domain = ".".join(labels[-keep:])
-    base = labels[-keep]
-    aliases = tuple(sorted({domain, host} - {domain})) + ((domain,) if len(base) <= 4 else ())
-    name = base.upper() if len(base) <= 4 else domain
-    return name, tuple(sorted(set(aliases)))
 
 
 def sentences(paragraph: str) -> list[str]:
