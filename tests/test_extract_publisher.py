@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.drafting.extract import draft_document
 from kg.drafting.publisher import looks_like_outlet, publisher_from_url, registrable_domain
 
 
@@ -41,3 +42,52 @@ def test_registrable_domain_uses_the_public_suffix_list() -> None:
 ])
 def test_looks_like_outlet(name: str, outlet: bool) -> None:
     assert looks_like_outlet(name) is outlet
+
+
+def _publisher(text: str, url: str | None = None) -> tuple[str, str | None, list[str]]:
+    """The draft's publisher, its other outlet (the agency) and the publisher's notes."""
+    ds, notes, _ = draft_document(text, url=url)
+    article = next(r for r in ds.reports if r.id.endswith("-article"))
+    assert article.published_by is not None
+    source = ds.source(article.published_by)
+    agency = next((s.name for s in ds.sources if s.kind == "news_outlet"
+                   and s.id != source.id), None)
+    return source.name, agency, notes.get(source.id, [])
+
+
+@pytest.mark.parametrize(("text", "publisher", "where"), [
+    ("Rates held again | The Planet Post\n\nThe bank held rates at 5%, it said.",
+     "The Planet Post", "the page title"),
+    ("The Lagos Herald\n\nFuel queues grow in Lagos\n\nQueues grew on Monday, drivers said.",
+     "The Lagos Herald", "the site's name on top of the page"),
+    ("The bank held rates at 5%, it said.\n\n\u00a9 2024 Planet News Ltd. All rights reserved.",
+     "Planet News", "the copyright line"),
+    ("By Jane Roe, Planet Post\n\nThe bank held rates at 5%, it said.",
+     "Planet Post", "the byline"),
+    ("LIMA, May 3 (Planet Wire) - The bank held rates at 5%, it said.",
+     "Planet Wire", "the dateline"),
+])
+def test_without_url_the_publisher_is_read_from_the_text_with_a_check_note(
+        text: str, publisher: str, where: str) -> None:
+    name, _, notes = _publisher(text)
+    assert name == publisher
+    assert any(where in n and n.startswith("CHECK") for n in notes)
+
+
+def test_a_dash_in_the_headline_names_the_source_the_body_cites_not_the_publisher() -> None:
+    name, _, notes = _publisher("Jobless rate climbs - Planet Post\n\nThe jobless rate climbed "
+                                "to 6%, the Planet Post reported on Monday.")
+    assert name != "Planet Post" and any("name it" in n for n in notes)
+
+
+def test_a_wire_in_the_byline_is_the_agency_when_the_url_names_the_publisher() -> None:
+    name, agency, notes = _publisher("By Jane Roe, Reuters\n\nThe bank held rates at 5%, it "
+                                     "said.", url="https://www.planetpost.com/a")
+    assert (name, agency) == ("planetpost.com", "Reuters")
+    assert not any("read from" in n for n in notes)
+
+
+def test_a_section_label_on_top_is_not_a_publisher() -> None:
+    name, _, notes = _publisher("World News\n\nFuel queues grow in Lagos\n\nQueues grew on "
+                                "Monday, drivers said.")
+    assert name != "World News" and any("name it" in n for n in notes)

@@ -124,6 +124,9 @@ class _Drafter(ChainRules):
         if article.publisher is None:
             self.src.note(self.publisher, "CHECK: the outlet that published the article; name "
                           "it (kg extract --outlet/--url) if known")
+        elif article.publisher_from:
+            self.src.note(self.publisher, f"CHECK: publisher read from {article.publisher_from}"
+                          "; if another outlet published the article, name it (--outlet/--url)")
         self.article_report = f"{slug}-article"
         self.reports[self.article_report] = {
             "id": self.article_report, "published_by": self.publisher,

@@ -12,8 +12,10 @@ date stamps, repeated paragraphs, and one- to three-word lines ("War").
 Examples:
     >>> a = read_article("MOSCOW, Nov 12 (Reuters) - Troops advanced, officials said.\\n\\n"
     ...                  "2 min read\\n\\nShare this story")
-    >>> a.agency, [p for p in a.paragraphs], a.skipped[0][1]
-    ('Reuters', ['Troops advanced, officials said.'], 'page furniture')
+    >>> a.publisher, a.publisher_from, [p for p in a.paragraphs], a.skipped[0][1]
+    ('Reuters', 'the dateline', ['Troops advanced, officials said.'], 'page furniture')
+    >>> read_article("MOSCOW, Nov 12 (Reuters) - Troops advanced.", url="https://x.com/a").agency
+    'Reuters'
     >>> publisher_from_url("https://www.tass.com/world/1853467")
     ('TASS', ('tass.com',))
 """
@@ -26,7 +28,13 @@ from dataclasses import dataclass, field
 
 from kg.drafting.furniture import CREDIT_LINE, furniture_reason, starts_paragraph
 from kg.drafting.periods import article_date_in
-from kg.drafting.publisher import publisher_from_url
+from kg.drafting.publisher import (
+    byline_outlet,
+    copyright_holder,
+    looks_like_outlet,
+    publisher_from_url,
+    site_in_title,
+)
 from kg.errors import InputError
 
 __all__ = ["Article", "html_to_text", "publisher_from_url", "read_article", "sentences"]
@@ -70,6 +78,9 @@ class Article:
     url: str | None = None
     agency: str | None = None
     byline: str | None = None
+    #: where the publisher was read in the text ("the page title"), for a CHECK note;
+    #: None when it was given (--outlet) or read from the URL
+    publisher_from: str | None = None
     date_guessed: dt.date | None = None  # the latest date the text names, when none is given
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
 
@@ -181,6 +192,54 @@ def _end_credit(skipped: list[tuple[str, str]], text: str) -> str | None:
     return None
 
 
+def _publisher_from_text(article: Article, credits: dict[str, str], text: str) -> None:
+    """Name the publisher from the text when neither --outlet nor --url did.
+
+    The site's own name comes first (a site line on top, the page title, the copyright
+    line); else the outlet the story is credited to (the dateline's wire, the byline's
+    outlet, a credit line at the end), whose copy it then is: a CHECK note says where it
+    was read. A wire in the byline of a story whose publisher is known is its agency.
+    """
+    from kg.drafting.sources import is_outlet_name
+
+    by = credits.get("the byline")
+    if article.publisher is not None:
+        if article.agency is None and by is not None and is_outlet_name(by) \
+                and fold_name(by) not in {fold_name(n) for n in (article.publisher,
+                                                                 *article.publisher_aliases)}:
+            article.agency = by
+        return
+    for where in ("the site's name on top of the page", "the page title",
+                  "the copyright line"):
+        if where in credits:
+            article.publisher, article.publisher_from = credits[where], where
+            if article.agency is None and by is not None and by != article.publisher:
+                article.agency = by
+            break
+    else:
+        dateline = article.agency and re.search(
+            r"[/(]" + re.escape(article.agency) + r"[/)]", text)
+        for where, name in (("the dateline", article.agency if dateline else None),
+                            ("the byline", by),
+                            ("the credit at the end", article.agency)):
+            if name:
+                article.publisher, article.publisher_from = name, where
+                article.agency = None
+                break
+    if article.publisher is not None and article.publisher == article.agency:
+        article.agency = None
+
+
+def fold_name(name: str) -> str:
+    """A name's letters and digits only, lower case, a leading "the" dropped.
+
+    Examples:
+        >>> fold_name("The Planet-Post"), fold_name("planetpost.com")
+        ('planetpost', 'planetpostcom')
+    """
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.lower()))
+
+
 def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                  date: dt.date | None = None, html: bool | None = None) -> Article:
     """The article in ``raw`` (text or HTML) with what is known about it (module doc)."""
@@ -206,6 +265,7 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
             article.publisher, article.publisher_aliases = found
     seen: set[str] = set()
     lead = True
+    credits: dict[str, str] = {}  # where -> the outlet a place in the text names
     blocks = [b for b in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text) if b.strip()]
     for k, block in enumerate(blocks):
         bullet = bool(re.match(r"\s*[-\u2022*]\s", block))
@@ -221,7 +281,10 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
         m = _BYLINE.match(par)
         if m and article.byline is None:
             article.byline = m.group("name")
-            par = par[m.end():].strip(" ,|")
+            if (by_outlet := byline_outlet(par[m.end():])) is not None:
+                credits["the byline"] = by_outlet
+                par = ""
+            par = par[m.end():].strip(" ,|") if par else par
             if not par:
                 continue
         for pattern in _DATELINES:
@@ -234,9 +297,12 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 lead = False
                 break
         why = furniture_reason(par, inside=inside)
-        if why is not None and _SITE.match(par) and not article.paragraphs \
-                and article.publisher is None and outlet is None:
-            article.publisher = par  # the site's name on top of the page: "FAKTI.BG"
+        if (holder := copyright_holder(par)) is not None:
+            credits.setdefault("the copyright line", holder)
+        if not article.paragraphs and article.headline is None and article.publisher is None \
+                and (_SITE.match(par) or (looks_like_outlet(par) and not par.endswith(
+                    (".", "!", "?")))):
+            credits.setdefault("the site's name on top of the page", par)  # "FAKTI.BG"
             why = "the site's name (read as the publisher)"
         if why is not None:
             article.skipped.append((par, why))
@@ -246,6 +312,10 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
             continue
         if not par.endswith((".", "!", "?", "\u201d", '"', "\u2019", ":", ")")):
             if article.headline is None and not article.paragraphs and len(par.split()) >= 4:
+                found_site = site_in_title(par, text)
+                if found_site is not None:  # "Headline | Site"
+                    credits.setdefault("the page title", found_site[0])
+                    par = found_site[1]
                 article.headline = par
                 continue
             if not article.paragraphs and len(par.split()) >= 5:
@@ -257,16 +327,13 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
         article.paragraphs.append(par)
     if article.agency is None:
         article.agency = _end_credit(article.skipped, text)
+    _publisher_from_text(article, credits, text)
     if article.publisher is not None and "." in article.publisher:
         named = _name_in_text(article.publisher, text)
         if named:
             article.publisher_aliases = tuple(sorted({*article.publisher_aliases,
                                                       article.publisher}))
             article.publisher = named
-    if article.publisher is None and article.agency and article.agency.isupper() \
-            and re.search(r"/" + re.escape(article.agency) + "/", text):
-        article.publisher = article.agency  # "/TASS/": the agency's own copy
-        article.agency = None
     if article.date is None:
         for skipped, why in article.skipped:
             if why in ("page furniture", "a date stamp", "no words") and (

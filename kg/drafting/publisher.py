@@ -24,7 +24,8 @@ from urllib.parse import urlparse
 if TYPE_CHECKING:
     from publicsuffixlist import PublicSuffixList
 
-__all__ = ["NEWSROOM_WORDS", "looks_like_outlet", "publisher_from_url", "registrable_domain"]
+__all__ = ["NEWSROOM_WORDS", "byline_outlet", "copyright_holder", "looks_like_outlet",
+           "publisher_from_url", "registrable_domain", "site_in_title"]
 
 #: Words that outlets put in their names ("ABC News", "The Daily Planet", "Lagos Herald").
 NEWSROOM_WORDS = frozenset({
@@ -40,6 +41,19 @@ _HOST_WORDS = frozenset({"news", "times", "post", "daily", "herald", "tribune", 
                          "gazette", "telegraph", "express", "chronicle", "observer",
                          "guardian", "mirror", "courier", "dispatch", "examiner", "inquirer",
                          "ledger", "sentinel", "tv", "radio", "press"})
+#: Words of a page's sections, not of an outlet's name ("World News", "Local News").
+_SECTION_WORDS = frozenset({
+    "world", "local", "national", "international", "latest", "breaking", "top", "business",
+    "health", "politics", "sports", "sport", "economy", "science", "tech", "technology",
+    "opinion", "entertainment", "lifestyle", "home", "main", "more", "africa", "europe",
+    "asia", "americas", "us", "uk", "finance", "personal", "markets", "video", "videos",
+    "photos", "live", "updates", "today", "new", "all", "our", "your",
+})
+#: Company words after an outlet's name in a copyright line ("Bloomberg L.P.").
+_COMPANY = re.compile(r"(?:[,\s]+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|PLC|Limited|Corp\.?|"
+                      r"Corporation|Co\.|Company|GmbH|S\.A\.|AG|N\.V\.|Group|Holdings|"
+                      r"Ventures|Enterprises|Internet|Interactive|Digital|Publishing|"
+                      r"Publications))+\s*$")
 #: Subdomains that are sections or versions of one site, not outlets of their own.
 _SECTION_HOSTS = frozenset({"www", "m", "amp", "mobile", "edition", "beta", "en", "english",
                             "uk", "us", "eu", "international", "int", "web", "www1", "www2"})
@@ -129,9 +143,90 @@ def looks_like_outlet(name: str) -> bool:
         return True
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}", name):
         return True
-    words = name.split()
+    words = [w.lower().strip(".,") for w in name.split()]
     if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w.lower() in {"the", "of",
                                                                          "and", "&"}
-                                           for w in words):
+                                           for w in name.split()):
         return False
-    return any(w.lower().strip(".,") in NEWSROOM_WORDS for w in words)
+    return any(w in NEWSROOM_WORDS for w in words) and any(
+        w not in NEWSROOM_WORDS and w not in _SECTION_WORDS and w not in {"the", "of", "and",
+                                                                           "&"}
+        for w in words)
+
+
+def _named_in(name: str, body: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body) is not None
+
+
+def site_in_title(title: str, body: str) -> tuple[str, str] | None:
+    """The site's name in a page title and the headline without it: "Headline | Site",
+    "Site | Headline", "Headline - Site" (a dash only for an outlet's name that the body
+    does not cite: "... - Financial Times" over a story citing the FT is the source).
+
+    Examples:
+        >>> site_in_title("Rates held again | The Planet Post", "Rates were held.")
+        ('The Planet Post', 'Rates held again')
+        >>> site_in_title("Toll rises - The Lagos Herald", "The toll rose.")
+        ('The Lagos Herald', 'Toll rises')
+        >>> site_in_title("Toll rises - The Lagos Herald",
+        ...               "The toll rose, The Lagos Herald reported.") is None
+        True
+    """
+    for sep, strict in ((r"\s+[|\u2016]\s+", False), (r"\s+[-\u2013\u2014]\s+", True)):
+        parts = re.split(sep, title.strip())
+        if len(parts) < 2:
+            continue
+        for site, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+            site = site.strip(" .")
+            words = site.split()
+            ok = looks_like_outlet(site) if strict else (
+                looks_like_outlet(site) or (1 <= len(words) <= 4 and all(
+                    w[:1].isupper() or w in {"the", "of", "and", "&"} for w in words)
+                    and not re.search(r"\d", site)
+                    and not all(w.lower() in _SECTION_WORDS for w in words)))
+            if ok and not (strict and _named_in(site, body)):
+                return site, " - ".join(rest).strip()
+    return None
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder a copyright line names, company words dropped ("Bloomberg L.P." is
+    Bloomberg).
+
+    Examples:
+        >>> copyright_holder("\u00a92023 Planet News L.P.")
+        'Planet News'
+        >>> copyright_holder("Copyright 2021 The Daily Planet. All rights reserved.")
+        'The Daily Planet'
+        >>> copyright_holder("The copyright law was passed in 2021.") is None
+        True
+    """
+    m = re.match(r"\s*(?:\u00a9|\(c\)|copyright\b)\s*(?:\u00a9\s*)?", line, re.IGNORECASE)
+    if not m:
+        return None
+    rest = re.split(r"\ball rights reserved|\s[|/]\s|\.\s+(?=[A-Z])(?<![A-Z]\.\s)", line[m.end():],
+                    maxsplit=1, flags=re.IGNORECASE)[0]
+    rest = re.sub(r"\b(?:19|20)\d\d\b(?:\s*[-\u2013]\s*(?:19|20)\d\d\b)?", " ", rest)
+    rest = " ".join(rest.replace("\u00a9", " ").split()).strip(" .,;:-")
+    rest = _COMPANY.sub("", rest).strip(" .,;:-")
+    words = rest.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or re.search(r"\d", rest):
+        return None
+    return rest
+
+
+def byline_outlet(rest: str) -> str | None:
+    """The outlet after a byline's name ("By Jane Roe, Reuters": ", Reuters"), if it reads
+    as one.
+
+    Examples:
+        >>> byline_outlet(", Planet Post"), byline_outlet(" | Reuters")
+        ('Planet Post', 'Reuters')
+        >>> byline_outlet(", Health Editor") is None
+        True
+    """
+    m = re.match(r"\s*(?:[,|/]|[-\u2013\u2014]|\(|\bfor\b|\bof\b)\s*(?:the\s+)?"
+                 r"([A-Z][\w.&'\u2019 -]{1,40}?)\s*\)?\s*$", rest)
+    if m and looks_like_outlet(m.group(1)):
+        return m.group(1).strip()
+    return None
