@@ -78,3 +78,32 @@ def test_furniture_of_a_saved_page_makes_no_claim() -> None:
         assert furniture not in texts
     assert not any(s.name in ("STOCKPIX", "Acme Trust") for s in ds.sources)
     assert len(report.skipped) == 6
+
+
+def test_an_html_pages_headings_captions_and_interface_make_no_claim() -> None:
+    pytest.importorskip("trafilatura")
+    para = ("The health agency said on Monday that 300 cases of flu were confirmed in the "
+            "capital, more than in any week since records began, officials said.")
+    html = ("<html><head><title>Flu cases rise | Daily Planet</title>"
+            "<meta property='og:site_name' content='Daily Planet'>"
+            "<meta property='article:published_time' content='2023-05-10T08:00:00Z'></head>"
+            "<body><nav>Home | World | Share this</nav><article>"
+            "<h1>Flu cases rise in the capital</h1>"
+            f"<p>{para}</p>"
+            "<figure><img src='a.jpg'><figcaption>A nurse at work. Photo: STOCKPIX"
+            "</figcaption></figure>"
+            "<h2>What Happens to Schools Now That Cases Are Rising Again?</h2>"
+            "<p>Hospital admissions fell by 12 percent in the week, the agency said.</p>"
+            "<p><strong>Related:</strong> <a href='/x'>Ten ways to stay well</a></p>"
+            "<p>Download our App</p>"
+            "<p>Would you like to comment on this article? Register or sign in.</p>"
+            "</article><footer>\u00a9 2024 Daily Planet</footer></body></html>")
+    article = read_article(html)
+    assert article.publisher == "Daily Planet"
+    assert article.date is not None and article.date.isoformat() == "2023-05-10"
+    assert article.headline == "Flu cases rise in the capital"
+    assert article.paragraphs == [para, "Hospital admissions fell by 12 percent in the week, "
+                                        "the agency said."]
+    # a heading of the page, though it reads like a sentence
+    assert ("What Happens to Schools Now That Cases Are Rising Again?",
+            "a section subhead") in article.skipped

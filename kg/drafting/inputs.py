@@ -86,7 +86,11 @@ class Article:
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """The main text of an HTML page (trafilatura) and its metadata (title, date, site, url).
+    """The main text of an HTML page (trafilatura) and its metadata (title, date, site, url,
+    author, and ``subheads``: the page's section headings inside the text, one a line).
+
+    trafilatura drops navigation, comments, tables and images; its element tree marks the
+    headings, so that a subhead is known as one rather than guessed.
 
     Raises:
         InputError: trafilatura (the ``credkg[extract]`` extra) is not installed, or the page
@@ -96,18 +100,31 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
         import trafilatura
     except ImportError:  # pragma: no cover - the optional extra is missing
         raise InputError("reading HTML needs trafilatura: pip install 'credkg[extract]'") from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               include_images=False, favor_precision=True)
-    if not text:
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, include_images=False,
+        favor_precision=True, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    body = getattr(doc, "body", None)
+    lines: list[str] = []
+    subheads: list[str] = []
+    for el in body if body is not None else ():
+        items = list(el.iter("item")) if el.tag == "list" else [el]
+        for item in items:
+            line = " ".join("".join(item.itertext()).split())
+            if not line:
+                continue
+            if el.tag == "head" and (lines or el.get("rend") != "h1"):
+                subheads.append(line)
+            lines.append(("- " if el.tag == "list" else "") + line)
+    text = "\n\n".join(lines) or (getattr(doc, "text", None) or "")
+    if not text.strip():
         raise InputError("no article text found in the HTML page; save the article's text "
                          "as .txt and give that")
-    meta: dict[str, str] = {}
-    doc = trafilatura.extract_metadata(html)
-    if doc is not None:
-        for key in ("title", "date", "sitename", "url"):
-            value = getattr(doc, key, None)
-            if value:
-                meta[key] = str(value)
+    meta: dict[str, str] = {"subheads": "\n".join(subheads)} if subheads else {}
+    for key in ("title", "date", "sitename", "url", "author"):
+        value = getattr(doc, key, None)
+        if value:
+            meta[key] = str(value)
     return text, meta
 
 
@@ -266,6 +283,14 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
     seen: set[str] = set()
     lead = True
     credits: dict[str, str] = {}  # where -> the outlet a place in the text names
+    subheads = set(meta.get("subheads", "").splitlines())
+    for part in meta.get("author", "").split(";"):  # the page's author: "Jane Roe; Reuters"
+        part = part.strip()
+        if looks_like_outlet(part):
+            credits.setdefault("the byline", part)
+        elif article.byline is None and re.fullmatch(r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'"
+                                                       r"\u2019-]+){1,3}", part):
+            article.byline = part
     blocks = [b for b in re.split(r"\n\s*\n|\n(?=\s*[-\u2022*]\s)|\n", text) if b.strip()]
     for k, block in enumerate(blocks):
         bullet = bool(re.match(r"\s*[-\u2022*]\s", block))
@@ -297,6 +322,8 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                 lead = False
                 break
         why = furniture_reason(par, inside=inside)
+        if why is None and par in subheads:
+            why = "a section subhead"
         if (holder := copyright_holder(par)) is not None:
             credits.setdefault("the copyright line", holder)
         if not article.paragraphs and article.headline is None and article.publisher is None \
