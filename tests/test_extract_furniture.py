@@ -26,6 +26,11 @@ from kg.drafting.inputs import read_article
      "photo caption or credit"),
     ("Flood water covers a road near the river (File photo)", "photo caption or credit"),
     ("A rescue team at work. Image credit: Jane Roe", "photo caption or credit"),
+    ("Marchers fill a square in Lagos. STOCKPIX", "photo caption or credit"),
+    ("Marchers fill a square in Lagos. (Reuters)", "photo caption or credit"),
+    ("Please keep replies civil and on topic.", "the page interface"),
+    ("Read the comment guidelines of the site first.", "the page interface"),
+    ("Our comment policy applies to all replies.", "a note about the article"),
 ])
 def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: str) -> None:
     assert furniture_reason(line) == why
@@ -37,6 +42,8 @@ def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: 
     "The report was produced by the ministry's statistics office, officials said.",
     "Aid arrived in the city on Tuesday, the Red Cross said.",
     "More than 40 people were killed, the agency reported.",
+    "The vote was held on Monday. The result is due on Friday.",
+    "He said the plan would \"please nobody\" in the end.",
 ])
 def test_running_text_is_not_furniture(line: str) -> None:
     assert furniture_reason(line) is None

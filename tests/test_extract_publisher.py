@@ -66,6 +66,8 @@ def _publisher(text: str, url: str | None = None) -> tuple[str, str | None, list
      "Planet Post", "the byline"),
     ("LIMA, May 3 (Planet Wire) - The bank held rates at 5%, it said.",
      "Planet Wire", "the dateline"),
+    ("The bank held rates at 5%, it said.\n\nSource: Planet News Agency",
+     "Planet News Agency", "a credit line"),
 ])
 def test_without_url_the_publisher_is_read_from_the_text_with_a_check_note(
         text: str, publisher: str, where: str) -> None:
@@ -91,3 +93,9 @@ def test_a_section_label_on_top_is_not_a_publisher() -> None:
     name, _, notes = _publisher("World News\n\nFuel queues grow in Lagos\n\nQueues grew on "
                                 "Monday, drivers said.")
     assert name != "World News" and any("name it" in n for n in notes)
+
+
+def test_a_source_line_naming_a_person_is_not_a_publisher() -> None:
+    name, _, _ = _publisher("Source: Jane Roe in an interview with planetnews.com\n\n"
+                            "The bank held rates at 5%, she said.")
+    assert "Roe" not in name

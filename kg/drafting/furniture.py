@@ -42,7 +42,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE)
 #: The page talking to its reader: an app, an account, comments, sharing, more stories.
 _INTERFACE = re.compile(
-    r"^(?:would you like to|do you (?:want|wish) to|(?:please )?(?:download|get|install) "
+    r"^(?:please\b|would you like to|do you (?:want|wish) to|(?:please )?(?:download|get|install) "
     r"(?:our|the) (?:[\w'-]+ ){0,3}app\b|register\b|sign (?:in|up)\b|log ?in\b|create (?:an|a free|"
     r"your) account|already (?:a subscriber|have an account|registered)|(?:leave|post|add|"
     r"view|show|load|read) (?:a |all |the )?(?:\d+ )?comments?\b|comments? (?:are|is) closed|"
@@ -57,8 +57,9 @@ _INTERFACE = re.compile(
     re.IGNORECASE)
 #: A note about how the article was made or paid for, not what it reports.
 _DISCLOSURE = re.compile(
-    r"\breceives? (?:financial |funding )?support from\b|\bis solely responsible for (?:all|"
-    r"the) content\b|\bmay not be (?:published|reproduced|broadcast|redistributed)\b|"
+    r"\bcomment(?:s|ing)? (?:policy|policies|guidelines|rules)\b|\bbefore (?:commenting|"
+    r"posting a comment)\b|\breceives? (?:financial |funding )?support from\b|"
+    r"\bis solely responsible for (?:all|the) content\b|\bmay not be (?:published|reproduced|broadcast|redistributed)\b|"
     r"\b(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected|"
     r"originally published|produced (?:by|in partnership|with))\b|^copyright\b",
     re.IGNORECASE)
@@ -77,6 +78,9 @@ _CREDIT_END = re.compile(
     r"[-\u2013\u2014|]\s*(?:[A-Z][\w.&'/-]*\s+){0,3}(?i:file)(?:\s+(?i:photo|image|picture))?|"
     r"\b(?i:file (?:photo|image|picture))|"
     r"[(|\u2013\u2014-]\s*(?i:courtesy)(?: of)? [^.!?()]{1,50})[.)\]]*\s*$")
+#: A caption's credit after its last full stop: "... in Lagos. STOCKPIX", "... (EPA-EFE)".
+_TRAILING_CREDIT = re.compile(r"[.!?]\s+\(?(?P<credit>[A-Z][\w&/.'-]*(?:\s+[A-Z][\w&/.'-]*)"
+                              r"{0,2})\)?\s*$")
 #: A credit on a line of its own (it ends the caption just before it).
 CREDIT_LINE = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]+)*/[A-Z]|\(?(?:photo|image|picture)\b)")
 
@@ -95,6 +99,19 @@ def is_subhead(par: str) -> bool:
     return (2 <= len(words) <= 9 and par[:1].isupper()
             and not par.endswith((".", "!", "?", ":", ",", ";", "\u201d", '"', "\u2019", ")"))
             and not re.search(r"\b(?:said|says|told|according)\b", par))
+
+
+def _trailing_credit(par: str) -> bool:
+    """Whether a line ends, after its last sentence, with a credit in capitals or a wire's
+    name ("A rally in Lagos. STOCKPIX", "A rally in Lagos. (Reuters)")."""
+    from kg.drafting.sources import is_outlet_name
+
+    m = _TRAILING_CREDIT.search(par)
+    if not m:
+        return False
+    credit = m.group("credit").rstrip(".")
+    return (credit.replace(" ", "").replace("-", "").replace("/", "").isupper()
+            and len(credit) >= 2) or "/" in credit or is_outlet_name(credit)
 
 
 def starts_paragraph(block: str) -> bool:
@@ -124,7 +141,7 @@ def furniture_reason(par: str, *, inside: bool = False) -> str | None:
         return "a note about the article"
     if _AUTHOR_BOX.search(par):
         return "author box"
-    if _CAPTION.search(par) or _CREDIT_END.search(par) or re.search(
+    if _CAPTION.search(par) or _CREDIT_END.search(par) or _trailing_credit(par) or re.search(
             r"\b[A-Z]{3,}/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$", par):
         return "photo caption or credit"
     if re.match(r"(?:source|sources|photo|video|read also|see also)\s*:", par, re.IGNORECASE):

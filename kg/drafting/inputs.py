@@ -196,13 +196,19 @@ def _name_in_text(domain: str, text: str) -> str | None:
 
 
 def _end_credit(skipped: list[tuple[str, str]], text: str) -> str | None:
-    """A wire service credited on a line of its own near the end ("IOL", "Source: AFP")."""
+    """The outlet a skipped credit line names: "Source: Planet News" or "Via Reuters"
+    anywhere, or a wire on a line of its own near the end ("IOL")."""
     from kg.drafting.sources import is_outlet_name
 
+    for line, _ in skipped:
+        m = re.fullmatch(r"(?:source|via|credit|courtesy)\s*:?\s*\(?([A-Z][\w .&'-]{1,40}?)\)?"
+                         r"\.?", line, re.IGNORECASE)
+        if m and looks_like_outlet(m.group(1)):
+            return m.group(1).strip()
     tail = text.strip().splitlines()[-12:]
     for line in reversed(tail):
         line = line.strip()
-        m = re.fullmatch(r"(?:source|via|credit|copyright)?\s*:?\s*\(?([A-Z][\w .&-]{1,30}?)\)?"
+        m = re.fullmatch(r"(?:copyright)?\s*:?\s*\(?([A-Z][\w .&-]{1,30}?)\)?"
                          r"\.?", line, re.IGNORECASE)
         if m and is_outlet_name(m.group(1)) and any(line == t for t, _ in skipped):
             return m.group(1).strip()
@@ -238,7 +244,7 @@ def _publisher_from_text(article: Article, credits: dict[str, str], text: str) -
             r"[/(]" + re.escape(article.agency) + r"[/)]", text)
         for where, name in (("the dateline", article.agency if dateline else None),
                             ("the byline", by),
-                            ("the credit at the end", article.agency)):
+                            ("a credit line", article.agency)):
             if name:
                 article.publisher, article.publisher_from = name, where
                 article.agency = None
