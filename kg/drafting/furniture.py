@@ -59,7 +59,8 @@ _INTERFACE = re.compile(
 _DISCLOSURE = re.compile(
     r"\bcomment(?:s|ing)? (?:policy|policies|guidelines|rules)\b|\bbefore (?:commenting|"
     r"posting a comment)\b|\breceives? (?:financial |funding )?support from\b|"
-    r"\bis solely responsible for (?:all|the) content\b|\bmay not be (?:published|reproduced|broadcast|redistributed)\b|"
+    r"\bis solely responsible for (?:all|the) content\b|"
+    r"\bmay not be (?:published|reproduced|broadcast|redistributed)\b|"
     r"\b(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected|"
     r"originally published|produced (?:by|in partnership|with))\b|^copyright\b",
     re.IGNORECASE)
