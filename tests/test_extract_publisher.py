@@ -38,7 +38,7 @@ def test_registrable_domain_uses_the_public_suffix_list() -> None:
 @pytest.mark.parametrize(("name", "outlet"), [
     ("Reuters", True), ("planetnews.com", True), ("The Lagos Herald", True),
     ("Planet TV", True), ("Staff Writer", False), ("Health Editor", False),
-    ("the ministry said", False),
+    ("the ministry said", False), ("Live Updates: Planet Talks", False),
 ])
 def test_looks_like_outlet(name: str, outlet: bool) -> None:
     assert looks_like_outlet(name) is outlet
@@ -63,6 +63,8 @@ def _publisher(text: str, url: str | None = None) -> tuple[str, str | None, list
     ("The bank held rates at 5%, it said.\n\n\u00a9 2024 Planet News Ltd. All rights reserved.",
      "Planet News", "the copyright line"),
     ("By Jane Roe, Planet Post\n\nThe bank held rates at 5%, it said.",
+     "Planet Post", "the byline"),
+    ("By Jane Roe and John Doe | Planet Post\n\nThe bank held rates at 5%, it said.",
      "Planet Post", "the byline"),
     ("LIMA, May 3 (Planet Wire) - The bank held rates at 5%, it said.",
      "Planet Wire", "the dateline"),

@@ -137,7 +137,7 @@ def looks_like_outlet(name: str) -> bool:
     from kg.drafting.sources import is_outlet_name
 
     name = name.strip()
-    if not name or len(name) > 50:
+    if not name or len(name) > 50 or re.search(r"[:;!?,()\"\u201c\u201d]", name):
         return False
     if is_outlet_name(name):
         return True
@@ -222,10 +222,11 @@ def byline_outlet(rest: str) -> str | None:
     Examples:
         >>> byline_outlet(", Planet Post"), byline_outlet(" | Reuters")
         ('Planet Post', 'Reuters')
-        >>> byline_outlet(", Health Editor") is None
-        True
+        >>> byline_outlet(" and John Doe, Planet Post"), byline_outlet(", Health Editor")
+        ('Planet Post', None)
     """
-    m = re.match(r"\s*(?:[,|/]|[-\u2013\u2014]|\(|\bfor\b|\bof\b)\s*(?:the\s+)?"
+    m = re.match(r"(?:\s+(?:and|&)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})?"
+                 r"\s*(?:[,|/]|[-\u2013\u2014]|\(|\bfor\b|\bof\b)\s*(?:the\s+)?"
                  r"([A-Z][\w.&'\u2019 -]{1,40}?)\s*\)?\s*$", rest)
     if m and looks_like_outlet(m.group(1)):
         return m.group(1).strip()
