@@ -31,6 +31,16 @@ from kg.drafting.inputs import read_article
     ("Please keep replies civil and on topic.", "the page interface"),
     ("Read the comment guidelines of the site first.", "the page interface"),
     ("Our comment policy applies to all replies.", "a note about the article"),
+    ("Story continues below advertisement", "page furniture"),
+    ("Slide 3 of 12", "the page interface"),
+    ("Updated 2 hours ago", "the page interface"),
+    ("Continue reading the main story", "the page interface"),
+    ("This story has been published from a wire feed without edits to the text.",
+     "a note about the article"),
+    ("Correction: An earlier version of this story gave the wrong year for the vote.",
+     "a note about the article"),
+    ("The views expressed in this column are the writer's own.", "a note about the article"),
+    ("Get the top stories delivered to your inbox each morning.", "a note about the article"),
 ])
 def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: str) -> None:
     assert furniture_reason(line) == why
@@ -44,6 +54,9 @@ def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: 
     "More than 40 people were killed, the agency reported.",
     "The vote was held on Monday. The result is due on Friday.",
     "He said the plan would \"please nobody\" in the end.",
+    "The report was published on Monday by the statistics office.",
+    "Updated figures from the ministry showed 1,200 cases in the week to Sunday, it said.",
+    "Sponsors of the bill said it would pass.",
 ])
 def test_running_text_is_not_furniture(line: str) -> None:
     assert furniture_reason(line) is None

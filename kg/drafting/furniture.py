@@ -53,7 +53,9 @@ _INTERFACE = re.compile(
     r"most (?:read|popular|viewed|shared)\b|you (?:may|might) (?:also )?like|more (?:from|"
     r"stories|news)\b|don'?t miss\b|editor'?s picks?|tags?\s*:|topics?\s*:|filed under\b|"
     r"report an (?:error|issue|typo)|back to top|(?:enable|turn on) javascript|we use cookies|"
-    r"terms of (?:use|service))",
+    r"terms of (?:use|service)|our standards\b|sponsored\b|continue reading\b|"
+    r"(?:click|tap) to\b|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|"
+    r"(?:last )?updated\b(?=.{0,60}$)|thanks? (?:you )?for reading\b)",
     re.IGNORECASE)
 #: A note about how the article was made or paid for, not what it reports.
 _DISCLOSURE = re.compile(
@@ -61,8 +63,10 @@ _DISCLOSURE = re.compile(
     r"posting a comment)\b|\breceives? (?:financial |funding )?support from\b|"
     r"\bis solely responsible for (?:all|the) content\b|"
     r"\bmay not be (?:published|reproduced|broadcast|redistributed)\b|"
-    r"\b(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected|"
-    r"originally published|produced (?:by|in partnership|with))\b|^copyright\b",
+    r"\b(?:this|the) (?:article|story) (?:was|has been|is) (?:\w+ ){0,2}(?:updated|corrected|"
+    r"published|republished|produced|edited|generated|translated)\b|^copyright\b|"
+    r"\ban earlier version of this (?:article|story|report)\b|^editor'?s note\s*:|"
+    r"\bviews expressed (?:here|in this)\b|\bdelivered (?:straight )?to your inbox\b",
     re.IGNORECASE)
 _AUTHOR_BOX = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
