@@ -68,6 +68,10 @@ _DISCLOSURE = re.compile(
     r"\ban earlier version of this (?:article|story|report)\b|^editor'?s note\s*:|"
     r"\bviews expressed (?:here|in this)\b|\bdelivered (?:straight )?to your inbox\b",
     re.IGNORECASE)
+#: Words one of :data:`_DISCLOSURE`'s phrases has (a cheap test before the regex).
+_DISCLOSURE_KEYS = ("comment", "support from", "responsible for", "may not be", "article",
+                    "story", "copyright", "earlier version", "editor", "views expressed",
+                    "inbox")
 _AUTHOR_BOX = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
     r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|author|"
@@ -142,11 +146,12 @@ def furniture_reason(par: str, *, inside: bool = False) -> str | None:
         return "page furniture"
     if _INTERFACE.match(par):
         return "the page interface"
-    if _DISCLOSURE.search(par):
+    low = par.lower()
+    if any(key in low for key in _DISCLOSURE_KEYS) and _DISCLOSURE.search(par):
         return "a note about the article"
     if _AUTHOR_BOX.search(par):
         return "author box"
-    if _CAPTION.search(par) or _CREDIT_END.search(par) or _trailing_credit(par) or re.search(
+    if _CAPTION.search(par) or _CREDIT_END.search(par[-120:]) or _trailing_credit(par) or re.search(
             r"\b[A-Z]{3,}/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$", par):
         return "photo caption or credit"
     if re.match(r"(?:source|sources|photo|video|read also|see also)\s*:", par, re.IGNORECASE):
