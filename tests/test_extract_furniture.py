@@ -41,6 +41,11 @@ from kg.drafting.inputs import read_article
      "a note about the article"),
     ("The views expressed in this column are the writer's own.", "a note about the article"),
     ("Get the top stories delivered to your inbox each morning.", "a note about the article"),
+    ("The Planet Wire contributed to this report.", "a note about the article"),
+    ("Follow Jane Roe on Bluesky for more", "the page interface"),
+    ("Write to Jane Roe at jane.roe@planetpost.example", "the page interface"),
+    ("Last modified on Tue 10 May 2023 08.00 BST", "the page interface"),
+    ("Image caption, Voters queue outside a school in the capital", "the page interface"),
 ])
 def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: str) -> None:
     assert furniture_reason(line) == why
@@ -57,6 +62,8 @@ def test_interface_lines_disclosures_and_captions_are_furniture(line: str, why: 
     "The report was published on Monday by the statistics office.",
     "Updated figures from the ministry showed 1,200 cases in the week to Sunday, it said.",
     "Sponsors of the bill said it would pass.",
+    "Officials said they would follow the plan on Monday.",
+    "The contract was first signed in 2019, the ministry said.",
 ])
 def test_running_text_is_not_furniture(line: str) -> None:
     assert furniture_reason(line) is None

@@ -55,7 +55,10 @@ _INTERFACE = re.compile(
     r"report an (?:error|issue|typo)|back to top|(?:enable|turn on) javascript|we use cookies|"
     r"terms of (?:use|service)|our standards\b|sponsored\b|continue reading\b|"
     r"(?:click|tap) to\b|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|"
-    r"(?:last )?updated\b(?=.{0,60}$)|thanks? (?:you )?for reading\b)",
+    r"(?:last )?(?:updated|modified)\b(?=.{0,60}$)|first published\b|thanks? (?:you )?for "
+    r"reading\b|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|"
+    r"bluesky|telegram|tiktok|youtube)\b|(?:image|media|video) caption\b|contributing\s*:|"
+    r"(?:write to|contact|e-?mail) [\w .'-]{1,40}(?:at|:)\s*\S+@)",
     re.IGNORECASE)
 #: A note about how the article was made or paid for, not what it reports.
 _DISCLOSURE = re.compile(
@@ -66,12 +69,13 @@ _DISCLOSURE = re.compile(
     r"\b(?:this|the) (?:article|story) (?:was|has been|is) (?:\w+ ){0,2}(?:updated|corrected|"
     r"published|republished|produced|edited|generated|translated)\b|^copyright\b|"
     r"\ban earlier version of this (?:article|story|report)\b|^editor'?s note\s*:|"
-    r"\bviews expressed (?:here|in this)\b|\bdelivered (?:straight )?to your inbox\b",
+    r"\bviews expressed (?:here|in this)\b|\bdelivered (?:straight )?to your inbox\b|"
+    r"\bcontributed (?:reporting |to the reporting )?(?:to|for) this (?:report|story|article)\b",
     re.IGNORECASE)
 #: Words one of :data:`_DISCLOSURE`'s phrases has (a cheap test before the regex).
 _DISCLOSURE_KEYS = ("comment", "support from", "responsible for", "may not be", "article",
                     "story", "copyright", "earlier version", "editor", "views expressed",
-                    "inbox")
+                    "inbox", "contributed")
 _AUTHOR_BOX = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},?(?: \d{2},)? (?:is|was) an? (?:[\w-]+ ){0,3}"
     r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|author|"
