@@ -101,3 +101,13 @@ def test_a_source_line_naming_a_person_is_not_a_publisher() -> None:
     name, _, _ = _publisher("Source: Jane Roe in an interview with planetnews.com\n\n"
                             "The bank held rates at 5%, she said.")
     assert "Roe" not in name
+
+
+@pytest.mark.parametrize("title", [
+    "Opinion | The Case Against Higher Rates",
+    "Ukraine war | Live updates",
+    "Inflation: 5% | Jobs: 4%",
+])
+def test_a_pipe_between_a_section_and_a_headline_names_no_site(title: str) -> None:
+    name, _, _ = _publisher(f"{title}\n\nThe bank held rates at 5%, it said.")
+    assert name not in title

@@ -166,6 +166,8 @@ def site_in_title(title: str, body: str) -> tuple[str, str] | None:
     Examples:
         >>> site_in_title("Rates held again | The Planet Post", "Rates were held.")
         ('The Planet Post', 'Rates held again')
+        >>> site_in_title("Opinion | Why Rates Fell", "Rates fell.") is None
+        True
         >>> site_in_title("Toll rises - The Lagos Herald", "The toll rose.")
         ('The Lagos Herald', 'Toll rises')
         >>> site_in_title("Toll rises - The Lagos Herald",
@@ -179,8 +181,9 @@ def site_in_title(title: str, body: str) -> tuple[str, str] | None:
         for site, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
             site = site.strip(" .")
             words = site.split()
+            longer = len(" ".join(rest).split()) > len(words)  # the headline is the longer
             ok = looks_like_outlet(site) if strict else (
-                looks_like_outlet(site) or (1 <= len(words) <= 4 and all(
+                looks_like_outlet(site) or (1 <= len(words) <= 3 and longer and all(
                     w[:1].isupper() or w in {"the", "of", "and", "&"} for w in words)
                     and not re.search(r"\d", site)
                     and not all(w.lower() in _SECTION_WORDS for w in words)))
