@@ -107,6 +107,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     body = getattr(doc, "body", None)
     lines: list[str] = []
     subheads: list[str] = []
+    meta: dict[str, str] = {}
     for el in body if body is not None else ():
         items = list(el.iter("item")) if el.tag == "list" else [el]
         for item in items:
@@ -115,12 +116,15 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
                 continue
             if el.tag == "head" and (lines or el.get("rend") != "h1"):
                 subheads.append(line)
+            elif el.tag == "head":
+                meta["headline"] = line  # the page's h1, even one ending in "?"
             lines.append(("- " if el.tag == "list" else "") + line)
     text = "\n\n".join(lines) or (getattr(doc, "text", None) or "")
     if not text.strip():
         raise InputError("no article text found in the HTML page; save the article's text "
                          "as .txt and give that")
-    meta: dict[str, str] = {"subheads": "\n".join(subheads)} if subheads else {}
+    if subheads:
+        meta["subheads"] = "\n".join(subheads)
     for key in ("title", "date", "sitename", "url", "author"):
         value = getattr(doc, key, None)
         if value:
@@ -342,6 +346,9 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
             if CREDIT_LINE.match(par) and article.paragraphs and not lead:
                 # a photo credit ends a caption: the paragraph just before it
                 article.skipped.append((article.paragraphs.pop(), "photo caption"))
+            continue
+        if par == meta.get("headline") and article.headline is None and not article.paragraphs:
+            article.headline = par
             continue
         if not par.endswith((".", "!", "?", "\u201d", '"', "\u2019", ":", ")")):
             if article.headline is None and not article.paragraphs and len(par.split()) >= 4:
