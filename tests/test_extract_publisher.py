@@ -66,6 +66,8 @@ def _publisher(text: str, url: str | None = None) -> tuple[str, str | None, list
      "Planet Post", "the byline"),
     ("By Jane Roe and John Doe | Planet Post\n\nThe bank held rates at 5%, it said.",
      "Planet Post", "the byline"),
+    ("Rates held again\n\nJane Roe, Planet Post\n\nThe bank held rates at 5%, it said.",
+     "Planet Post", "the byline"),
     ("LIMA, May 3 (Planet Wire) - The bank held rates at 5%, it said.",
      "Planet Wire", "the dateline"),
     ("The bank held rates at 5%, it said.\n\nSource: Planet News Agency",
@@ -111,3 +113,11 @@ def test_a_source_line_naming_a_person_is_not_a_publisher() -> None:
 def test_a_pipe_between_a_section_and_a_headline_names_no_site(title: str) -> None:
     name, _, _ = _publisher(f"{title}\n\nThe bank held rates at 5%, it said.")
     assert name not in title
+
+
+def test_a_place_line_on_top_is_no_byline() -> None:
+    from kg.drafting.inputs import read_article
+
+    article = read_article("Rates held again\n\nLagos, Nigeria\n\nThe bank held rates at "
+                           "5%, it said.")
+    assert article.byline is None and article.publisher is None

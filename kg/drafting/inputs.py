@@ -59,6 +59,8 @@ _DATELINES = (
 )
 _BYLINE = re.compile(r"^\s*(?:\[[^\]]{4,30}\]\s*)?By\s+(?P<name>[A-Z][\w.'\u2019-]+(?:\s+"
                      r"(?:[A-Z][\w.'\u2019-]+|de|van|von|al)){1,3})\b")
+_BARE_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,2})\s*"
+                          r"(?:,|\||\u2013|\u2014| - )\s*(?P<outlet>[^,|]{2,40})")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|"
     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|e\.g|i\.e)\.|"
@@ -322,6 +324,13 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
             par = par[m.end():].strip(" ,|") if par else par
             if not par:
                 continue
+        m = _BARE_BYLINE.fullmatch(par)
+        if m and article.byline is None and not article.paragraphs \
+                and looks_like_outlet(m.group("outlet")):  # "Jane Roe, Reuters" on top
+            article.byline = m.group("name")
+            credits["the byline"] = m.group("outlet")
+            article.skipped.append((par, "the byline"))
+            continue
         for pattern in _DATELINES:
             m = pattern.match(par)
             if m and lead:
