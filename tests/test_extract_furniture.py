@@ -134,3 +134,11 @@ def test_an_html_pages_headings_captions_and_interface_make_no_claim() -> None:
     # a heading of the page, though it reads like a sentence
     assert ("What Happens to Schools Now That Cases Are Rising Again?",
             "a section subhead") in article.skipped
+
+
+def test_a_shorter_form_of_the_headline_is_not_a_second_claim() -> None:
+    article = read_article("Central bank holds rates again for now\n\nCentral bank holds rates"
+                           "\n\nThe bank held its rate at 5%, the governor said.")
+    assert article.headline == "Central bank holds rates again for now"
+    assert article.standfirst == []
+    assert ("Central bank holds rates", "another form of the headline") in article.skipped

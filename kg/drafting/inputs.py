@@ -259,6 +259,21 @@ def _publisher_from_text(article: Article, credits: dict[str, str], text: str) -
         article.agency = None
 
 
+def _same_words(line: str, headline: str) -> bool:
+    """Whether a line's words are all the headline's (a shorter form of the headline, as
+    pages repeat it: "World Bank cuts growth forecast" under "World Bank cuts global growth
+    forecast").
+
+    Examples:
+        >>> _same_words("Rates held again", "Central bank rates held again, for now")
+        True
+        >>> _same_words("Rates held for a fourth time", "Rates held again")
+        False
+    """
+    words = set(re.findall(r"\w+", line.lower()))
+    return bool(words) and words <= set(re.findall(r"\w+", headline.lower()))
+
+
 def fold_name(name: str) -> str:
     """A name's letters and digits only, lower case, a leading "the" dropped.
 
@@ -366,6 +381,10 @@ def read_article(raw: str, *, url: str | None = None, outlet: str | None = None,
                     credits.setdefault("the page title", found_site[0])
                     par = found_site[1]
                 article.headline = par
+                continue
+            if article.headline and not article.paragraphs and _same_words(par,
+                                                                            article.headline):
+                article.skipped.append((par, "another form of the headline"))
                 continue
             if not article.paragraphs and len(par.split()) >= 5:
                 article.standfirst.append(par)
