@@ -4,8 +4,10 @@
 by trafilatura) and writes a *draft* in the dataset schema, valid for ``kg build``, whose
 ``# CHECK:`` comments tell the analyst what to check. The work is split by concept:
 
-- :mod:`~kg.drafting.inputs`: HTML and text, page furniture, headline, dateline, byline,
-  publisher and date from the URL, sentences;
+- :mod:`~kg.drafting.inputs`: HTML and text, headline, dateline, byline, date, sentences;
+- :mod:`~kg.drafting.furniture`: page furniture (the page's interface, notes, captions,
+  subheads);
+- :mod:`~kg.drafting.publisher`: the publisher from the URL (Public Suffix List) or the text;
 - :mod:`~kg.drafting.figures`: the number grammar (separators, scales, ranges, bounds);
 - :mod:`~kg.drafting.periods`: periods and dates relative to the article's date;
 - :mod:`~kg.drafting.figure_periods`: a figure's period in its article's context (and
