@@ -5,9 +5,13 @@ running text, its headline, the publisher and date (given, read from the URL, th
 dateline or the top of the text), the wire agency it carries ("(Reuters) -",
 "/TASS/"), the byline, and a list of what was skipped and why.
 
-Page furniture is skipped: navigation and share links, "2 min read", photo captions
-and credits, author boxes, related-story teasers, stray HTML tags, "News ID: 1234",
-date stamps, repeated paragraphs, and one- to three-word lines ("War").
+Page furniture is skipped (:mod:`kg.drafting.furniture` says which lines and why):
+navigation and share links, "2 min read", the page's interface, photo captions and
+credits, author boxes, related-story teasers, section subheads, stray HTML tags, "News
+ID: 1234", date stamps, repeated paragraphs, and one- to three-word lines ("War"). The
+publisher (:mod:`kg.drafting.publisher`): given, else from the URL, else read from the
+text (site line, page title, copyright line, dateline, byline, a credit line) with the
+place it was read in ``publisher_from`` (a CHECK note of the draft).
 
 Examples:
     >>> a = read_article("MOSCOW, Nov 12 (Reuters) - Troops advanced, officials said.\\n\\n"
