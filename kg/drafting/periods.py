@@ -145,6 +145,20 @@ def article_date_in(text: str, *, iso_only: bool = False) -> dt.date | None:
     return None
 
 
+def _relative_year(word: str | None, rel: str | None, this_year: int | None) -> int | None:
+    """A year written out ("2024") or relative to the article's ("this", "next", "last").
+
+    Examples:
+        >>> _relative_year("2024", None, 2023), _relative_year(None, "next", 2023)
+        (2024, 2024)
+    """
+    if word:
+        return int(word)
+    if this_year is None:
+        return None
+    return this_year + {"next": 1, "last": -1}.get(rel or "this", 0)
+
+
 def _year(word: str | None, ref: dt.date | None, month: int) -> int | None:
     if word:
         return int(word)
@@ -253,12 +267,12 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
                   + _Y.format("y2"), s)
     if m:
         return dt.date(int(m.group("y1")), 1, 1), dt.date(int(m.group("y2")), 12, 31)
-    m = re.search(r"\b(first|second|1st|2nd)\s+half\s+of\s+(?:(?P<this>this year)|"
-                  + _Y.format("y") + ")", low)
+    m = re.search(r"\b(?:(first|second|1st|2nd)\s+half\s+of\s+(?:(?P<rel>this|next|last)\s+"
+                  r"year|" + _Y.format("y") + r")|\b(?P<h>h[12])\s*(?P<hy>(?:19|20)\d\d)\b)", low)
     if m:
-        y = int(m.group("y")) if m.group("y") else this_year
+        y = _relative_year(m.group("y") or m.group("hy"), m.group("rel"), this_year)
         if y:
-            first = m.group(1) in ("first", "1st")
+            first = (m.group(1) or m.group("h")) in ("first", "1st", "h1")
             return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else \
                 (dt.date(y, 7, 1), dt.date(y, 12, 31))
     m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
@@ -268,11 +282,16 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         if m.group(1) in ("beginning", "start", "early"):
             return dt.date(y, 1, 1), dt.date(y, 3, 31)
         return dt.date(y, 10, 1), dt.date(y, 12, 31)
-    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+"
-                  + _Y.format("y") + ")?", low)
+    m = re.search(r"\b(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter|(last)\s+"
+                  r"quarter(?=\s+of\s+(?:this|next|last|(?:19|20)\d\d)))(?:\s+of\s+(?:"
+                  r"(?P<rel>this|next|last)\s+year|" + _Y.format("y") + r"))?|\bq(?P<q>[1-4])\s*(?:of\s+)?"
+                  r"(?P<qy>(?:19|20)\d\d)\b", low)
     if m:
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group(1), 4)
-        y = int(m.group("y")) if m.group("y") else (
+        word = m.group(1) or m.group(2) or m.group("q")
+        q = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3,
+             "3": 3}.get(word, 4)
+        y = _relative_year(m.group("y") or m.group("qy"), m.group("rel"), this_year) if (
+            m.group("y") or m.group("qy") or m.group("rel")) else (
             None if ref is None else ref.year if dt.date(ref.year, 3 * q - 2, 1) <= ref
             else ref.year - 1)
         if y is not None:

@@ -1,0 +1,24 @@
+"""Period rules found on real articles outside the dev corpus, each pinned on an invented
+phrase (never the articles' own words): quarters and halves, rolling weeks, future weekdays,
+levels at a date, figures that are not counts over time, year-first lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.drafting.periods import find_period
+
+DAY = dt.date(2023, 5, 10)  # a Wednesday
+
+
+def test_quarters_and_halves_in_their_common_spellings() -> None:
+    assert find_period("prices should climb 4% in the final quarter of 2023", DAY) == (
+        dt.date(2023, 10, 1), dt.date(2023, 12, 31))
+    assert find_period("output shrank 1% in Q3 2024", DAY) == (
+        dt.date(2024, 7, 1), dt.date(2024, 9, 30))
+    assert find_period("wages will rise 2% in the second half of next year", DAY) == (
+        dt.date(2024, 7, 1), dt.date(2024, 12, 31))
+    assert find_period("tourism fell 5% in the last quarter of last year", DAY) == (
+        dt.date(2022, 10, 1), dt.date(2022, 12, 31))
+    assert find_period("H1 2022 exports rose 9%", DAY) == (
+        dt.date(2022, 1, 1), dt.date(2022, 6, 30))
