@@ -22,3 +22,14 @@ def test_quarters_and_halves_in_their_common_spellings() -> None:
         dt.date(2022, 10, 1), dt.date(2022, 12, 31))
     assert find_period("H1 2022 exports rose 9%", DAY) == (
         dt.date(2022, 1, 1), dt.date(2022, 6, 30))
+
+
+def test_the_past_week_is_a_rolling_span_up_to_the_day_unlike_last_week() -> None:
+    assert find_period("clinics logged 14 new infections in the past week", DAY) == (
+        dt.date(2023, 5, 3), DAY)
+    assert find_period("over the last seven days, 30 hikers fell ill", DAY) == (
+        dt.date(2023, 5, 3), DAY)
+    assert find_period("rents climbed 8% in the past 12 months", DAY) == (
+        dt.date(2022, 5, 10), DAY)
+    assert find_period("four ferries sank last week", DAY) == (
+        dt.date(2023, 5, 1), dt.date(2023, 5, 7))

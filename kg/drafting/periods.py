@@ -223,6 +223,19 @@ _TO_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:(?P<n>\d{1,2}|" + "|"
                      r"through|until)\s+(?:on\s+)?(?P<day>[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+"
                      r"(?:19|20)\d\d)?|\d{1,2}\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)", re.IGNORECASE)
 
+#: "in the past week", "over the last seven days", "the previous 12 months": a rolling span
+#: up to the day it is stated (not the calendar week before, which "last week" names).
+_ROLLING = re.compile(r"\bthe\s+(?:past|last|previous|preceding)\s+(?:(?P<n>\d{1,3}|"
+                      + "|".join(_COUNTS) + r")\s+)?(?P<u>day|week|fortnight|month|year)s?\b"
+                      r"(?!\s+(?:of|to|ending|ended|before)\b)")
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (clamped to the month's length)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
 #: What every rule of find_period needs: a digit or a word of time.
 _TIMELY = re.compile(r"\d|day|week|month|year|since|first|second|half|quarter|overnight|as of|"
                      r"last|ago|earlier|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -347,6 +360,13 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         return dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
     if ref and re.search(r"\blast year\b", low):
         return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)
+    m = _ROLLING.search(low)
+    if m and ref is not None:  # "in the past week", "over the last 30 days": up to the day
+        n = _COUNTS.get(m.group("n") or "a", 0) or int(m.group("n"))
+        unit = m.group("u")
+        if unit in ("month", "year"):
+            return _months_back(ref, n * (12 if unit == "year" else 1)), ref
+        return ref - dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit]), ref
     if ref and re.search(r"\blast week\b", low):
         monday = ref - dt.timedelta(days=ref.weekday() + 7)
         return monday, monday + dt.timedelta(days=6)
