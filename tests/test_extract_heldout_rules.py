@@ -33,3 +33,15 @@ def test_the_past_week_is_a_rolling_span_up_to_the_day_unlike_last_week() -> Non
         dt.date(2022, 5, 10), DAY)
     assert find_period("four ferries sank last week", DAY) == (
         dt.date(2023, 5, 1), dt.date(2023, 5, 7))
+
+
+def test_a_weekday_in_the_future_tense_is_the_coming_one() -> None:
+    # DAY is a Wednesday
+    assert find_period("the board will lift its rate later on Thursday to 6%", DAY) == (
+        dt.date(2023, 5, 11), dt.date(2023, 5, 11))
+    assert find_period("the council is due to vote on Monday on a 3% levy", DAY) == (
+        dt.date(2023, 5, 15), dt.date(2023, 5, 15))
+    assert find_period("the board lifted its rate on Thursday to 6%", DAY) == (
+        dt.date(2023, 5, 4), dt.date(2023, 5, 4))
+    assert find_period("officials said on Monday that 12 wells will close", DAY) == (
+        dt.date(2023, 5, 8), dt.date(2023, 5, 8))

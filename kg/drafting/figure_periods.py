@@ -56,7 +56,7 @@ from typing import Any
 
 from kg.drafting.events import Event
 from kg.drafting.figures import Figure, written_numbers
-from kg.drafting.periods import FORECAST, find_period, parse_day
+from kg.drafting.periods import FORECAST, find_period, weekday_near
 from kg.drafting.votes import vote_period
 
 __all__ = ["SAME_PERIOD", "FigurePeriods", "mark_rounded", "redate"]
@@ -166,7 +166,7 @@ def _weekday(sentence: str, ref: dt.date | None) -> dt.date | None:
                   r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence)
     if m is None or ref is None:
         return None
-    return parse_day(m.group(1), ref)
+    return weekday_near(sentence[:m.start()], m.group(1), ref)
 
 
 def _fields(fig: Figure) -> tuple[dict[str, Any], list[str]]:

@@ -44,7 +44,7 @@ import re
 from kg.drafting.events import Event, event_period
 
 __all__ = ["FORECAST", "MONTHS", "article_date_in", "day_range", "find_period", "month_number",
-           "parse_day"]
+           "parse_day", "weekday_near"]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -109,9 +109,35 @@ def parse_day(text: str, ref: dt.date | None) -> dt.date | None:
             return date
     w = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)
     if w and ref is not None:
-        back = (ref.weekday() - _WEEKDAYS[w.group(1).lower()]) % 7
-        return ref - dt.timedelta(days=back)
+        return weekday_near(text[:w.start()], w.group(1), ref)
     return None
+
+
+#: Before a weekday, words that put it ahead of the day it is written on: "later on
+#: Thursday", "next Monday", "will decide on Friday", "is due to vote on Tuesday".
+_FUTURE_DAY = re.compile(r"(?:\b(?:later|next|coming|upcoming)|\b(?:will|shall|due to|set to|"
+                         r"expected to|scheduled to|is to|are to)\s+(?:(?!said\b|told\b)[a-z']+\s+)"
+                         r"{0,8}?(?:on|by)?)\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def weekday_near(before: str, name: str, ref: dt.date) -> dt.date:
+    """The day a weekday names: the latest not after ``ref``, unless the words ``before``
+    it put it ahead ("later on Thursday", "will vote on Monday": the next one from ``ref``).
+
+    Examples:
+        >>> wed = dt.date(2023, 5, 10)
+        >>> weekday_near("the bank raised rates on", "Thursday", wed)
+        datetime.date(2023, 5, 4)
+        >>> weekday_near("the bank will raise rates later on", "Thursday", wed)
+        datetime.date(2023, 5, 11)
+    """
+    target = _WEEKDAYS[name.lower()]
+    if _FUTURE_DAY.search(before[-80:]):
+        ahead = (target - ref.weekday()) % 7
+        if ahead == 0 and re.search(r"\bnext\s*$", before, re.IGNORECASE):
+            ahead = 7
+        return ref + dt.timedelta(days=ahead)
+    return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
 
 
 def article_date_in(text: str, *, iso_only: bool = False) -> dt.date | None:
@@ -422,7 +448,7 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
             return day, day
     m = re.search(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
     if m and ref is not None:
-        day = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+        day = weekday_near(low[:m.start(1)], m.group(1), ref)
         return day, day
     if ref is not None and re.search(r"\bovernight\b", low):
         return ref - dt.timedelta(days=1), ref
