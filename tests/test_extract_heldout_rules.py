@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.drafting.extract import draft_dataset
 from kg.drafting.periods import find_period
+from kg.model import Dataset
 
 DAY = dt.date(2023, 5, 10)  # a Wednesday
 
@@ -45,3 +47,32 @@ def test_a_weekday_in_the_future_tense_is_the_coming_one() -> None:
         dt.date(2023, 5, 4), dt.date(2023, 5, 4))
     assert find_period("officials said on Monday that 12 wells will close", DAY) == (
         dt.date(2023, 5, 8), dt.date(2023, 5, 8))
+
+
+def test_a_level_at_the_end_of_a_year_is_as_of_its_last_day() -> None:
+    assert find_period("the policy rate should stand at 5% at the end of 2024", DAY) == (
+        None, dt.date(2024, 12, 31))
+    assert find_period("analysts see the rate at 4% for the end of next year", DAY) == (
+        None, dt.date(2024, 12, 31))
+    assert find_period("public debt reached 90% of output at end-2022", DAY) == (
+        None, dt.date(2022, 12, 31))
+    # "by the end of" is a flow up to that day: the whole year, as before
+    assert find_period("emissions will fall 40% by the end of 2030", DAY) == (
+        dt.date(2030, 1, 1), dt.date(2030, 12, 31))
+
+
+def _draft(text: str, date: dt.date = DAY) -> Dataset:
+    return draft_dataset(text, slug="t", url="https://example.org/a", date=date)[0]
+
+
+def _period_of(ds: Dataset, number: float) -> tuple[dt.date | None, dt.date | None]:
+    (q,) = [c.quantity for c in ds.claims if c.quantity is not None
+            and number in (c.quantity.value, c.quantity.min_value, c.quantity.max_value)]
+    return q.period_start, q.period_end
+
+
+def test_each_level_of_a_list_keeps_its_own_year_end() -> None:
+    ds = _draft("Chile's policy rate is seen at 7.5% at the end of 2023 and at 6.25% at the "
+                "end of 2024, according to a survey of traders.")
+    assert _period_of(ds, 7.5) == (None, dt.date(2023, 12, 31))
+    assert _period_of(ds, 6.25) == (None, dt.date(2024, 12, 31))

@@ -350,11 +350,12 @@ class FigurePeriods:
                 notes.append(f"period read as {known[0]} to {known[1]}, that of the whole "
                              "named before")
                 return known
-        if start is None:
+        pinned = start is None and end is not None and end != ref  # "at the end of 2024"
+        if start is None and not pinned:
             start, end = find_period(segment, ref, forecast=forecast, events=events)
         if start is None and _DURATION.match(written, fig.end):
             return None, None  # "prison terms of up to 12 years": a length of time, not a count
-        if start is None:
+        if start is None and not pinned:
             start, end = find_period(claim, ref, forecast=forecast, events=events)
         if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
                 and re.search(r"\bsince\b", claim, re.IGNORECASE) \

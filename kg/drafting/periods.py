@@ -262,6 +262,12 @@ def _months_back(day: dt.date, months: int) -> dt.date:
     return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
 
 
+#: "at the end of 2024", "for end-2025", "at the end of next year": a day, for a level then
+#: (a rate, a stock: period_end only); "by the end of 2030" stays the year (a flow up to it).
+_YEAR_END = re.compile(r"\b(?:(?:at|for|as\s+of)\s+)?(?:the\s+)?end[- ](?:of\s+)?(?:(?P<rel>this|"
+                       r"next|last|the)\s+year|" + _Y.format("y") + r")\b")
+
+
 #: What every rule of find_period needs: a digit or a word of time.
 _TIMELY = re.compile(r"\d|day|week|month|year|since|first|second|half|quarter|overnight|as of|"
                      r"last|ago|earlier|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -314,6 +320,12 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
             first = (m.group(1) or m.group("h")) in ("first", "1st", "h1")
             return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else \
                 (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    for m in _YEAR_END.finditer(low):  # "at 5% at the end of 2024": a level on that day
+        if not re.search(r"\b(?:by|since|until|till|through|from|towards?|before|after|in)\s*$",
+                         low[:m.start()]):
+            y = _relative_year(m.group("y"), m.group("rel"), this_year)
+            if y is not None:
+                return None, dt.date(y, 12, 31)
     m = re.search(r"\b(?:at\s+the\s+|in\s+the\s+)?(beginning|start|early|end|late)\s+(?:of\s+)?"
                   + _Y.format("y") + r"\b", low)
     if m and not re.search(r"\b(?:since|by)\s+(?:the\s+)?" + re.escape(m.group(1)), low):
