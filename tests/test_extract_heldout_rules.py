@@ -76,3 +76,16 @@ def test_each_level_of_a_list_keeps_its_own_year_end() -> None:
                 "end of 2024, according to a survey of traders.")
     assert _period_of(ds, 7.5) == (None, dt.date(2023, 12, 31))
     assert _period_of(ds, 6.25) == (None, dt.date(2024, 12, 31))
+
+
+def test_a_running_total_does_not_take_a_period_from_another_clause() -> None:
+    day = dt.date(2015, 2, 9)
+    ds = _draft("The flu keeps spreading, with a further 23 confirmed cases in the last week, "
+                "bringing the total to 140 since the health authority began counting the cases "
+                "on Jan. 1.", day)
+    assert _period_of(ds, 23) == (dt.date(2015, 2, 2), day)
+    assert _period_of(ds, 140) == (dt.date(2015, 1, 1), day)
+    ds = _draft("A cholera outbreak in Yemen that began in 2012 has been linked to 310 cases so "
+                "far, with 14 new cases reported in the past week.", day)
+    assert _period_of(ds, 310) == (None, day)
+    assert _period_of(ds, 14) == (dt.date(2015, 2, 2), day)

@@ -124,6 +124,18 @@ _UNDATED = re.compile(r"\b(?:in|from)\s+(?:an?|one)\s+(?:earlier|previous|prior|
                       re.IGNORECASE)
 
 
+#: Where an outbreak or a war began ("that began in 2018", "is thought to have started in
+#: December"): the start of the thing, not the period of a count to date beside it.
+_BEGAN = re.compile(r"\b(?:began|begun|started|broke out|erupted|emerged)\b[^,;.\d]{0,60}?"
+                    r"\b(?:in|on|during|last)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                    r"dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:19|20)"
+                    r"\d\d|year|month|week)\b", re.IGNORECASE)
+#: A count to date: "has spread to 17 states", "250 cases so far", "now stands at".
+_TO_DATE = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|since\s+)?(?:been\s+)?"
+                      r"[a-z]+(?:ed|en|wn|ad|ht)\b|\bso far\b|\bto date\b|\bnow\b",
+                      re.IGNORECASE)
+
+
 def _months_back(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` earlier (the month's last day if it is shorter)."""
     y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
@@ -327,6 +339,10 @@ class FigurePeriods:
         clause = _clause(written, fig)
         if _NO_PERIOD.search(clause) or _SCOPE.search(written[:fig.start]):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
+        seg_p, claim_p = segment, claim  # the texts periods are read from
+        if _TO_DATE.search(clause) and not re.search(r"\bsince\b", segment, re.IGNORECASE):
+            # "an outbreak that began in 2018 has 250 cases so far": a count to date
+            clause, seg_p, claim_p = (_BEGAN.sub(" ", t) for t in (clause, segment, claim))
         start, end = find_period(clause, ref, forecast=forecast, events=events)
         if forecast and start is not None and start == end and ref is not None \
                 and re.search(r"\bforecasts?\b", sentence, re.IGNORECASE) \
@@ -350,13 +366,15 @@ class FigurePeriods:
                 notes.append(f"period read as {known[0]} to {known[1]}, that of the whole "
                              "named before")
                 return known
-        pinned = start is None and end is not None and end != ref  # "at the end of 2024"
+        # "at the end of 2024"; "250 cases so far, with 11 in the last week": the clause's own
+        pinned = start is None and end is not None and (end != ref or re.search(
+            r"\b(?:so far|to date|thus far|until now|up to now)\b", clause, re.IGNORECASE))
         if start is None and not pinned:
-            start, end = find_period(segment, ref, forecast=forecast, events=events)
+            start, end = find_period(seg_p, ref, forecast=forecast, events=events)
         if start is None and _DURATION.match(written, fig.end):
             return None, None  # "prison terms of up to 12 years": a length of time, not a count
         if start is None and not pinned:
-            start, end = find_period(claim, ref, forecast=forecast, events=events)
+            start, end = find_period(claim_p, ref, forecast=forecast, events=events)
         if start is not None and not re.search(r"\bsince\b", clause, re.IGNORECASE) \
                 and re.search(r"\bsince\b", claim, re.IGNORECASE) \
                 and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):

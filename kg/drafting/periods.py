@@ -352,7 +352,7 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
     if m and "since" in low:
         month = month_number((m.group("d") or "").split()[-1]) if m.group("d") else None
         return dt.date(int(m.group("y")), month or 1, 1), ref
-    for m in re.finditer(r"\bsince\s+(?:the\s+)?(?P<rest>[^,;]{0,40})", s, re.I):
+    for m in re.finditer(r"\bsince\s+(?:the\s+)?(?P<rest>[^,;]{0,90})", s, re.I):
         day = parse_day(m.group("rest"), ref)
         if day is not None:
             return day, ref
