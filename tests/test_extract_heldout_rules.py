@@ -89,3 +89,10 @@ def test_a_running_total_does_not_take_a_period_from_another_clause() -> None:
                 "far, with 14 new cases reported in the past week.", day)
     assert _period_of(ds, 310) == (None, day)
     assert _period_of(ds, 14) == (dt.date(2015, 2, 2), day)
+
+
+def test_a_sample_size_and_an_efficacy_have_no_period() -> None:
+    ds = _draft("The trial enrolled a sample of 4,200 nurses, the university said. The new "
+                "malaria shot is 71% effective against severe disease, researchers said.")
+    assert _period_of(ds, 4200) == (None, None)
+    assert _period_of(ds, 71) == (None, None)

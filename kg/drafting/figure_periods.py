@@ -84,6 +84,13 @@ SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout) (?:that|th
 _NO_PERIOD = re.compile(r"\bmargins? of error\b|\b(?:could|might|may|can) be off by\b|"
                         r"\bsampling error\b|\b(?:confidence|credible|credibility) interval",
                         re.IGNORECASE)
+#: A study's sample, a treatment's efficacy: properties of a method or product, not counts
+#: over time ("a sample of 9,000 adults", "the shot is 54% effective", "90% efficacy").
+_PROPERTY = re.compile(r"\bsample(?:\s+size)?\s+of\b|\b(?:sample|cohort)\s+(?:size\s+)?(?:was|is|"
+                       r"of|included|comprised)\b|\d\s*(?:%|percent|per cent)\s+(?:effective|"
+                       r"efficacy|efficacious|accurate|accuracy|sensitivity|specificity)\b|"
+                       r"\b(?:efficacy|effectiveness|accuracy)\s+(?:rate\s+)?of\s+(?:about\s+|"
+                       r"around\s+|nearly\s+|some\s+)?\d", re.IGNORECASE)
 #: The scope of a data set or study: "the data covers aid from its 41 largest donors".
 _SCOPE = re.compile(r"\b(?:covers?|covering|spans?|spanning|drawn from|sampled from)\b"
                     r"[^,;.\d]{0,50}$", re.IGNORECASE)
@@ -337,7 +344,8 @@ class FigurePeriods:
         forecast = bool(FORECAST.search(sentence))
         written = written_numbers(segment)
         clause = _clause(written, fig)
-        if _NO_PERIOD.search(clause) or _SCOPE.search(written[:fig.start]):
+        if _NO_PERIOD.search(clause) or _SCOPE.search(written[:fig.start]) or (
+                field is None and _PROPERTY.search(clause)):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         seg_p, claim_p = segment, claim  # the texts periods are read from
         if _TO_DATE.search(clause) and not re.search(r"\bsince\b", segment, re.IGNORECASE):
