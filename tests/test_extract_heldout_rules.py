@@ -96,3 +96,12 @@ def test_a_sample_size_and_an_efficacy_have_no_period() -> None:
                 "malaria shot is 71% effective against severe disease, researchers said.")
     assert _period_of(ds, 4200) == (None, None)
     assert _period_of(ds, 71) == (None, None)
+
+
+def test_a_list_led_by_its_years() -> None:
+    day = dt.date(2016, 1, 14)
+    ds = _draft("The ministry sees the deficit for 2023 at 4.1%, 2024 at 3.2% and 2025 at 2.8%.",
+                day)
+    assert [_period_of(ds, v)[0] for v in (4.1, 3.2, 2.8)] == [
+        dt.date(2023, 1, 1), dt.date(2024, 1, 1), dt.date(2025, 1, 1)]
+

@@ -387,7 +387,10 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         y = _year(m.group("y"), ref, month)
         if y:
             return dt.date(y, month, 1), _last_day(y, month)
-    m = re.search(r"\b(?:in|for|during|of|by the end of)\s+" + _Y.format("y") + r"\b", s, re.I)
+    m = re.match(r"\s*(?:and\s+|or\s+)?" + _Y.format("y") + r"(?:\s+(?:at|of|was|is|seen at|put at|"
+                 r"stood at)|\s*:)\s+(?:about\s+|around\s+|some\s+)?[-+\u2212$\u20ac\u00a3]?\d", s)
+    if m is None:  # "... 2024 at 5.7% and 2025 at 4%": a list led by its years
+        m = re.search(r"\b(?:in|for|during|of|by the end of)\s+" + _Y.format("y") + r"\b", s, re.I)
     if m is None:
         m = re.search(r"\b" + _Y.format("y") + r"(?=\s+(?:gdp|growth|budget|target|"
                       r"projection|forecast|mobili[sz]ation))", low)
