@@ -105,3 +105,10 @@ def test_a_list_led_by_its_years() -> None:
     assert [_period_of(ds, v)[0] for v in (4.1, 3.2, 2.8)] == [
         dt.date(2023, 1, 1), dt.date(2024, 1, 1), dt.date(2025, 1, 1)]
 
+
+def test_respectively_pairs_a_later_pair_with_the_periods_of_the_pair_before() -> None:
+    day = dt.date(2016, 1, 14)
+    ds = _draft("The fund forecast the region will grow 2.1% this year and 2.6% in 2017, down "
+                "from its earlier forecast of 2.4% and 2.9%, respectively.", day)
+    assert _period_of(ds, 2.4) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert _period_of(ds, 2.9) == (dt.date(2017, 1, 1), dt.date(2017, 12, 31))

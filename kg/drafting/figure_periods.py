@@ -57,6 +57,7 @@ from typing import Any
 from kg.drafting.events import Event
 from kg.drafting.figures import Figure, written_numbers
 from kg.drafting.periods import FORECAST, find_period, weekday_near
+from kg.drafting.respectively import respective
 from kg.drafting.votes import vote_period
 
 __all__ = ["SAME_PERIOD", "FigurePeriods", "mark_rounded", "redate"]
@@ -243,6 +244,8 @@ class FigurePeriods:
         self.span: Span | None = None  # the closed period the current sentence names
         self.before: Span | None = None  # ... and the one the sentence before named
         self.known: dict[float, Span] = {}  # figures stated with a closed period
+        #: the figures of the current segment so far, with their periods ("respectively")
+        self.seen: list[tuple[str, Figure, tuple[dt.date | None, dt.date | None]]] = []
         #: the figure before in the segment: segment, its end, its period
         self.head: tuple[str, int, tuple[dt.date | None, dt.date | None]] | None = None
 
@@ -279,11 +282,19 @@ class FigurePeriods:
             year: the year the figure is for, when the sentence gives two at once.
         """
         q, notes = _fields(fig)
-        if year is not None:
+        written = written_numbers(segment)
+        if self.seen and self.seen[0][0] != segment:
+            self.seen = []
+        paired = respective(written, fig, [f for _, f, _ in self.seen])
+        if year is None and paired is not None:
+            start, end = next(p for _, f, p in self.seen if f is paired)
+            notes.append(f"'respectively': period read as that of {paired.text}")
+        elif year is not None:
             start: dt.date | None = dt.date(year, 1, 1)
             end: dt.date | None = dt.date(year, 12, 31)
         else:
             start, end = self._period(fig, segment, claim, sentence, ref, poll, notes)
+        self.seen.append((segment, fig, (start, end)))
         head = self.head
         between = written_numbers(segment)[head[1]:fig.start] if head is not None else ""
         if head is not None and head[0] == segment and start is None and end == ref and (

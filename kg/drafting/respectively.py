@@ -24,7 +24,7 @@ import re
 
 from kg.drafting.figures import Figure
 
-__all__ = ["by_year"]
+__all__ = ["by_year", "respective"]
 
 _TWO_YEARS = re.compile(r"\b(?:in|for)\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b")
 
@@ -51,3 +51,31 @@ def by_year(text: str, figures: list[Figure]) -> list[tuple[Figure, int | None]]
             out.append((f, None))
         k += 1
     return out
+
+
+def respective(text: str, fig: Figure, before: list[Figure]) -> Figure | None:
+    """In "2.1% this year and 2.6% in 2017, down from 2.4% and 2.9%, respectively", the
+    earlier figure whose period ``fig`` (one of the last pair) shares: the pair's k-th
+    figure goes with the k-th of the pair before it. None when ``fig`` is not in such a pair.
+
+    Examples:
+        >>> from kg.drafting.figures import find_figures, written_numbers
+        >>> t = "2.1% this year and 2.6% in 2017, down from 2.4% and 2.9%, respectively"
+        >>> w = written_numbers(t); fs = find_figures(t)
+        >>> respective(w, fs[2], fs[:2]).value, respective(w, fs[3], fs[:3]).value
+        (2.1, 2.6)
+        >>> respective(w, fs[1], fs[:1]) is None
+        True
+    """
+    if not re.match(r"(?:[^.;]|\.\d){0,25}\brespectively\b", text[fig.end:]) and not (
+            re.match(r"\s*(?:%|percent|per cent)?\s*and\s+(?:[^.;]|\.\d){0,40}?\brespectively\b",
+                     text[fig.end:])):
+        return None
+    joined = re.compile(r"\s*(?:%|percent|per cent)?\s*(?:,\s*)?and\s+(?:\$|\u20ac|\u00a3)?$")
+    if before and joined.match(text[before[-1].end:fig.start]):  # the pair's second
+        if len(before) >= 3:
+            return before[-2]
+        return None
+    if len(before) >= 2:  # the pair's first: the first of the two before it
+        return before[-2]
+    return None
