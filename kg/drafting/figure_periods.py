@@ -286,12 +286,13 @@ class FigurePeriods:
         if self.seen and self.seen[0][0] != segment:
             self.seen = []
         paired = respective(written, fig, [f for _, f, _ in self.seen])
+        start: dt.date | None
+        end: dt.date | None
         if year is None and paired is not None:
             start, end = next(p for _, f, p in self.seen if f is paired)
             notes.append(f"'respectively': period read as that of {paired.text}")
         elif year is not None:
-            start: dt.date | None = dt.date(year, 1, 1)
-            end: dt.date | None = dt.date(year, 12, 31)
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         else:
             start, end = self._period(fig, segment, claim, sentence, ref, poll, notes)
         self.seen.append((segment, fig, (start, end)))

@@ -335,8 +335,8 @@ def find_period(sentence: str, ref: dt.date | None, *, forecast: bool | None = N
         return dt.date(y, 10, 1), dt.date(y, 12, 31)
     m = re.search(r"\b(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter|(last)\s+"
                   r"quarter(?=\s+of\s+(?:this|next|last|(?:19|20)\d\d)))(?:\s+of\s+(?:"
-                  r"(?P<rel>this|next|last)\s+year|" + _Y.format("y") + r"))?|\bq(?P<q>[1-4])\s*(?:of\s+)?"
-                  r"(?P<qy>(?:19|20)\d\d)\b", low)
+                  r"(?P<rel>this|next|last)\s+year|" + _Y.format("y") + r"))?|\bq(?P<q>[1-4])\s*"
+                  r"(?:of\s+)?(?P<qy>(?:19|20)\d\d)\b", low)
     if m:
         word = m.group(1) or m.group(2) or m.group("q")
         q = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3,
