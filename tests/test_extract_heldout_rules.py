@@ -112,3 +112,10 @@ def test_respectively_pairs_a_later_pair_with_the_periods_of_the_pair_before() -
                 "from its earlier forecast of 2.4% and 2.9%, respectively.", day)
     assert _period_of(ds, 2.4) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
     assert _period_of(ds, 2.9) == (dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+
+
+def test_where_an_outbreak_began_is_not_the_period_of_a_count_to_date() -> None:
+    day = dt.date(2015, 2, 9)
+    ds = _draft("The epidemic is thought to have begun with hikers camping at a lake resort in "
+                "Montana in November, but it has now reached 9 counties, officials said.", day)
+    assert _period_of(ds, 9) == (None, day)

@@ -134,7 +134,7 @@ _UNDATED = re.compile(r"\b(?:in|from)\s+(?:an?|one)\s+(?:earlier|previous|prior|
 
 #: Where an outbreak or a war began ("that began in 2018", "is thought to have started in
 #: December"): the start of the thing, not the period of a count to date beside it.
-_BEGAN = re.compile(r"\b(?:began|begun|started|broke out|erupted|emerged)\b[^,;.\d]{0,60}?"
+_BEGAN = re.compile(r"\b(?:began|begun|started|broke out|erupted|emerged)\b[^,;.\d]{0,100}?"
                     r"\b(?:in|on|during|last)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                     r"dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:19|20)"
                     r"\d\d|year|month|week)\b", re.IGNORECASE)
