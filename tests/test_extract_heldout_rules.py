@@ -119,3 +119,10 @@ def test_where_an_outbreak_began_is_not_the_period_of_a_count_to_date() -> None:
     ds = _draft("The epidemic is thought to have begun with hikers camping at a lake resort in "
                 "Montana in November, but it has now reached 9 counties, officials said.", day)
     assert _period_of(ds, 9) == (None, day)
+
+
+def test_a_standing_percent_target_has_no_period() -> None:
+    day = dt.date(2015, 2, 9)
+    ds = _draft("The central bank will not bring inflation back to its 3% target until late "
+                "2026, the institute predicts.", day)
+    assert _period_of(ds, 3) == (None, None)

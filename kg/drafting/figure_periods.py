@@ -91,7 +91,10 @@ _PROPERTY = re.compile(r"\bsample(?:\s+size)?\s+of\b|\b(?:sample|cohort)\s+(?:si
                        r"of|included|comprised)\b|\d\s*(?:%|percent|per cent)\s+(?:effective|"
                        r"efficacy|efficacious|accurate|accuracy|sensitivity|specificity)\b|"
                        r"\b(?:efficacy|effectiveness|accuracy)\s+(?:rate\s+)?of\s+(?:about\s+|"
-                       r"around\s+|nearly\s+|some\s+)?\d", re.IGNORECASE)
+                       r"around\s+|nearly\s+|some\s+)?\d|"
+                       # a standing policy target: "back to its 2% target", "a 2% inflation goal"
+                       r"\b(?:its|the|a|an)\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
+                       r"(?:inflation\s+)?(?:target|goal|ceiling)\b", re.IGNORECASE)
 #: The scope of a data set or study: "the data covers aid from its 41 largest donors".
 _SCOPE = re.compile(r"\b(?:covers?|covering|spans?|spanning|drawn from|sampled from)\b"
                     r"[^,;.\d]{0,50}$", re.IGNORECASE)
