@@ -126,3 +126,16 @@ def test_a_standing_percent_target_has_no_period() -> None:
     ds = _draft("The central bank will not bring inflation back to its 3% target until late "
                 "2026, the institute predicts.", day)
     assert _period_of(ds, 3) == (None, None)
+
+
+def test_a_written_one_that_counts_is_a_figure_and_other_ones_are_not() -> None:
+    from kg.drafting.figures import find_figures
+
+    def values(text: str) -> list[float | None]:
+        return [f.value for f in find_figures(text)]
+
+    assert values("Officials say 14 miners died, one of them a medic.") == [14.0, 1.0]
+    assert values("Inspectors confirmed one further death in the valley.") == [1.0]
+    assert values("Nine were hurt. One died in hospital.") == [9.0, 1.0]
+    assert values("It is one of the largest floods on record.") == []
+    assert values("No one died, and the teams helped one another.") == []

@@ -117,7 +117,8 @@ def _alpha2digit() -> object | None:
 
 @lru_cache(maxsize=2048)
 def written_numbers(sentence: str) -> str:
-    """The sentence with written numbers as digits ("five" -> "5"; "one" stays a word).
+    """The sentence with written numbers as digits ("five" -> "5"; "one" stays a word
+    unless it counts: "one of them", "one further death", "One died").
 
     Uses text2num (the ``credkg[extract]`` extra) when it is installed.
 
@@ -149,7 +150,17 @@ def written_numbers(sentence: str) -> str:
     except Exception:  # pragma: no cover - the library refuses odd text
         return sentence
     converted = re.sub(r" qqunit", "-", converted)
+    converted = _ONE.sub("1", converted)
     return re.sub(r" qqscale(\d+)qq", lambda m: scales[int(m.group(1))], converted)
+
+
+#: "one" where it counts: "one of them", "one of the 34", "one further death", "One died"
+#: (not "one of the largest", "no one", "one another", "one day").
+_ONE = re.compile(r"(?<![Nn]o )(?<!\bany )\b[Oo]ne(?=\s+(?:of\s+(?:them|those|whom|which|these|"
+                  r"the\s+(?:first\s+|other\s+)?\d)|(?:further|more|additional|new)\s+(?!(?:time|"
+                  r"thing|way|reason|step|day|year|week|month|point|chance|round)s?\b)[a-z]+))"
+                  r"|(?:^|(?<=[.!?] ))One(?=\s+(?:[a-z]+ly\s+)?(?:was|is|had|has|died|received|"
+                  r"remains|got|suffered|survived|tested|[a-z]{3,}ed)\b)")
 
 
 def _scaled(v: float, scale: float) -> float:
