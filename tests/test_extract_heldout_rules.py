@@ -139,3 +139,9 @@ def test_a_written_one_that_counts_is_a_figure_and_other_ones_are_not() -> None:
     assert values("Nine were hurt. One died in hospital.") == [9.0, 1.0]
     assert values("It is one of the largest floods on record.") == []
     assert values("No one died, and the teams helped one another.") == []
+
+
+def test_a_count_at_which_point_is_a_stock_on_that_day() -> None:
+    ds = _draft("The agency declared an emergency on March 4, at which point the fever had "
+                "reached 12 provinces.")
+    assert _period_of(ds, 12) == (None, dt.date(2023, 3, 4))

@@ -402,6 +402,10 @@ class FigurePeriods:
                 and re.search(r"\bsince\b", claim, re.IGNORECASE) \
                 and re.search(r"\b(?:is|are)\b", clause) and not _PERFECT.search(clause):
             start, end = None, ref  # "where X has happened since May, only 5 are open": now
+        if start is not None and start == end and re.search(
+                r"\b(?:at which point|by which time|by then|by that time|at that point|at the "
+                r"time)\b", written[:fig.start], re.IGNORECASE):
+            start = None  # "on Jan. 23, at which point it had spread to six states": a stock
         before = written_numbers(segment)[max(0, fig.start - 30):fig.start]
         if start is not None and start == end and re.search(
                 r"\b(?:has|have|had)\s+(?:been\s+)?\w+\s+(?:(?:at least|more than|over|about|"
