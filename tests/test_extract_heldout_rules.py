@@ -145,3 +145,17 @@ def test_a_count_at_which_point_is_a_stock_on_that_day() -> None:
     ds = _draft("The agency declared an emergency on March 4, at which point the fever had "
                 "reached 12 provinces.")
     assert _period_of(ds, 12) == (None, dt.date(2023, 3, 4))
+
+
+def test_an_earlier_forecast_compared_with_a_new_one_is_for_the_same_target() -> None:
+    ds = _draft("Chile's policy rate is seen at 7.5% at the end of 2023, up from the 7.25% "
+                "seen last month, and at 6% at the end of 2024 versus 5.5% in the prior survey.")
+    assert _period_of(ds, 7.25) == (None, dt.date(2023, 12, 31))
+    assert _period_of(ds, 5.5) == (None, dt.date(2024, 12, 31))
+
+
+def test_the_level_before_a_change_on_a_day_is_the_level_up_to_then() -> None:
+    ds = _draft("Analysts expect the bank to lift its main rate later on Thursday to 6.5% from "
+                "6.25%.")
+    assert _period_of(ds, 6.5) == (dt.date(2023, 5, 11), dt.date(2023, 5, 11))
+    assert _period_of(ds, 6.25) == (None, DAY)

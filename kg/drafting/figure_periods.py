@@ -171,6 +171,35 @@ _NOT_PAST = re.compile(r"\b(?:has|have|is|are|will|would|so far|to date|now|curr
                        r"remains?|since)\b", re.IGNORECASE)
 
 
+#: Between a figure and the one it is compared with: "5.75% ..., up from 5.5%", "versus".
+_COMPARED = re.compile(r"(?:\b(?:up|down|unchanged|revised|raised|cut|lowered)\s+from|\bversus|"
+                       r"\bvs\.?|\bcompared (?:with|to)|\bagainst)\s+(?:the\s+|an?\s+|its\s+|"
+                       r"previous\s+|prior\s+|earlier\s+)*$", re.IGNORECASE)
+#: After the compared figure: it was an earlier forecast of the same thing.
+_EARLIER_VIEW = re.compile(r"^[^,;.]{0,25}?\b(?:seen|expected|forecast|projected|estimated|"
+                           r"predicted|in the (?:previous|prior|last|earlier) (?:survey|poll|"
+                           r"forecast|projection|estimate|outlook|report))\b", re.IGNORECASE)
+
+
+def _prior(written: str, head: tuple[str, int, tuple[dt.date | None, dt.date | None]],
+           fig: Figure, ref: dt.date | None, own: tuple[dt.date | None, dt.date | None]
+           ) -> tuple[dt.date | None, dt.date | None]:
+    """The period of a figure compared with the one before it (``head``): an earlier
+    forecast of the same target ("5.75% at the end of 2023, up from the 5.5% seen last
+    month": end of 2023), or the level before a change on a day ("will raise it on Thursday
+    to 4.5% from 4.25%": the level up to then); else ``own``."""
+    between = written[head[1]:fig.start]
+    start, end = head[2]
+    if _COMPARED.search(between) and _EARLIER_VIEW.match(written[fig.end:]) \
+            and start != end:
+        return start, end
+    if end is not None and start == end and re.search(r"\bto\s+\S*$", written[:head[1]]) \
+            and re.fullmatch(r"\s*(?:%|percent|per cent)?\s*from\s+(?:\S+\s+)?", between):
+        day = end - dt.timedelta(days=1)
+        return None, day if ref is None or day < ref else ref
+    return own
+
+
 def _past_event(written: str, fig: Figure) -> bool:
     """Whether the figure counts a past event: a verb of the past follows it, and nothing
     around it makes it a count to date."""
@@ -322,6 +351,8 @@ class FigurePeriods:
                 a, b = head[2]
                 if a is not None and b is not None:
                     start, end = _months_back(a, months), _months_back(b, months)
+            elif head is not None and head[0] == segment and head[2][1] is not None:
+                start, end = _prior(written_numbers(segment), head, fig, ref, (start, end))
             self.head = (segment, fig.end, (start, end))
         if start is not None and end is not None and start <= end:
             for v in (fig.value, fig.min_value, fig.max_value):
