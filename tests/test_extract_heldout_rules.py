@@ -159,3 +159,11 @@ def test_the_level_before_a_change_on_a_day_is_the_level_up_to_then() -> None:
                 "6.25%.")
     assert _period_of(ds, 6.5) == (dt.date(2023, 5, 11), dt.date(2023, 5, 11))
     assert _period_of(ds, 6.25) == (None, DAY)
+
+
+def test_a_count_whose_start_is_stated_does_not_take_an_earlier_since() -> None:
+    day = dt.date(2019, 3, 12)
+    ds = _draft("Doctors have confirmed 228 cases of mumps since January 1, 2019. An outbreak "
+                "in Ohio that began in 2017 has been linked to 95 cases so far.", day)
+    assert _period_of(ds, 228) == (dt.date(2019, 1, 1), day)
+    assert _period_of(ds, 95) == (None, day)
