@@ -394,7 +394,7 @@ class FigurePeriods:
                 field is None and _PROPERTY.search(clause)):
             return None, None  # "a margin of error of 3 points": the method's, not a time's
         seg_p, claim_p = segment, claim  # the texts periods are read from
-        began = bool(_BEGAN.search(segment))  # its own start: no "since" from elsewhere
+        own_start = bool(_BEGAN.search(segment))  # its own start: no "since" from elsewhere
         if _TO_DATE.search(clause) and not re.search(r"\bsince\b", segment, re.IGNORECASE):
             # "an outbreak that began in 2018 has 250 cases so far": a count to date
             clause, seg_p, claim_p = (_BEGAN.sub(" ", t) for t in (clause, segment, claim))
@@ -458,7 +458,7 @@ class FigurePeriods:
         if start is None and field is not None and end == ref:
             start, end = field
             notes.append(f"the poll's field dates, {start} to {end}, read as the period")
-        if start is None and since is not None and not began and (end == ref or (
+        if start is None and since is not None and not own_start and (end == ref or (
                 end is not None and since <= end)) and (_PERFECT.search(clause) or (
                     _PERFECT.search(sentence) and not re.search(r"\b(?:is|are)\b", clause))) \
                 and (ref is None or since <= ref):
