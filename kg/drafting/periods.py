@@ -9,6 +9,11 @@ text                                            period (article dated 2024-10-08
 "during January 2022 — September 2024",
 "between January and October of this year"      2024-01-01 .. 2024-10-31
 "in the first half of 2024", "second quarter"   2024-01-01 .. 2024-06-30 (and alike)
+"final quarter of 2023", "Q3 2024", "H1 2022"   that quarter / half
+"at the end of 2024", "for end-2025"            .. that year's last day (end only: a level)
+"in the past week", "the last 30 days"          2024-10-01 .. the article's date (rolling)
+"later on Thursday", "will vote on Monday"      the coming such day
+"2025 at 3%, 2026 at 2.5%"                       each figure its own year
 "in October" (no year)                          the latest October not after the article
 "in October 2023", "in 2023", "for 2023"        the month / the year
 "this year" / "so far this year"                2024-01-01 .. the article's date
