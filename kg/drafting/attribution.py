@@ -43,6 +43,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.drafting.speaker_rules import data_owner
+
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
 _STRONG = ("said", "says", "say", "note", "add", "warn", "claim", "argue", "insist", "confirm",
@@ -584,10 +586,8 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         np = m.group("np").strip()
         owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
             r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:data|figures|statistics|numbers|"
-            r"estimates)\s+(?:from|by|of|released by|published by)\s+(?P<owner>.*[A-Z].*)$",
-            np) or re.match(
-            r"^(?P<owner>.*[A-Z].*?)\s+(?:data|figures|statistics|numbers)$", np)
-        speaker = owner.group("owner") if owner else np
+            r"estimates)\s+(?:from|by|of|released by|published by)\s+(?P<owner>.*[A-Z].*)$", np)
+        speaker = owner.group("owner") if owner else (data_owner(np) or np)
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
         return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,

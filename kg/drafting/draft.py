@@ -198,6 +198,7 @@ class _Drafter(ChainRules):
             self.sentence(s, x, headline)
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
+        self.src.seen = f"{self.src.seen[-4000:]} {s}"
         names = split_speakers(x.speaker) if x.speaker else []
         speaker = self.src.resolve(names[0]) if names else None
         others = [o for o in (self.src.resolve(n) for n in names[1:]

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.drafting.speaker_rules import antecedent
 from kg.names import fold
 
 __all__ = ["DocumentSources", "is_outlet_name", "slugify"]
@@ -178,6 +179,7 @@ class DocumentSources:
         self.keys: dict[str, str] = {}  # folded name or alias -> id
         self.recent: list[str] = []  # most recent last
         self.notes: dict[str, list[str]] = {}
+        self.seen = ""  # the article's text read so far (set by the drafter)
 
     def add(self, name: str, kind: str, aliases: tuple[str, ...] = (), **extra: Any) -> str:
         """The id of the source with this name (an existing one if a name or alias matches)."""
@@ -305,6 +307,10 @@ class DocumentSources:
                                   "organization"):
                 self._seen(found)
                 return found
+            full = antecedent(self.seen, head) if found is None and kind in (
+                "government_body", "organization", "military_body") else None
+            if full is not None and fold(full) != fold(bare):
+                return self.resolve(full)  # "the ministry": the Ministry of X named before
             if found is None and fold(bare) in _SPEECH_ACTS:
                 # "the statement warned": the statement of the body or person named last
                 found = next((sid for sid in reversed(self.recent) if self.records[sid]["kind"]
