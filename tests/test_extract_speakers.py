@@ -37,3 +37,26 @@ def test_latest_data_of_a_described_body_is_that_body() -> None:
 def test_data_without_an_owner_is_not_a_source_named_by_an_adjective() -> None:
     assert attribute("According to provisional data, 12% of wells ran dry.").speaker \
         == "provisional data"
+
+
+def test_its_report_intro_leaves_the_subject_as_speaker() -> None:
+    a = attribute("In its quarterly bulletin the agency projected a deficit of 4%.")
+    assert (a.speaker, a.claim) == ("the agency", "A deficit of 4%.")
+
+
+def test_intro_with_its_report_creates_no_unnamed_document() -> None:
+    ds = _draft("The Northfield Reserve Bank met on Tuesday. In its annual report the bank "
+                "forecast that exports will grow 6.5% next year.")
+    assert _speakers(ds, 6.5) & {"Northfield Reserve Bank"}
+    assert not any("owner not given" in s.name for s in ds.sources)
+
+
+def test_possessive_document_subject_is_its_owner_statement() -> None:
+    a = attribute("The Harbour Institute's new survey counts 2,400 empty shops.")
+    assert a.speaker == "The Harbour Institute"
+
+
+def test_relative_clause_of_published_projections_is_the_publisher() -> None:
+    a = attribute("Bonds rallied after the Coastal Bank released its staff projections, which "
+                  "see unemployment at 5.1% in 2027.")
+    assert (a.speaker, a.claim) == ("the Coastal Bank", "Unemployment at 5.1% in 2027.")

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.drafting.speaker_rules import data_owner
+from kg.drafting.speaker_rules import claim_of, data_owner, owned_document, without_intro
 
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
@@ -116,19 +116,6 @@ _CLAIM_THAT = re.compile(
     r"^(?P<np>[^,;\"\u201c]{2,100}?)['\u2019]s?\s+(?:(?:earlier|latest|recent|own|repeated)\s+)?"
     r"(?:claims?|assertions?|allegations?|estimates?|assessments?|predictions?|warnings?|"
     r"statements?|forecasts?)\s+that\s+(?P<claim>.{8,})$", re.DOTALL)
-_COPULA = re.compile(r"\s+(?:is|was|are|were|has been|had been|seems|seemed|appears|appeared|"
-                     r"remains|remained|looks|looked)\b")
-_FINITE = re.compile(r"\b(?:is|are|was|were|have|has|had|will|would|could|may|might|can|did|"
-                     r"do|does|\w{3,}ed)\b")
-
-
-def _claim_of(m: re.Match[str]) -> str | None:
-    """The that-clause of "X's claim that C is ...": up to the first copula after a verb."""
-    text = m.group("claim")
-    for c in _COPULA.finditer(text):
-        if _FINITE.search(text[:c.start()]):
-            return text[:c.start()]
-    return None
 _REVISES = re.compile(
     r"^(?:[^,]{1,60},\s+)?(?P<np>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+(?:on\s+\w+\s+|has\s+|had\s+|"
     r"also\s+|again\s+|now\s+)*(?:cut|cuts|slashed|slashes|raised|raises|lowered|lowers|"
@@ -399,7 +386,7 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         >>> a.speaker, a.also
         ('she', 'a WHO official')
     """
-    s = " ".join(sentence.split())
+    s = without_intro(" ".join(sentence.split()))
     both = None if headline else _compound(s, nested)
     if both is not None:
         return _second_statement(_calls(_reports(both)))
@@ -507,7 +494,7 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
             return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
                                hedged=hedged, rule="headline dash")
     m = _CLAIM_THAT.match(_strip_intro(s))
-    said = _claim_of(m) if m and _np_ok(m.group("np"), lead=True) else None
+    said = claim_of(m) if m and _np_ok(m.group("np"), lead=True) else None
     if m and said:  # "X's claim that C is not exaggerated": X says C
         return Attribution(_sentence_case(said), m.group("np").strip(), relay, cited, None,
                            hedged, "a claim of")
@@ -592,6 +579,10 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
         return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,
                            None, hedged, "according to")
+    owned = owned_document(s)
+    if owned is not None:  # "The CDC's study examined ...", "X published data, which show"
+        return Attribution(_sentence_case(owned[1]), owned[0], relay, cited, None, hedged,
+                           "its document")
     m = re.search(r"\b(?:the\s+)?(?P<np>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)['\u2019]s?\s+"
                   r"(?:data|figures|statistics|tally)\b", s)
     if m and cited is None:

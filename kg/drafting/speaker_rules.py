@@ -86,3 +86,76 @@ def antecedent(text: str, head: str) -> str | None:
         if len(name.split()) >= 2:
             found = name
     return found
+
+
+_COPULA = re.compile(r"\s+(?:is|was|are|were|has been|had been|seems|seemed|appears|appeared|"
+                     r"remains|remained|looks|looked)\b")
+_FINITE = re.compile(r"\b(?:is|are|was|were|have|has|had|will|would|could|may|might|can|did|"
+                     r"do|does|\w{3,}ed)\b")
+
+
+def claim_of(m: re.Match[str]) -> str | None:
+    """The that-clause of "X's claim that C is ...": up to the first copula after a verb."""
+    text = m.group("claim")
+    for c in _COPULA.finditer(text):
+        if _FINITE.search(text[:c.start()]):
+            return text[:c.start()]
+    return None
+
+
+_DOC_WORDS = r"(?:report|review|study|survey|outlook|update|assessment|analysis|bulletin|" \
+             r"statement|forecasts?|projections?|estimates?|paper|minutes|release|data|figures)"
+#: "In its biannual report the bank forecast ...": the document the subject speaks in.
+_INTRO = re.compile(r"^(?:In|Under)\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?"
+                    + _DOC_WORDS + r"(?:\s+(?:published|released|issued)\s+[^,]{1,30}?)?"
+                    r",?\s+(?=(?:the\s+|a\s+)?[A-Za-z])")
+
+
+def without_intro(sentence: str) -> str:
+    """The sentence without a leading "In its report" naming the subject's own document:
+    the subject that follows is the speaker, not "In its annual".
+
+    Examples:
+        >>> without_intro("In its annual review the fund forecast growth of 2%.")
+        'the fund forecast growth of 2%.'
+        >>> without_intro("In a report, 40% of firms cut jobs.")
+        'In a report, 40% of firms cut jobs.'
+    """
+    return _INTRO.sub("", sentence, count=1)
+
+
+_ADJ = r"(?:(?:latest|new|recent|own|annual|biannual|quarterly|monthly|weekly|first|" \
+       r"preliminary|final|updated|staff|economic|growth|inflation|\w+-\w+)\s+)*"
+_NAME = r"(?<![\w'\u2019])(?:the\s+|The\s+)?[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*"
+#: "The CDC's study examined ...", "Acme's new survey finds ...": its owner says it.
+_POSSESSED = re.compile(r"^(?:[^,]{1,40},\s+)?(?P<np>" + _NAME + r"(?:\s+[a-z]+){0,2}?)"
+                        r"['\u2019]s?\s+" + _ADJ + _DOC_WORDS + r"\s+(?:has\s+|have\s+|also\s+)*"
+                        r"(?P<verb>[a-z]{3,}(?:ed|s))\b(?!\s+by\b)")
+#: "X published its latest projections, which see inflation at 4%": X says the clause.
+_WHICH = re.compile(r"(?P<np>" + _NAME + r"(?:\s+[a-z]+){0,2}?)\s+(?:has\s+|had\s+|also\s+)*"
+                    r"(?:published|released|issued|presented|unveiled|updated)\s+(?:its|their|"
+                    r"the|a|an|new)\s+" + _ADJ + _DOC_WORDS + r",\s+which\s+(?:see|sees|saw|"
+                    r"show|shows|showed|put|puts|project|projects|predict|predicts|forecast|"
+                    r"forecasts|estimate|estimates|expect|expects)\s+(?P<claim>.{8,})$")
+
+
+def owned_document(sentence: str) -> tuple[str, str] | None:
+    """(speaker, claim) of a sentence whose subject is someone's own document, or of a
+    relative clause on what a document that someone published says; None otherwise.
+
+    Examples:
+        >>> owned_document("The WHO's new survey finds 30% of clinics short of staff.")
+        ('The WHO', "The WHO's new survey finds 30% of clinics short of staff.")
+        >>> owned_document("Shares rose after the Acme Bank released its projections, "
+        ...                "which see prices up 3% in 2026.")
+        ('the Acme Bank', 'prices up 3% in 2026.')
+        >>> owned_document("The survey was run by Acme.") is None
+        True
+    """
+    m = _WHICH.search(sentence)
+    if m is not None:
+        return m.group("np").strip(), m.group("claim")
+    m = _POSSESSED.match(sentence)
+    if m is not None:
+        return m.group("np").strip(), sentence
+    return None
