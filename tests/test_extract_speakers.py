@@ -60,3 +60,13 @@ def test_relative_clause_of_published_projections_is_the_publisher() -> None:
     a = attribute("Bonds rallied after the Coastal Bank released its staff projections, which "
                   "see unemployment at 5.1% in 2027.")
     assert (a.speaker, a.claim) == ("the Coastal Bank", "Unemployment at 5.1% in 2027.")
+
+
+def test_trailing_local_tv_is_the_speaker_not_the_subject() -> None:
+    a = attribute("A cluster in Ohio has been linked to 40 cases, local TV reports.")
+    assert (a.speaker, a.claim) == ("local TV", "A cluster in Ohio has been linked to 40 cases.")
+
+
+def test_noun_state_before_an_auxiliary_is_not_a_speech_verb() -> None:
+    a = attribute("A fire in Oregon state has burned 900 homes, the Daily Pine reports.")
+    assert a.speaker == "the Daily Pine"

@@ -154,7 +154,8 @@ _NP_START = re.compile(r"^(?:[\"\u201c]?[A-Z]|the\b|a\b|an\b|one\b|two\b|three\b
                        r"police|prosecutors|investigators|activists|medics|rescuers|observers|"
                        r"critics|officers|commanders|aid workers|health workers|engineers|"
                        r"teachers|farmers|traders|executives|insiders|campaigners|members|soldiers|troops|"
-                       r"employees|staff|workers|voters|patients|parents)\b)")
+                       r"employees|staff|workers|voters|patients|parents|media|TV|television|"
+                       r"radio|press)\b)")
 
 
 @dataclass
@@ -311,6 +312,8 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     if not _np_ok(np, lead=True) or re.match(r"(?i)(?:there|this|that|these|those|what)\b", np):
         return None
     verb, after = m.group("verb"), m.group("after")
+    if re.match(r"\s+(?:has|have|had|is|are|was|were|will)\b", after):
+        return None  # "an outbreak in Ohio state has spread": "state", a noun
     if verb in ("forecast", "forecasts", "estimate", "estimates", "report", "reports") \
             and re.search(r"\b(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}$", np + " "):
         return None  # "the bank cut its growth forecast": a noun, not the verb
