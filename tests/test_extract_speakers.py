@@ -70,3 +70,19 @@ def test_trailing_local_tv_is_the_speaker_not_the_subject() -> None:
 def test_noun_state_before_an_auxiliary_is_not_a_speech_verb() -> None:
     a = attribute("A fire in Oregon state has burned 900 homes, the Daily Pine reports.")
     assert a.speaker == "the Daily Pine"
+
+
+def test_intro_line_governs_the_bullets_after_it() -> None:
+    ds = _draft("The Lakeland Water Board's minutes, as summarised by Wirenews:\n\n"
+                "- reservoirs stood at 41% of capacity in May\n\n"
+                "- the board expects rationing for 3,200 homes\n\n"
+                "Rain is forecast for the weekend.")
+    for number in (41, 3200):
+        assert _speakers(ds, number) >= {"Lakeland Water Board", "Wirenews"}
+
+
+def test_a_list_ends_at_a_paragraph_with_a_full_stop() -> None:
+    ds = _draft("The Lakeland Water Board's minutes, as summarised by Wirenews:\n\n"
+                "- reservoirs stood at 41% of capacity in May\n\n"
+                "Separately, 5,000 anglers joined a protest on Sunday.")
+    assert "Lakeland Water Board" not in _speakers(ds, 5000)

@@ -29,6 +29,7 @@ from kg.drafting.figure_periods import FigurePeriods, mark_rounded, redate
 from kg.drafting.figures import find_figures, written_numbers
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
+from kg.drafting.lists import govern, is_item, list_intro
 from kg.drafting.periods import parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
@@ -116,6 +117,7 @@ class _Drafter(ChainRules):
         self.prev_claims: list[str] = []  # the claims of the sentence before
         self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
         self.open_quote = False  # the previous paragraph ended inside a quotation
+        self.governing: tuple[str, str | None] | None = None  # "X reported:" over a list
         self.unsourced_doc: str | None = None  # the article's unattributed statistics
         self.doc_voice: str | None = None  # the study or data the last sentence credited
         self.doc_owners: set[str] = set()  # sources named as the owners of data
@@ -160,7 +162,9 @@ class _Drafter(ChainRules):
         for par in self.a.standfirst:
             self.paragraph([par], headline=True)
         for par in self.a.paragraphs:
+            self.governing = self.governing if self.governing and is_item(par) else None
             self.paragraph(sentences(par))
+            self.governing = list_intro(par) or self.governing
 
     def paragraph(self, sents: list[str], *, headline: bool = False) -> None:
         attrs: list[Attribution | None] = []
@@ -169,7 +173,8 @@ class _Drafter(ChainRules):
                 self.report.skipped.append((s, f"sentence longer than {MAX_SENTENCE} characters"))
                 attrs.append(None)
                 continue
-            attrs.append(attribute(s, headline=headline))
+            x = attribute(s, headline=headline)
+            attrs.append(govern(x, self.governing) if self.governing and not headline else x)
         depth = 1 if self.open_quote and not headline else 0
         inside: list[bool] = []
         for s in sents:
