@@ -173,8 +173,9 @@ class _Drafter(ChainRules):
                 self.report.skipped.append((s, f"sentence longer than {MAX_SENTENCE} characters"))
                 attrs.append(None)
                 continue
-            x = attribute(s, headline=headline)
-            attrs.append(govern(x, self.governing) if self.governing and not headline else x)
+            one = attribute(s, headline=headline)
+            attrs.append(govern(one, self.governing) if self.governing and not headline
+                         else one)
         depth = 1 if self.open_quote and not headline else 0
         inside: list[bool] = []
         for s in sents:
