@@ -86,3 +86,8 @@ def test_a_list_ends_at_a_paragraph_with_a_full_stop() -> None:
                 "- reservoirs stood at 41% of capacity in May\n\n"
                 "Separately, 5,000 anglers joined a protest on Sunday.")
     assert "Lakeland Water Board" not in _speakers(ds, 5000)
+
+
+def test_interview_intro_makes_the_outlet_the_relay() -> None:
+    a = attribute("In an interview with Wirenews, she said 300 nurses had quit.")
+    assert (a.speaker, a.relay) == ("she", "Wirenews")

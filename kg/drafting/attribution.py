@@ -324,6 +324,9 @@ def _lead(s: str, relay: str | None, cited: str | None, hedged: bool, *, need_th
     if (need_that and not that) or (weak and not that and not re.search(r"\d", after)):
         return None  # a weak verb ("projects", "found") needs "that" or a figure after it
     when = _when(after) or _when(m.group("intro"))
+    # "In an interview with AFP, he said": AFP relays
+    via = _VIA.search(m.group("intro")[:1].lower() + m.group("intro")[1:])
+    relay = relay or (via.group("np").strip() if via else None)
     if when and after.lstrip().startswith(when):
         after = after.lstrip()[len(when):]
     if verb in ("told", "tells", "informed"):
