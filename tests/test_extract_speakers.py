@@ -91,3 +91,20 @@ def test_a_list_ends_at_a_paragraph_with_a_full_stop() -> None:
 def test_interview_intro_makes_the_outlet_the_relay() -> None:
     a = attribute("In an interview with Wirenews, she said 300 nurses had quit.")
     assert (a.speaker, a.relay) == ("she", "Wirenews")
+
+
+def test_correspondents_who_saw_it_make_their_outlet_the_speaker() -> None:
+    a = attribute("Wirenews reporters saw guards beat 12 prisoners in the yard.")
+    assert (a.speaker, a.claim) == ("Wirenews", "Guards beat 12 prisoners in the yard.")
+
+
+def test_a_denial_is_the_denier_statement() -> None:
+    a = attribute("The port authority has denied responsibility for the spill, and divers "
+                  "searched the bay.")
+    assert a.speaker == "The port authority"
+    assert "denied responsibility for the spill" in a.claim
+    assert "divers" not in a.claim
+
+
+def test_denied_entry_is_not_a_denial_statement() -> None:
+    assert attribute("The Mexican team was denied entry at the border.").speaker is None

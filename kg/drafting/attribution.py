@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.drafting.speaker_rules import claim_of, data_owner, owned_document, without_intro
+from kg.drafting.speaker_rules import claim_of, data_owner, own_statement, without_intro
 
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
@@ -585,10 +585,10 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
         return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,
                            None, hedged, "according to")
-    owned = owned_document(s)
+    owned = own_statement(s)
     if owned is not None:  # "The CDC's study examined ...", "X published data, which show"
         return Attribution(_sentence_case(owned[1]), owned[0], relay, cited, None, hedged,
-                           "its document")
+                           "own statement")
     m = re.search(r"\b(?:the\s+)?(?P<np>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)['\u2019]s?\s+"
                   r"(?:data|figures|statistics|tally)\b", s)
     if m and cited is None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["data_owner"]
+__all__ = ["antecedent", "claim_of", "data_owner", "own_statement", "owned_document",
+           "without_intro"]
 
 #: Adjectives between an article and the owner of data ("the latest official ... data").
 _DATA_ADJ = r"(?:(?:latest|new|newest|recent|most\s+recent|official|annual|monthly|weekly|" \
@@ -159,3 +160,43 @@ def owned_document(sentence: str) -> tuple[str, str] | None:
     if m is not None:
         return m.group("np").strip(), sentence
     return None
+
+
+_SUBJECT = r"(?P<np>(?:(?:the|The|an?|An?)\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*" \
+           r"|(?:the|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|[A-Z][a-z]+(?:\s+[a-z]+){1,2}?)"
+#: "AFP correspondents saw police fire into the air": the outlet's first-hand statement.
+_WITNESS = re.compile(r"^(?:[^,]{1,40},\s+)?(?:an?\s+|the\s+|An?\s+|The\s+)?(?P<np>[A-Z][\w.&'"
+                      r"\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)\s+(?:correspondents?|reporters?|"
+                      r"journalists?|photographers?|camera\s*(?:wo)?m[ae]n|crews?|team)\s+"
+                      r"(?:have\s+|has\s+|had\s+|also\s+|personally\s+)*(?:seen|saw|witnessed|"
+                      r"observed|watched|heard|counted)\s+(?P<claim>.{8,})$")
+#: "The army has denied responsibility for the blast": the army asserts a denial.
+_DENIAL = re.compile(r"^" + _SUBJECT + r"\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|"
+                     r"strongly\s+|flatly\s+)*(?:denied|denies|deny|rejected|rejects|disputed|"
+                     r"disputes|refuted|refutes)\s+(?P<obj>[a-z].{6,})$")
+
+
+def own_statement(sentence: str) -> tuple[str, str] | None:
+    """(speaker, claim) of a sentence with no speech tag whose subject still states it: a
+    document's owner (:func:`owned_document`), a witnessing reporter, a denial.
+
+    Examples:
+        >>> own_statement("Wirenews reporters saw police fire into the air.")
+        ('Wirenews', 'police fire into the air.')
+        >>> own_statement("The army has denied responsibility for the blast, and talks "
+        ...               "resumed.")
+        ('The army', 'The army has denied responsibility for the blast.')
+        >>> own_statement("Our correspondent saw the fire.") is None
+        True
+    """
+    m = _WITNESS.match(sentence)
+    if m is not None:
+        if m.group("np") in ("Our", "Local", "Foreign"):
+            return None  # the outlet's own, already its voice
+        return m.group("np").strip(), m.group("claim")
+    m = _DENIAL.match(sentence)
+    if m is not None and not re.search(r"\b(?:entry|access|visas?|bail|permission|"
+                                       r"request|appeal)\b", m.group("obj")[:30]):
+        clause = re.split(r",\s+(?:and|but|while|as)\s+|;\s+", sentence)[0].rstrip(" .")
+        return m.group("np").strip(), clause + "."
+    return owned_document(sentence)
