@@ -7,6 +7,7 @@ import datetime as dt
 
 from kg.drafting.attribution import attribute
 from kg.drafting.extract import draft_dataset
+from kg.drafting.sources import DocumentSources
 from kg.model import Dataset
 
 DAY = dt.date(2025, 6, 20)
@@ -108,3 +109,19 @@ def test_a_denial_is_the_denier_statement() -> None:
 
 def test_denied_entry_is_not_a_denial_statement() -> None:
     assert attribute("The Mexican team was denied entry at the border.").speaker is None
+
+
+def test_according_to_the_agency_points_back_to_the_body_just_named() -> None:
+    ds = _draft("Of the 52 patients whom the Dale County Health Department examined, 9 had "
+                "been vaccinated twice, according to the agency.")
+    assert "Dale County Health Department" in _speakers(ds, 52)
+
+
+def test_the_agency_as_a_relay_is_not_the_body_it_relays() -> None:
+    for as_relay in (True, False):
+        src = DocumentSources("t")
+        src.near = ["The Ministry of Roads said 610 bridges were unsafe, the agency reported."]
+        ministry = src.resolve("The Ministry of Roads")
+        assert ministry is not None
+        agency = src.resolve("the agency", exclude=frozenset({ministry} if as_relay else ()))
+        assert (agency == ministry) is not as_relay

@@ -205,6 +205,7 @@ class _Drafter(ChainRules):
 
     def sentence(self, s: str, x: Attribution, headline: bool) -> None:
         self.src.seen = f"{self.src.seen[-4000:]} {s}"
+        self.src.near = [*self.src.near[-1:], s]
         names = split_speakers(x.speaker) if x.speaker else []
         speaker = self.src.resolve(names[0]) if names else None
         others = [o for o in (self.src.resolve(n) for n in names[1:]

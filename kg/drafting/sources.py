@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.drafting.speaker_rules import antecedent
+from kg.drafting.speaker_rules import GENERIC_BODIES, antecedent, named_body
 from kg.names import fold
 
 __all__ = ["DocumentSources", "is_outlet_name", "slugify"]
@@ -180,6 +180,7 @@ class DocumentSources:
         self.recent: list[str] = []  # most recent last
         self.notes: dict[str, list[str]] = {}
         self.seen = ""  # the article's text read so far (set by the drafter)
+        self.near: list[str] = []  # the sentence being read and the one before
 
     def add(self, name: str, kind: str, aliases: tuple[str, ...] = (), **extra: Any) -> str:
         """The id of the source with this name (an existing one if a name or alias matches)."""
@@ -300,6 +301,12 @@ class DocumentSources:
         if (not named or (text.lower().startswith("the ") and not caps)) and (
                 text.lower().startswith("the ") or low.startswith(("this ", "that "))):
             # a description: "the newspaper", "the official", "the study", "the ministry"
+            body = named_body(" ".join(self.near)) if head in GENERIC_BODIES and not exclude \
+                else None
+            if body is not None and fold(body) != fold(bare) and not any(
+                    fold(r["name"]) in fold(" ".join(self.near)) for r in self.records.values()
+                    if r["kind"] == "news_outlet"):
+                return self.resolve(body)  # "according to the agency": the body just named
             kind = self._kind(bare, head, named)
             found = self._by_head(head, kind)
             if found and kind in ("anonymous_source", "unnamed_document", "news_outlet",

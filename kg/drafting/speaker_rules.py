@@ -200,3 +200,32 @@ def own_statement(sentence: str) -> tuple[str, str] | None:
         clause = re.split(r",\s+(?:and|but|while|as)\s+|;\s+", sentence)[0].rstrip(" .")
         return m.group("np").strip(), clause + "."
     return owned_document(sentence)
+
+
+#: Words for a body that a text names in full just before ("the agency", "the organization").
+GENERIC_BODIES = frozenset({"agency", "organization", "organisation", "body", "group",
+                            "institution", "watchdog", "regulator", "department"})
+_INSTITUTION = re.compile(
+    r"(?<![\w'\u2019])(?P<n>(?:[A-Z][\w'\u2019.&-]*\s+)*(?:Department|Ministry|Agency|Office|"
+    r"Authority|Board|Commission|Service|Institute|Centers?|Centres?|Bank|Fund|"
+    r"Organi[sz]ation|Council|Committee|Bureau|Administration|International|Watch)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019-]*)*)?)")
+
+
+def named_body(text: str) -> str | None:
+    """The last body named in full in ``text`` (the sentence and the one before): what "the
+    agency" or "the organization" points back to.
+
+    Examples:
+        >>> named_body("Of 30 patients the Ohio Department of Health tracked, 4 were "
+        ...            "vaccinated, according to the agency.")
+        'Ohio Department of Health'
+        >>> named_body("Prices rose, the agency said.") is None
+        True
+    """
+    found = None
+    for m in _INSTITUTION.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|On|At|But|And|Of|For|By)\s+", "", m.group("n"))
+        if len(name.split()) >= 2:
+            found = name
+    return found
