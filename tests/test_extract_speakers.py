@@ -125,3 +125,11 @@ def test_the_agency_as_a_relay_is_not_the_body_it_relays() -> None:
         assert ministry is not None
         agency = src.resolve("the agency", exclude=frozenset({ministry} if as_relay else ()))
         assert (agency == ministry) is not as_relay
+
+
+def test_the_report_comes_back_to_the_body_whose_report_it_is() -> None:
+    ds = _draft("The Pellham Fund said on Monday that trade is slowing. In its annual report "
+                "the fund forecast growth of 2.1% next year. The report predicts that 14 "
+                "countries will fall into recession.")
+    assert "Pellham Fund" in _speakers(ds, 14)
+    assert not any(s.kind == "unnamed_document" for s in ds.sources)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.drafting.speaker_rules import GENERIC_BODIES, antecedent, named_body
+from kg.drafting.speaker_rules import GENERIC_BODIES, antecedent, document_owner, named_body
 from kg.names import fold
 
 __all__ = ["DocumentSources", "is_outlet_name", "slugify"]
@@ -314,6 +314,13 @@ class DocumentSources:
                                   "organization"):
                 self._seen(found)
                 return found
+            owner = document_owner(self.seen, head) if found is None and kind == \
+                "unnamed_document" and text.lower().startswith("the ") else None
+            if owner is not None:  # "the report" after "its annual report": its owner's
+                sid = self._latest("body") if owner in ("its", "their") else self.resolve(owner)
+                if sid is not None and self.records[sid]["kind"] != "unnamed_document":
+                    self._seen(sid)
+                    return sid
             full = antecedent(self.seen, head) if found is None and kind in (
                 "government_body", "organization", "military_body") else None
             if full is not None and fold(full) != fold(bare):

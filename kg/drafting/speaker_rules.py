@@ -229,3 +229,26 @@ def named_body(text: str) -> str | None:
         if len(name.split()) >= 2:
             found = name
     return found
+
+
+def document_owner(text: str, head: str) -> str | None:
+    """Who the text said owns a document before "the report" comes back to it: "its"
+    (the body named last) or a name ("Acme's annual report"); None if no owner was given.
+
+    Examples:
+        >>> document_owner("In its yearly report the fund cut growth. Oil fell.", "report")
+        'its'
+        >>> document_owner("The Acme Institute's new study covers 40 towns.", "study")
+        'The Acme Institute'
+        >>> document_owner("A report came out.", "report") is None
+        True
+    """
+    if head not in ("report", "study", "survey", "review", "analysis", "assessment",
+                    "outlook", "paper", "forecast", "projections", "update", "bulletin"):
+        return None
+    found = None
+    pat = re.compile(r"(?:\b(?P<its>its|their)|(?P<o>" + _NAME + r")['\u2019]s?)\s+"
+                     r"(?:[\w-]+\s+){0,3}?" + head + r"\b")
+    for m in pat.finditer(text):
+        found = m.group("its") or m.group("o").strip()
+    return found
