@@ -317,10 +317,10 @@ class DocumentSources:
             owner = document_owner(self.seen, head) if found is None and kind == \
                 "unnamed_document" and text.lower().startswith("the ") else None
             if owner is not None:  # "the report" after "its annual report": its owner's
-                sid = self._latest("body") if owner in ("its", "their") else self.resolve(owner)
-                if sid is not None and self.records[sid]["kind"] != "unnamed_document":
-                    self._seen(sid)
-                    return sid
+                owned = self._latest("body") if owner in ("its", "their") else self.resolve(owner)
+                if owned is not None and self.records[owned]["kind"] != "unnamed_document":
+                    self._seen(owned)
+                    return owned
             full = antecedent(self.seen, head) if found is None and kind in (
                 "government_body", "organization", "military_body") else None
             if full is not None and fold(full) != fold(bare):
