@@ -133,3 +133,10 @@ def test_the_report_comes_back_to_the_body_whose_report_it_is() -> None:
                 "countries will fall into recession.")
     assert "Pellham Fund" in _speakers(ds, 14)
     assert not any(s.kind == "unnamed_document" for s in ds.sources)
+
+
+def test_with_clause_revising_its_forecast_is_the_reviser_statement() -> None:
+    a = attribute("Farm incomes held up, with the Grain Council lifting its harvest forecast "
+                  "to 61 million tonnes.")
+    assert a.speaker == "the Grain Council"
+    assert a.own == "Farm incomes held up."

@@ -588,7 +588,7 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
     owned = own_statement(s)
     if owned is not None:  # "The CDC's study examined ...", "X published data, which show"
         return Attribution(_sentence_case(owned[1]), owned[0], relay, cited, None, hedged,
-                           "own statement")
+                           "own statement", own=owned[2] and _sentence_case(owned[2]))
     m = re.search(r"\b(?:the\s+)?(?P<np>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)['\u2019]s?\s+"
                   r"(?:data|figures|statistics|tally)\b", s)
     if m and cited is None:

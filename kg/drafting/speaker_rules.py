@@ -176,16 +176,25 @@ _DENIAL = re.compile(r"^" + _SUBJECT + r"\s+(?:has\s+|have\s+|had\s+|also\s+|aga
                      r"disputes|refuted|refutes)\s+(?P<obj>[a-z].{6,})$")
 
 
-def own_statement(sentence: str) -> tuple[str, str] | None:
-    """(speaker, claim) of a sentence with no speech tag whose subject still states it: a
-    document's owner (:func:`owned_document`), a witnessing reporter, a denial.
+#: "A happened, with the bank raising its forecast to 3%": the bank's own revision.
+_WITH_REVISING = re.compile(r"^(?P<own>[^,]{12,}),\s+(?:with|as)\s+" + _SUBJECT
+                            + r"\s+(?:hiking|raising|lifting|cutting|lowering|trimming|slashing|"
+                            r"revising|upgrading|downgrading)\s+(?:its|their)\s+.{8,}$")
+
+
+def own_statement(sentence: str) -> tuple[str, str, str | None] | None:
+    """(speaker, claim, the outlet's own part) of a sentence with no speech tag whose subject
+    still states it: a document's owner (:func:`owned_document`), a witnessing reporter, a
+    denial, a revision in a "with" clause.
 
     Examples:
         >>> own_statement("Wirenews reporters saw police fire into the air.")
-        ('Wirenews', 'police fire into the air.')
+        ('Wirenews', 'police fire into the air.', None)
         >>> own_statement("The army has denied responsibility for the blast, and talks "
         ...               "resumed.")
-        ('The army', 'The army has denied responsibility for the blast.')
+        ('The army', 'The army has denied responsibility for the blast.', None)
+        >>> own_statement("Exports held up, with the bank raising its forecast to 2.5%.")
+        ('the bank', 'the bank raising its forecast to 2.5%.', 'Exports held up.')
         >>> own_statement("Our correspondent saw the fire.") is None
         True
     """
@@ -193,13 +202,17 @@ def own_statement(sentence: str) -> tuple[str, str] | None:
     if m is not None:
         if m.group("np") in ("Our", "Local", "Foreign"):
             return None  # the outlet's own, already its voice
-        return m.group("np").strip(), m.group("claim")
+        return m.group("np").strip(), m.group("claim"), None
     m = _DENIAL.match(sentence)
     if m is not None and not re.search(r"\b(?:entry|access|visas?|bail|permission|"
                                        r"request|appeal)\b", m.group("obj")[:30]):
         clause = re.split(r",\s+(?:and|but|while|as)\s+|;\s+", sentence)[0].rstrip(" .")
-        return m.group("np").strip(), clause + "."
-    return owned_document(sentence)
+        return m.group("np").strip(), clause + ".", None
+    m = _WITH_REVISING.match(sentence)
+    if m is not None:
+        return m.group("np").strip(), m.group(0)[m.start("np"):], m.group("own") + "."
+    owned = owned_document(sentence)
+    return None if owned is None else (*owned, None)
 
 
 #: Words for a body that a text names in full just before ("the agency", "the organization").
