@@ -265,7 +265,7 @@ class _Drafter(ChainRules):
                     owner[len(items)] = tail_sid  # "..., who killed 1,200, according to Y"
                 elif speaker is None and not headline:
                     clause = figure_clause(written_numbers(seg), f)
-                    if is_statistic(f, clause):  # a statistic whose owner is not given
+                    if is_statistic(f, clause, s):  # a statistic whose owner is not given
                         owner[len(items)] = self._unsourced(clause)
                 items.append((_sentence_case(seg), q, qnotes))
             if not figs and len(seg.split()) >= 4:

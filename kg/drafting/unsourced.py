@@ -13,6 +13,7 @@ A figure is read so when all of these hold:
 - it is a statistic: a percentage, or a count of 1,000 or more given in digits or
   scale words ("11 million"), not a vague word ("thousands", "millions");
 - its clause is not a goal, a plan or a forecast of someone ("its target of 343,000"),
+  nor in a document whose owner the text gives ("its annual report", "the CDC's study"),
   nor a count of what the text itself lists (seats, constituencies, polling stations).
 
 Examples:
@@ -21,6 +22,9 @@ Examples:
     >>> [is_statistic(f, text) for f in find_figures(text)]
     [True]
     >>> text = "The party set a target of 40,000 new members."
+    >>> [is_statistic(f, text) for f in find_figures(text)]
+    [False]
+    >>> text = "In its yearly review the fund put losses at 4%."
     >>> [is_statistic(f, text) for f in find_figures(text)]
     [False]
     >>> document_name("more than 40,000 people have fled the valley since March")
@@ -42,20 +46,24 @@ __all__ = ["background_clauses", "document_name", "figure_clause", "is_statistic
 _INTENT = re.compile(r"\b(?:goals?|targets?|plans?|planned|aims?|aimed|aiming|intends?|"
                      r"seeks?|wants?|hopes?|pledged?|promised?|budget(?:ed)?|quotas?)\b",
                      re.IGNORECASE)
+#: "its biannual report", "the CDC's study": a document whose owner is given.
+_OWNED = re.compile(r"(?:\b(?:its|their|his|her)|[A-Za-z]['\u2019]s?)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:report|study|survey|review|analysis|forecasts?|projections?|estimates?|"
+                    r"outlook|data|figures|statistics|tally|count)\b", re.IGNORECASE)
 #: Counts of the structure of a thing (an election's seats, a country's constituencies).
 _STRUCTURE = re.compile(r"\b(?:seats?|constituenc(?:y|ies)|polling stations?|districts?|"
                         r"parties|candidates)\b", re.IGNORECASE)
 
 
-def is_statistic(fig: Figure, clause: str) -> bool:
+def is_statistic(fig: Figure, clause: str, sentence: str = "") -> bool:
     """Whether an unattributed figure is a statistic whose owner the text does not give
-    (module doc); ``clause`` is the text around the figure."""
+    (module doc); ``clause`` is the text around the figure, ``sentence`` all of it."""
     if fig.word is not None:
         return False  # "thousands", "scores": a vague amount, the outlet's own
     if set(re.findall(r"\b[a-z]+\b", clause)) & HEDGES:  # "may", not the month "May"
         return False  # "reportedly": the outlet's own hedged statement
-    if _INTENT.search(clause):
-        return False
+    if _INTENT.search(clause) or _OWNED.search(sentence or clause):
+        return False  # an aim, or a document whose owner the text gives ("its report")
     if fig.unit == "percent":
         return True
     size = max(v for v in (fig.value, fig.min_value, fig.max_value, 0.0) if v is not None)
