@@ -146,3 +146,8 @@ def test_a_figure_in_a_document_with_its_owner_named_is_not_an_ownerless_statist
     ds = _draft("Tourism recovered last year. Visitor spending, in the board's yearly review, "
                 "rose to 4,500 euros a head.")
     assert not any("owner not given" in s.name for s in ds.sources)
+
+
+def test_title_case_headline_verb_still_names_the_speaker() -> None:
+    a = attribute("Flu Cases Reach 300, Health Board Says", headline=True)
+    assert a.speaker == "Health Board"

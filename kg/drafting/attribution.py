@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.drafting.speaker_rules import claim_of, data_owner, own_statement, without_intro
+from kg.drafting import speaker_rules as rules
 
 __all__ = ["HEDGES", "Attribution", "attribute"]
 
@@ -392,7 +392,8 @@ def attribute(sentence: str, *, headline: bool = False, nested: bool = True) -> 
         >>> a.speaker, a.also
         ('she', 'a WHO official')
     """
-    s = without_intro(" ".join(sentence.split()))
+    s = rules.without_intro(" ".join(
+        (rules.headline_case(sentence) if headline else sentence).split()))
     both = None if headline else _compound(s, nested)
     if both is not None:
         return _second_statement(_calls(_reports(both)))
@@ -500,7 +501,7 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
             return Attribution(_sentence_case(m.group("claim")), m.group("np").strip(),
                                hedged=hedged, rule="headline dash")
     m = _CLAIM_THAT.match(_strip_intro(s))
-    said = claim_of(m) if m and _np_ok(m.group("np"), lead=True) else None
+    said = rules.claim_of(m) if m and _np_ok(m.group("np"), lead=True) else None
     if m and said:  # "X's claim that C is not exaggerated": X says C
         return Attribution(_sentence_case(said), m.group("np").strip(), relay, cited, None,
                            hedged, "a claim of")
@@ -580,12 +581,12 @@ def _attribute(s: str, *, headline: bool, nested: bool) -> Attribution:
         owner = _OWNER.match(np) or _ISSUED.match(np) or re.match(
             r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:data|figures|statistics|numbers|"
             r"estimates)\s+(?:from|by|of|released by|published by)\s+(?P<owner>.*[A-Z].*)$", np)
-        speaker = owner.group("owner") if owner else (data_owner(np) or np)
+        speaker = owner.group("owner") if owner else (rules.data_owner(np) or np)
         claim = (s[:m.start()] + s[m.end():]).strip(" ,")
         claim = re.sub(r"^[^,]{0,40}?\bciting\b[^,]*,\s*", "", claim)
         return Attribution(_sentence_case(claim), speaker, relay, None if cited == np else cited,
                            None, hedged, "according to")
-    owned = own_statement(s)
+    owned = rules.own_statement(s)
     if owned is not None:  # "The CDC's study examined ...", "X published data, which show"
         return Attribution(_sentence_case(owned[1]), owned[0], relay, cited, None, hedged,
                            "own statement", own=owned[2] and _sentence_case(owned[2]))

@@ -265,3 +265,18 @@ def document_owner(text: str, head: str) -> str | None:
     for m in pat.finditer(text):
         found = m.group("its") or m.group("o").strip()
     return found
+
+
+_TITLE_VERBS = re.compile(r"(?<=\s)(?:Says|Said|Reports|Reported|Warns|Finds|Confirms|Claims|"
+                          r"Estimates|Predicts|Forecasts|Tells|Announces|Admits|Denies)(?=\s|$)")
+
+
+def headline_case(headline: str) -> str:
+    """A title-case headline with its speech verbs in lower case, so that the rules read
+    "Flu Cases Reach 300, Health Board Says" as "..., Health Board says".
+
+    Examples:
+        >>> headline_case("Flu Cases Reach 300, Health Board Says")
+        'Flu Cases Reach 300, Health Board says'
+    """
+    return _TITLE_VERBS.sub(lambda m: m.group(0).lower(), headline)
