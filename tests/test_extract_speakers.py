@@ -151,3 +151,17 @@ def test_a_figure_in_a_document_with_its_owner_named_is_not_an_ownerless_statist
 def test_title_case_headline_verb_still_names_the_speaker() -> None:
     a = attribute("Flu Cases Reach 300, Health Board Says", headline=True)
     assert a.speaker == "Health Board"
+
+
+def test_headline_speaker_carries_to_a_lead_with_the_same_figure() -> None:
+    ds = draft_dataset("Flu Cases Reach 370, Health Board Says\n\nFlu cases in the valley rose "
+                       "to 370 this week, up from 240.\n\nSchools will stay open.",
+                       slug="t", url="https://www.example-news.org/a", date=DAY)[0]
+    assert "Health Board" in _speakers(ds, 240)
+
+
+def test_headline_speaker_does_not_reach_a_sentence_without_its_figures() -> None:
+    ds = draft_dataset("Flu Cases Reach 370, Health Board Says\n\nSome 5,200 pupils stayed "
+                       "home on Monday.", slug="t", url="https://www.example-news.org/a",
+                       date=DAY)[0]
+    assert "Health Board" not in _speakers(ds, 5200)

@@ -27,6 +27,7 @@ from kg.drafting.documents import same_documents
 from kg.drafting.events import article_events
 from kg.drafting.figure_periods import FigurePeriods, mark_rounded, redate
 from kg.drafting.figures import find_figures, written_numbers
+from kg.drafting.headline_tag import LEAD_PARAGRAPHS, carries, headline_tag
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
 from kg.drafting.lists import govern, is_item, list_intro
@@ -118,6 +119,7 @@ class _Drafter(ChainRules):
         self.prev_speaker: str | None = None  # the last speaker of the previous paragraph
         self.open_quote = False  # the previous paragraph ended inside a quotation
         self.governing: tuple[str, str | None] | None = None  # "X reported:" over a list
+        self.tag: tuple[str, frozenset[str]] | None = None
         self.unsourced_doc: str | None = None  # the article's unattributed statistics
         self.doc_voice: str | None = None  # the study or data the last sentence credited
         self.doc_owners: set[str] = set()  # sources named as the owners of data
@@ -161,7 +163,9 @@ class _Drafter(ChainRules):
             self.paragraph([self.a.headline], headline=True)
         for par in self.a.standfirst:
             self.paragraph([par], headline=True)
-        for par in self.a.paragraphs:
+        self.tag = headline_tag(self.a.headline)  # "..., X says": X's figures in the lead
+        for i, par in enumerate(self.a.paragraphs):
+            self.tag = self.tag if i < LEAD_PARAGRAPHS else None
             self.governing = self.governing if self.governing and is_item(par) else None
             self.paragraph(sentences(par))
             self.governing = list_intro(par) or self.governing
@@ -176,6 +180,8 @@ class _Drafter(ChainRules):
             one = attribute(s, headline=headline)
             attrs.append(govern(one, self.governing) if self.governing and not headline
                          else one)
+            if not headline and one.speaker is None and carries(self.tag, s):
+                one.speaker, one.rule = self.tag[0] if self.tag else None, "headline's speaker"
         depth = 1 if self.open_quote and not headline else 0
         inside: list[bool] = []
         for s in sents:
