@@ -165,3 +165,10 @@ def test_headline_speaker_does_not_reach_a_sentence_without_its_figures() -> Non
                        "home on Monday.", slug="t", url="https://www.example-news.org/a",
                        date=DAY)[0]
     assert "Health Board" not in _speakers(ds, 5200)
+
+
+def test_a_figure_given_as_someone_else_forecast_is_theirs() -> None:
+    ds = _draft("Rents will rise 6.2% this year, well above forecasts from the Acme Bank of "
+                "4.7%, the institute said.")
+    assert "Acme Bank" in _speakers(ds, 4.7)
+    assert "Acme Bank" not in _speakers(ds, 6.2)

@@ -35,6 +35,7 @@ from kg.drafting.periods import parse_day
 from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
+from kg.drafting.speaker_rules import owned_figure
 from kg.drafting.unsourced import background_clauses, figure_clause, is_statistic
 from kg.drafting.votes import polling_day
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
@@ -180,6 +181,8 @@ class _Drafter(ChainRules):
             one = attribute(s, headline=headline)
             attrs.append(govern(one, self.governing) if self.governing and not headline
                          else one)
+            if one.tail is None and not headline:  # "above forecasts from X of 3.9%"
+                one.tail = owned_figure(one.claim)
             if not headline and one.speaker is None and carries(self.tag, s):
                 one.speaker, one.rule = self.tag[0] if self.tag else None, "headline's speaker"
         depth = 1 if self.open_quote and not headline else 0

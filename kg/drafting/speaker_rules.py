@@ -280,3 +280,24 @@ def headline_case(headline: str) -> str:
         'Flu Cases Reach 300, Health Board says'
     """
     return _TITLE_VERBS.sub(lambda m: m.group(0).lower(), headline)
+
+
+#: "well above forecasts from the Bank of England of 3.9%": the figure is the bank's.
+_FORECAST_OF = re.compile(r"\b(?:forecasts?|estimates?|projections?|predictions?)\s+(?:from|by)\s+"
+                          r"(?P<np>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
+                          r"[A-Z][\w.&'\u2019-]*)*)\s+(?:of|at)\s+(?P<fig>[^,;]*?\d[^,;]*?)"
+                          r"(?=[,;]|\.?$|\.\s)")
+
+
+def owned_figure(claim: str) -> tuple[str, str] | None:
+    """(owner, clause) of a figure that the claim gives as someone else's forecast: "above
+    forecasts from the Acme Bank of 3.9%" -> ('the Acme Bank', 'forecasts ... of 3.9%').
+
+    Examples:
+        >>> owned_figure("Rents will rise 6%, well above forecasts from the Acme Bank of 3.9%.")
+        ('the Acme Bank', 'forecasts from the Acme Bank of 3.9%')
+        >>> owned_figure("Rents will rise 6%.") is None
+        True
+    """
+    m = _FORECAST_OF.search(claim)
+    return None if m is None else (m.group("np").strip(), m.group(0).strip())
