@@ -172,3 +172,12 @@ def test_a_figure_given_as_someone_else_forecast_is_theirs() -> None:
                 "4.7%, the institute said.")
     assert "Acme Bank" in _speakers(ds, 4.7)
     assert "Acme Bank" not in _speakers(ds, 6.2)
+
+
+def test_a_title_and_the_name_given_later_are_one_person() -> None:
+    ds = _draft("The charity's director told Wirenews that 800 families were waiting for aid. "
+                "Director Jane Roe said 40 trucks had arrived.")
+    people = [s for s in ds.sources if s.kind.value == "person"]
+    assert [p.name for p in people] == ["Jane Roe"]
+    assert "Jane Roe" in _speakers(ds, 800)
+    assert not any(s.name == "charity's director" for s in ds.sources)

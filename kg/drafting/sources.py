@@ -346,8 +346,14 @@ class DocumentSources:
                         fold(name), sid)):
                     self._seen(sid)
                     return sid
-            if len(name.split()) == 1 and name[0].isupper():
-                pass  # a surname alone, never seen: still a person
+            prior = self._titled(role) if role else None
+            if prior is not None:  # "the charity's director" ... "Director Jane Roe"
+                rec = self.records[prior]
+                rec.update(kind="person", name=name, note=f"Described as {role}.",
+                           aliases=sorted({*rec.get("aliases", ()), rec["name"], bare}))
+                self.keys.setdefault(fold(name), prior)
+                self._seen(prior)
+                return prior
             sid = self.add(name, "person", tuple(aliases) + ((bare,) if role else ()),
                            **({"note": f"Described as {role}."} if role else {}))
             return sid
@@ -370,6 +376,17 @@ class DocumentSources:
                 aliases.append(bare)
                 name = (m.group("n") or m.group("m")).strip()
         return self.add(name, kind, tuple(aliases))
+
+    def _titled(self, role: str) -> str | None:
+        """The latest unnamed source described by this role's head word ("the charity's
+        director" for "Director"), which a name given later names."""
+        want = fold(role).split()[-1:]
+        for sid in reversed(self.recent):
+            r = self.records[sid]
+            if r["kind"] not in ("person", "news_outlet", "unnamed_document") \
+                    and [_head(fold(r["name"]))] == want and want[0] in _ROLES:
+                return sid
+        return None
 
     def _authors(self, text: str) -> str | None:
         """"the study authors", "researchers": the authors of the study named last, a group
