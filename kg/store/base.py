@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg.errors import CredkgError, InputError, NotFoundError, StoreError
 from kg.model import Dataset
+from kg.store.full_write import FullAssessment, write_full
 from kg.store.index import (
     _ADDED,
     _GRAPH,
@@ -242,7 +243,8 @@ class StoreBase:
                 self.ox.remove(q)
 
     def _finish(self, drop: list[str],
-                assessment: tuple[str, list[ox.Quad]] | RegionUpdate | None) -> None:
+                assessment: FullAssessment | tuple[str, list[ox.Quad]] | RegionUpdate | None
+                ) -> None:
         """After the commit: drop replaced graphs, then replace the assessment graph
         (all of it, or the region of a :class:`~kg.store.region.RegionUpdate`)."""
         for g in drop:
@@ -251,6 +253,19 @@ class StoreBase:
             return
         from kg.store.tallies import adjust, recount
 
+        if isinstance(assessment, FullAssessment):
+            for q in list(self.ox.quads_for_pattern(_INDEX, ASSESSED_BASE, None, _INDEX)):
+                self.ox.remove(q)  # the data say again whether it holds
+            for name in self.assessment_graphs():  # the store's base may have changed
+                if name.value != assessment.graph:
+                    self._drop_graph(name)
+            for name in INDEX_GRAPHS:  # the assessment's indexes: rewritten whole
+                if self.ox.contains_named_graph(name):
+                    self._drop_graph(name)
+            write_full(self.ox, assessment)  # by difference, from text
+            recount(self.ox)
+            self.ox.remove(_PENDING)
+            return
         if isinstance(assessment, RegionUpdate):
             now = set(assessment.quads)
             gone = set(assessment.current) - now

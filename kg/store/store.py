@@ -69,6 +69,7 @@ from kg.formats.text import MAX_RDF_BYTES, check_regular_file, read_text
 from kg.model import Dataset
 from kg.store.base import StoreBase
 from kg.store.bulk import bulk_load, read_file, scan_file
+from kg.store.full_write import FullAssessment
 from kg.store.index import (
     _PENDING,
     DOCUMENT_BASE,
@@ -410,7 +411,7 @@ class Store(StoreBase):
 
     def reassess(self) -> bool:
         """Recompute the assessment graph over the whole store; False if no engine is installed."""
-        assessment = self._assessment([d.graph for d in self.documents()], mark=True)
+        assessment = self._full_assessment([d.graph for d in self.documents()], mark=True)
         if assessment is None:
             return False
         self._commit("", pending=True)
@@ -475,7 +476,7 @@ class Store(StoreBase):
 
     def _assessment_of_change(
         self, graphs: list[str], new: Iterable[str] = (), old: Iterable[str] = (),
-    ) -> tuple[str, list[ox.Quad]] | RegionUpdate | None:
+    ) -> FullAssessment | tuple[str, list[ox.Quad]] | RegionUpdate | None:
         """The assessment after a change that adds the graphs ``new`` and removes ``old``:
         only the region it can affect, where :mod:`kg.store.region` allows (its provenance
         then replaces the previous one as a whole), else :meth:`_assessment` of it all."""
@@ -485,7 +486,7 @@ class Store(StoreBase):
         started = now()
         update = region_update(self.ox, graphs, new, old)
         if update is None:
-            return self._assessment(graphs, mark=True)
+            return self._full_assessment(graphs, mark=True)
         graph = ox.NamedNode(update.graph)
         for node in provenance_nodes(self):
             update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
@@ -498,13 +499,25 @@ class Store(StoreBase):
     def _assessment(
         self, graphs: list[str], *, mark: bool = False,
     ) -> tuple[str, list[ox.Quad]] | None:
-        """The assessment graph of the union of ``graphs``, with its provenance; None
-        without an engine. With ``mark``, also the index mark that lets the next change be
-        assessed incrementally (:func:`kg.store.region.base_mark`), where it applies."""
+        """The assessment graph of the union of ``graphs``, with its provenance, as quads;
+        None without an engine (see :meth:`_full_assessment`)."""
+        full = self._full_assessment(graphs, mark=mark)
+        if full is None or isinstance(full, tuple):
+            return full
+        return full.graph, full.all_quads()
+
+    def _full_assessment(
+        self, graphs: list[str], *, mark: bool = False,
+    ) -> FullAssessment | tuple[str, list[ox.Quad]] | None:
+        """The assessment graph of the union of ``graphs``, with its provenance, its
+        triples as N-Triples lines made as they are written (:mod:`kg.store.full_write`);
+        (graph, []) when there is nothing to assess; None without an engine. With
+        ``mark``, also the index mark that lets the next change be assessed incrementally
+        (:func:`kg.store.region.base_mark`), where it applies."""
         from collections import Counter
 
         from kg.credibility import assess
-        from kg.formats.assessment import assessment_ox_quads
+        from kg.formats.assessment import assessment_lines
         from kg.store.provenance import assessment_provenance, now
         from kg.store.reader import read_dataset
         from kg.store.trust import discovered_trust
@@ -516,12 +529,11 @@ class Store(StoreBase):
         if not ds.claims and not ds.sources:
             return graph_iri, []
         result = assess(ds, discovered=discovered_trust(self.ox, ds.base) or None)
-        quads = (list(assessment_ox_quads(ds, result, graph_iri))
-                 + assessment_provenance(self, ds, result, graphs, started))
+        quads = assessment_provenance(self, ds, result, graphs, started)
         if mark and len(bases) == 1:
             quads.append(base_mark(ds.base))
             quads += full_indexes(self.ox, ds, graphs)
-        return graph_iri, quads
+        return FullAssessment(graph_iri, assessment_lines(ds, result), quads)
 
     def _finish_interrupted(self) -> None:
         """Finish what a crash interrupted: drop orphan graphs, write a pending assessment,
@@ -531,7 +543,7 @@ class Store(StoreBase):
         for g in orphans:
             self._drop_graph(g)
         if pending:
-            assessment = self._assessment([d.graph for d in self.documents()], mark=True)
+            assessment = self._full_assessment([d.graph for d in self.documents()], mark=True)
             # without the engine now, no graph is current: every assessment graph goes
             self._finish([], assessment if assessment is not None else ("", []))
         if (orphans or pending) and self.path is not None:
