@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from kg.model import Dataset
 
-__all__ = ["read_dataset"]
+__all__ = ["read_dataset", "read_quads"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -69,6 +69,21 @@ def read_dataset(store: ox.Store, graphs: Iterable[str], *, name: str = "the sto
     Raises:
         DatasetError: the data do not form a valid dataset (from :func:`kg.formats.rdf.from_rdf`).
     """
+    from kg.store.columns import Irregular, read_columns
+
+    graphs = list(graphs)
+    try:
+        return read_columns(store, graphs, bases)
+    except Irregular:
+        if bases is not None:
+            bases.clear()
+    return read_quads(store, graphs, name=name, bases=bases)
+
+
+def read_quads(store: ox.Store, graphs: Iterable[str], *, name: str = "the store",
+               bases: Counter[str] | None = None) -> Dataset:
+    """:func:`read_dataset` quad by quad, as pyoxigraph terms (the reader before
+    :mod:`kg.store.columns`, which falls back to it on irregular data)."""
     graphs = list(graphs)
     subjects: dict[str, Props] = defaultdict(lambda: defaultdict(list))
     try:

@@ -1,0 +1,477 @@
+r"""Reading a :class:`~kg.model.Dataset` from the store by columns: one query a predicate.
+
+The store keeps each IRI and long literal as a hash, and turning one back into text
+costs a lookup (~2-5 µs); reading quads as pyoxigraph terms then costs three of them
+a quad and four Python objects. Here each predicate the model reads is one SPARQL
+``SELECT ?s ?o`` over the documents' graphs, serialised as TSV by pyoxigraph (the
+predicate is never looked up, nor the predicates the model does not read, such as the
+``cred:asserts`` shortcuts), and the text is cut up by regular expressions: a record's
+IRI ``{base}{kind}/{id}`` becomes the key ``kind/id``, where ``id`` is a valid id.
+
+The records are made without pydantic's validation where nothing can fail it (plain
+ids, non-empty texts, no figure) and validated as usual otherwise; the dataset's own
+checks (references, symmetry, citation cycles) run as always. Anything the fast path
+does not handle (a blank node, an IRI under another base or not naming a record where
+one is needed, two values where one is allowed) raises :class:`Irregular`, and
+:func:`kg.store.reader.read_dataset` reads the slower way, which says what is wrong.
+
+Examples:
+    >>> from kg.formats.rdf import quads
+    >>> from kg.seed import seed_dataset
+    >>> from kg.store.terms import to_ox_quad
+    >>> store = ox.Store()
+    >>> g = ox.NamedNode("https://example.org/doc")
+    >>> store.extend([to_ox_quad(s, p, o, g) for s, p, o, _ in quads(seed_dataset())])
+    >>> read_columns(store, [g.value]) == seed_dataset()
+    True
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pyoxigraph as ox
+from pydantic import BaseModel, ValidationError
+
+from kg.model import Assertion, Claim, Dataset, Report, Source, Verdict
+
+__all__ = ["Irregular", "construct", "read_columns"]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_SCHEMA = "https://schema.org/"
+_C = "https://w3id.org/credkg/ns#"
+_KINDS = {
+    _C + "Person": "person", _C + "Organization": "organization",
+    _C + "NewsOutlet": "news_outlet", _C + "GovernmentBody": "government_body",
+    _C + "MilitaryBody": "military_body", _C + "AnonymousSource": "anonymous_source",
+    _C + "UnnamedDocument": "unnamed_document", _C + "Study": "study", _C + "Poll": "poll",
+    _C + "DataSet": "dataset",
+}
+_CLASSES = (*_KINDS, _C + "Source", _C + "Report", _C + "Claim", _C + "Assertion",
+            _C + "Verdict")
+_QUANTITY = ("measure", "unit", "per", "periodStart", "periodEnd", "quantityKind", "measureKey",
+             "asOf", "quantityOf", "reference", "change", "currency", "exchangeCurrency",
+             "madeOn", "vagueWord", "value", "minValue", "maxValue", "perPopulation",
+             "exchangeRate", "approximate", "exact", "cumulative", "forecaster")
+_PREDICATES = (
+    _RDFS + "label", _SKOS + "altLabel", _C + "affiliatedWith", _C + "authoredBy",
+    _SCHEMA + "sameAs", _C + "country", _C + "side", _C + "analystReliability",
+    _RDFS + "comment", _C + "reliabilitySetBy", _C + "reliabilitySetAt",
+    _C + "reliabilityReason", _C + "publishedBy", _SCHEMA + "datePublished", _SCHEMA + "url",
+    _SCHEMA + "text", _C + "about", _C + "contradicts", _C + "hedgedContradicts",
+    _C + "supports", _C + "quantity", _C + "assertedBy", _C + "claim", _C + "citesAssertion",
+    _C + "inReport", _C + "hedged", _C + "headline", _C + "endorses", _C + "againstInterest",
+    _C + "quote", _C + "ownText", _C + "copies", _SCHEMA + "itemReviewed", _C + "rating",
+    _SCHEMA + "author", _C + "originalRating", *(_C + p for p in _QUANTITY))
+_QUANTITY_PREDICATES = frozenset(_C + p for p in _QUANTITY)
+_ID = r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}"
+_ROW = re.compile(r"^([^\t\n]*)\t([^\n]*)$", re.MULTILINE)
+_BARE = re.compile(r"[+-]?[0-9.][0-9.eE+-]*|true|false")
+_RECORD_IRI = re.compile(r"^(?P<base>.*[/#])(?:source|report|claim|assertion|verdict)/[^/#]+$")
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+class Irregular(Exception):
+    """Something the column reader does not handle; the slower reader will say what."""
+
+
+def read_columns(store: ox.Store, graphs: Iterable[str],
+                 bases: Counter[str] | None = None) -> Dataset:
+    """The dataset held in ``graphs`` of a pyoxigraph store (their union), read by columns.
+
+    ``bases``, if given, is filled with the base of the records' IRIs.
+
+    Raises:
+        Irregular: the data are not in the plain form this reader handles (or not valid).
+    """
+    gs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.NamedNode(g) for g in graphs]
+    if not gs:
+        return Dataset()
+    odd = store.query("ASK { ?s ?p ?o FILTER(!isIRI(?s) || !(isIRI(?o) || isLiteral(?o))) }",
+                      default_graph=gs)
+    if odd:  # a blank node or a triple term
+        raise Irregular
+    base = _base(store, gs)
+    if base is None:
+        if not store.query("ASK { ?s ?p ?o }", default_graph=gs):
+            return Dataset()
+        raise Irregular
+    paused = gc.isenabled()
+    gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
+    try:
+        columns = _Columns(store, gs, base)
+        ds = _build(columns, base)
+    finally:
+        if paused:
+            gc.enable()
+    if bases is not None:
+        bases[base] += 1
+    return ds
+
+
+def _base(store: ox.Store, gs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]
+          ) -> str | None:
+    """The base of the first claim's (else source's) IRI."""
+    for cls in ("Claim", "Source"):
+        for row in store.query(f"SELECT ?s WHERE {{ ?s a <{_C}{cls}> }} LIMIT 1",
+                               default_graph=gs):  # type: ignore[union-attr]
+            match = _RECORD_IRI.match(row[0].value)
+            if match is None:
+                raise Irregular
+            return match["base"]
+    return None
+
+
+class _Columns:
+    """The predicates' values by subject key, and the subjects of each class."""
+
+    def __init__(self, store: ox.Store, gs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph],
+                 base: str) -> None:
+        self._store, self._gs = store, gs
+        self._distinct = "DISTINCT " if len(gs) > 1 else ""
+        self._record = re.compile(
+            "<" + re.escape(base) + f"((?:source|report|claim|assertion|verdict)/{_ID})>")
+        self.one: dict[str, dict[str, str]] = {}
+        self.many: dict[str, dict[str, list[str]]] = {}
+        self.typed: dict[str, set[str]] = {}
+        with ThreadPoolExecutor(2) as pool:  # pyoxigraph serialises without the GIL
+            for i in range(0, len(_CLASSES), 2):  # two at a time: the texts are large
+                pair = _CLASSES[i:i + 2]
+                for c, text in zip(pair, pool.map(self._type_text, pair), strict=True):
+                    self.typed[c] = set(text.split("\n")[:-1])
+            for i in range(0, len(_PREDICATES), 2):
+                pair = _PREDICATES[i:i + 2]
+                for p, text in zip(pair, pool.map(self._text, pair), strict=True):
+                    self._add(p, text)
+
+    def _add(self, p: str, text: str) -> None:
+        rows = _ROW.findall(text)
+        single = dict(rows)
+        if len(single) == len(rows):
+            self.one[p] = single
+        else:
+            many: dict[str, list[str]] = {}
+            for s, o in rows:
+                values = many.get(s)
+                if values is None:
+                    many[s] = [o]
+                else:
+                    values.append(o)
+            self.many[p] = many
+
+    def _text(self, p: str) -> str:
+        query = f"SELECT {self._distinct}?s ?o WHERE {{ ?s <{p}> ?o }}"
+        return self._cut(query)
+
+    def _type_text(self, c: str) -> str:
+        query = f"SELECT {self._distinct}?s WHERE {{ ?s a <{c}> }}"
+        return self._cut(query)
+
+    def _cut(self, query: str) -> str:
+        found = self._store.query(query, default_graph=self._gs)
+        assert isinstance(found, ox.QuerySolutions)
+        text = (found.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode()
+        text = self._record.sub(r"\1", text)
+        return text[text.index("\n") + 1:] if "\n" in text else ""
+
+    def values(self, p: str, key: str) -> list[str]:
+        """Every value of ``p`` on ``key`` (raw TSV terms, record IRIs as keys)."""
+        single = self.one.get(p)
+        if single is not None:
+            value = single.get(key)
+            return [] if value is None else [value]
+        return self.many.get(p, {}).get(key, [])
+
+    def value(self, p: str, key: str, required: bool = False) -> str | None:
+        """The one value of ``p`` on ``key``, or None."""
+        single = self.one.get(p)
+        if single is not None:
+            value = single.get(key)
+        else:
+            values = self.many.get(p, {}).get(key, [])
+            if len(values) > 1:
+                raise Irregular
+            value = values[0] if values else None
+        if value is None and required:
+            raise Irregular
+        return value
+
+    def text(self, p: str, key: str, required: bool = False) -> str | None:
+        value = self.value(p, key, required)
+        return None if value is None else literal(value)
+
+    def has_any(self, key: str, predicates: Iterable[str]) -> bool:
+        return any(self.values(p, key) for p in predicates)
+
+
+def literal(term: str) -> str:
+    """The lexical form of a TSV literal (``"a\\tb"@en``, ``true``, ``4.5``).
+
+    Examples:
+        >>> literal('"say \\\\"hi\\\\"\\\\n"'), literal("true"), literal('"5"^^<x:int>')
+        ('say "hi"\\n', 'true', '5')
+    """
+    if term[:1] == '"':
+        end = term.rfind('"')
+        rest = term[end + 1:]
+        if end == 0 or (rest and rest[:3] != "^^<" and rest[:1] != "@"):
+            raise Irregular
+        inner = term[1:end]
+        return _ESCAPE.sub(_unescape, inner) if "\\" in inner else inner
+    if _BARE.fullmatch(term) is None:
+        raise Irregular  # an IRI or a record where a literal belongs
+    return term
+
+
+def _unescape(m: re.Match[str]) -> str:
+    if m.group(3) is not None:
+        return _CHARS[m.group(3)]
+    return chr(int(m.group(1) or m.group(2), 16))
+
+
+def ident(term: str) -> str:
+    """The id of a record key ``kind/id`` (an IRI that names no record is irregular)."""
+    if term[:1] in ('"', "<", "_") or "/" not in term:
+        raise Irregular
+    return term[term.index("/") + 1:]
+
+
+def _term_text(term: str, base: str) -> str:
+    """What ``.value`` gives for the term: an IRI's text, a literal's lexical form."""
+    if term[:1] == "<":
+        return term[1:-1]
+    if term[:1] == '"' or _BARE.fullmatch(term):
+        return literal(term)
+    return base + term
+
+
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """A record made without validation, as ``cls.model_validate(values)`` would make it
+    from values already in their final form (ids checked, tuples sorted, flags bool).
+
+    ``model_construct`` does the same but costs more than validating; the records of
+    one shape share one fields-set (pydantic copies it before a ``model_copy`` changes it).
+    """
+    record = cls.__new__(cls)
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {name: None if f.is_required() else f.get_default()
+                                     for name, f in cls.model_fields.items()}
+    state = {name: values.get(name, default) for name, default in defaults.items()}
+    key = frozenset(values)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(key)
+    object.__setattr__(record, "__dict__", state)
+    object.__setattr__(record, "__pydantic_fields_set__", shared)
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
+def _plain_text(value: str | None) -> bool:
+    """A text the model keeps as it is (non-empty, not too long)."""
+    return value is None or 0 < len(value) <= 100_000
+
+
+def _build(c: _Columns, base: str) -> Dataset:
+    sources = _sources(c, base)
+    reports = [Report.model_validate(_report(c, key)) for key in sorted(c.typed[_C + "Report"])]
+    claims = [_claim(c, key) for key in sorted(c.typed[_C + "Claim"])]
+    assertions = [_assertion(c, key) for key in sorted(c.typed[_C + "Assertion"])]
+    verdicts = [Verdict.model_validate(_verdict(c, key, base))
+                for key in sorted(c.typed[_C + "Verdict"])]
+    if not (sources or reports or claims or assertions or verdicts):
+        raise Irregular
+    try:
+        return Dataset.model_validate({"base": base, "sources": sources, "reports": reports,
+                                       "claims": claims, "assertions": assertions,
+                                       "verdicts": verdicts})
+    except (ValidationError, ValueError):
+        raise Irregular from None
+
+
+def _validated(cls: type[BaseModel], record: dict[str, Any]) -> Any:
+    try:
+        return cls.model_validate(record)
+    except (ValidationError, ValueError):
+        raise Irregular from None
+
+
+def _sources(c: _Columns, base: str) -> list[Source]:
+    kinds: dict[str, set[str]] = {}
+    for cls, kind in _KINDS.items():
+        for key in c.typed[cls]:
+            kinds.setdefault(key, set()).add(kind)
+    out = []
+    for key in sorted(kinds.keys() | c.typed[_C + "Source"]):
+        found = kinds.get(key, set())
+        specific = found - {"organization"} or found
+        if len(specific) != 1:
+            raise Irregular
+        record: dict[str, Any] = {
+            "id": ident(key), "kind": next(iter(specific)),
+            "name": c.text(_RDFS + "label", key, required=True),
+            "aliases": sorted(literal(o) for o in c.values(_SKOS + "altLabel", key)),
+            "affiliated_with": [ident(o) for o in c.values(_C + "affiliatedWith", key)],
+            "authors": [ident(o) for o in c.values(_C + "authoredBy", key)],
+            "same_as": sorted(_term_text(o, base) for o in c.values(_SCHEMA + "sameAs", key)),
+        }
+        for field, p in (("country", _C + "country"), ("side", _C + "side"),
+                         ("reliability", _C + "analystReliability"),
+                         ("note", _RDFS + "comment"),
+                         ("reliability_set_by", _C + "reliabilitySetBy"),
+                         ("reliability_set_at", _C + "reliabilitySetAt"),
+                         ("reliability_why", _C + "reliabilityReason")):
+            value = c.text(p, key)
+            if value is not None:
+                record[field] = value
+        out.append(_validated(Source, record))
+    return out
+
+
+def _report(c: _Columns, key: str) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": ident(key)}
+    for field, p in (("title", _RDFS + "label"), ("date", _SCHEMA + "datePublished"),
+                     ("url", _SCHEMA + "url")):
+        value = c.text(p, key)
+        if value is not None:
+            record[field] = value
+    publisher = c.value(_C + "publishedBy", key)
+    if publisher is not None:
+        record["published_by"] = ident(publisher)
+    return record
+
+
+def _refs(c: _Columns, p: str, key: str) -> tuple[str, ...]:
+    values = c.values(p, key)
+    if not values:
+        return ()
+    return tuple(sorted({ident(o) for o in values}))
+
+
+def _claim(c: _Columns, key: str) -> Claim:
+    record: dict[str, Any] = {
+        "id": ident(key), "text": c.text(_SCHEMA + "text", key, required=True),
+        "about": _refs(c, _C + "about", key),
+        "contradicts": _refs(c, _C + "contradicts", key),
+        "hedged_contradicts": _refs(c, _C + "hedgedContradicts", key),
+        "supports": _refs(c, _C + "supports", key),
+    }
+    note = c.text(_RDFS + "comment", key)
+    if note is not None:
+        record["note"] = note
+    figures = c.has_any(key, _QUANTITY_PREDICATES)
+    extras = c.values(_C + "quantity", key)
+    if (figures or extras or not _plain_text(record["text"]) or not _plain_text(note)
+            or (record["contradicts"] and record["hedged_contradicts"])):
+        if figures:
+            record["quantity"] = _quantity(c, key)
+        if extras:
+            if any(o[:1] != "<" for o in extras):
+                raise Irregular  # a further figure's node is {claim}/quantity/{n}
+            record["quantities"] = [_quantity(c, o) for o in sorted(extras)]
+        return _validated(Claim, record)  # type: ignore[no-any-return]
+    return construct(Claim, record)  # type: ignore[no-any-return]
+
+
+_ASSERTION_FLAGS = (("hedged", "hedged"), ("headline", "headline"), ("endorses", "endorses"),
+                    ("against_interest", "againstInterest"))
+
+
+def _assertion(c: _Columns, key: str) -> Assertion:
+    record: dict[str, Any] = {
+        "id": ident(key),
+        "source": ident(c.value(_C + "assertedBy", key, required=True) or ""),
+        "claim": ident(c.value(_C + "claim", key, required=True) or ""),
+        "cites": _refs(c, _C + "citesAssertion", key),
+    }
+    report = c.value(_C + "inReport", key)
+    if report is not None:
+        record["report"] = ident(report)
+    for field, p in _ASSERTION_FLAGS:
+        flag = c.text(_C + p, key)
+        if flag is not None:
+            record[field] = flag in ("true", "1")
+    for field, p in (("quote", "quote"), ("text", "ownText")):
+        value = c.text(_C + p, key)
+        if value is not None:
+            record[field] = value
+    copies = _refs(c, _C + "copies", key)
+    if copies:
+        record["copies"] = copies
+    figures = c.has_any(key, _QUANTITY_PREDICATES)
+    if (figures or not _plain_text(record.get("quote")) or not _plain_text(record.get("text"))
+            or (record.get("endorses") and not record["cites"])):
+        if figures:
+            record["quantity"] = _quantity(c, key)
+        return _validated(Assertion, record)  # type: ignore[no-any-return]
+    return construct(Assertion, record)  # type: ignore[no-any-return]
+
+
+def _verdict(c: _Columns, key: str, base: str) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": ident(key),
+        "claim": ident(c.value(_SCHEMA + "itemReviewed", key, required=True) or ""),
+        "rating": c.text(_C + "rating", key, required=True),
+    }
+    reviewer = c.value(_SCHEMA + "author", key)
+    if reviewer is not None:
+        record["reviewer"] = ident(reviewer)
+    for field, p in (("original_rating", _C + "originalRating"),
+                     ("date", _SCHEMA + "datePublished")):
+        value = c.text(p, key)
+        if value is not None:
+            record[field] = value
+    url = c.value(_SCHEMA + "url", key)
+    if url is not None:
+        record["url"] = _term_text(url, base)
+    return record
+
+
+_QUANTITY_TEXT = (("measure", "measure"), ("unit", "unit"), ("per", "per"),
+                  ("period_start", "periodStart"), ("period_end", "periodEnd"),
+                  ("kind", "quantityKind"), ("key", "measureKey"), ("as_of", "asOf"),
+                  ("of", "quantityOf"), ("reference", "reference"), ("change", "change"),
+                  ("currency", "currency"), ("exchange_currency", "exchangeCurrency"),
+                  ("made_on", "madeOn"), ("word", "vagueWord"))
+_QUANTITY_NUMBERS = (("value", "value"), ("min_value", "minValue"), ("max_value", "maxValue"),
+                     ("per_population", "perPopulation"), ("exchange_rate", "exchangeRate"))
+_QUANTITY_FLAGS = (("approximate", "approximate"), ("exact", "exact"),
+                   ("cumulative", "cumulative"))
+
+
+def _quantity(c: _Columns, key: str) -> dict[str, Any]:
+    quantity: dict[str, Any] = {}
+    for field, p in _QUANTITY_TEXT:
+        value = c.text(_C + p, key)
+        if value is not None:
+            quantity[field] = value
+    for field, p in _QUANTITY_NUMBERS:
+        number = c.text(_C + p, key)
+        if number is not None:
+            try:
+                quantity[field] = float(number)
+            except ValueError:
+                raise Irregular from None
+    for field, p in _QUANTITY_FLAGS:
+        flag = c.text(_C + p, key)
+        if flag is not None:
+            quantity[field] = flag in ("true", "1")
+    forecaster = c.value(_C + "forecaster", key)
+    if forecaster is not None:
+        quantity["forecaster"] = ident(forecaster)
+    return quantity
+
