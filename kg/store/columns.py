@@ -95,10 +95,6 @@ def read_columns(store: ox.Store, graphs: Iterable[str],
     gs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.NamedNode(g) for g in graphs]
     if not gs:
         return Dataset()
-    odd = store.query("ASK { ?s ?p ?o FILTER(!isIRI(?s) || !(isIRI(?o) || isLiteral(?o))) }",
-                      default_graph=gs)
-    if odd:  # a blank node or a triple term
-        raise Irregular
     base = _base(store, gs)
     if base is None:
         if not store.query("ASK { ?s ?p ?o }", default_graph=gs):
@@ -152,6 +148,17 @@ class _Columns:
                 for p, text in zip(pair, pool.map(self._text, pair), strict=True):
                     self._add(p, text)
 
+        self.figured: set[str] = set()  # the subjects with a figure's property
+        for p in _QUANTITY_PREDICATES:
+            self.figured.update(self.one.get(p, ()), self.many.get(p, ()))
+
+    def keys(self, predicates: Iterable[str]) -> set[str]:
+        """The subjects that have a value of any of ``predicates``."""
+        found: set[str] = set()
+        for p in predicates:
+            found.update(self.one.get(p, ()), self.many.get(p, ()))
+        return found
+
     def _add(self, p: str, text: str) -> None:
         rows = _ROW.findall(text)
         single = dict(rows)
@@ -178,8 +185,13 @@ class _Columns:
     def _cut(self, query: str) -> str:
         found = self._store.query(query, default_graph=self._gs)
         assert isinstance(found, ox.QuerySolutions)
-        text = (found.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode()
+        data = found.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        del found  # made in this thread, it must go in this thread
+        text = data.decode()
+        del data
         text = self._record.sub(r"\1", text)
+        if "\t_:" in text or "\n_:" in text or "<<" in text:
+            raise Irregular  # a blank node or a triple term, where the model reads
         return text[text.index("\n") + 1:] if "\n" in text else ""
 
     def values(self, p: str, key: str) -> list[str]:
@@ -208,8 +220,6 @@ class _Columns:
         value = self.value(p, key, required)
         return None if value is None else literal(value)
 
-    def has_any(self, key: str, predicates: Iterable[str]) -> bool:
-        return any(self.values(p, key) for p in predicates)
 
 
 def literal(term: str) -> str:
@@ -269,7 +279,8 @@ def construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
     if defaults is None:
         defaults = _DEFAULTS[cls] = {name: None if f.is_required() else f.get_default()
                                      for name, f in cls.model_fields.items()}
-    state = {name: values.get(name, default) for name, default in defaults.items()}
+    state = dict(defaults)  # the fields in their order, then the values given
+    state.update(values)
     key = frozenset(values)
     shared = _FIELDS_SETS.get(key)
     if shared is None:
@@ -289,8 +300,8 @@ def _plain_text(value: str | None) -> bool:
 def _build(c: _Columns, base: str) -> Dataset:
     sources = _sources(c, base)
     reports = [Report.model_validate(_report(c, key)) for key in sorted(c.typed[_C + "Report"])]
-    claims = [_claim(c, key) for key in sorted(c.typed[_C + "Claim"])]
-    assertions = [_assertion(c, key) for key in sorted(c.typed[_C + "Assertion"])]
+    claims = _claims(c)
+    assertions = _assertions(c)
     verdicts = [Verdict.model_validate(_verdict(c, key, base))
                 for key in sorted(c.typed[_C + "Verdict"])]
     if not (sources or reports or claims or assertions or verdicts):
@@ -362,6 +373,47 @@ def _refs(c: _Columns, p: str, key: str) -> tuple[str, ...]:
     return tuple(sorted({ident(o) for o in values}))
 
 
+_CLAIM_LINKS = (("about", _C + "about"), ("contradicts", _C + "contradicts"),
+                ("hedged_contradicts", _C + "hedgedContradicts"), ("supports", _C + "supports"))
+
+
+def _links(c: _Columns, p: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    return c.one.get(p, {}), c.many.get(p, {})
+
+
+def _ids(key: str, links: tuple[dict[str, str], dict[str, list[str]]]) -> tuple[str, ...]:
+    one = links[0].get(key)
+    if one is not None:
+        return (ident(one),)
+    many = links[1].get(key)
+    return tuple(sorted({ident(o) for o in many})) if many else ()
+
+
+def _claims(c: _Columns) -> list[Claim]:
+    """The claims; those with only a text and links to other records are made directly."""
+    keys = sorted(c.typed[_C + "Claim"])
+    if _SCHEMA + "text" not in c.one:
+        return [_claim(c, key) for key in keys]
+    text = c.one[_SCHEMA + "text"]
+    other = c.keys((_RDFS + "comment", _C + "quantity")) | c.figured
+    links = [(field, _links(c, p)) for field, p in _CLAIM_LINKS]
+    out = []
+    for key in keys:
+        said = text.get(key)
+        if key in other or said is None or said[:1] != '"' or said[-1:] != '"' or "\\" in said:
+            out.append(_claim(c, key))
+            continue
+        record: dict[str, Any] = {"id": ident(key), "text": said[1:-1]}
+        for field, link in links:
+            record[field] = _ids(key, link)
+        if (not _plain_text(record["text"])
+                or (record["contradicts"] and record["hedged_contradicts"])):
+            out.append(_claim(c, key))
+            continue
+        out.append(construct(Claim, record))
+    return out
+
+
 def _claim(c: _Columns, key: str) -> Claim:
     record: dict[str, Any] = {
         "id": ident(key), "text": c.text(_SCHEMA + "text", key, required=True),
@@ -373,7 +425,7 @@ def _claim(c: _Columns, key: str) -> Claim:
     note = c.text(_RDFS + "comment", key)
     if note is not None:
         record["note"] = note
-    figures = c.has_any(key, _QUANTITY_PREDICATES)
+    figures = key in c.figured
     extras = c.values(_C + "quantity", key)
     if (figures or extras or not _plain_text(record["text"]) or not _plain_text(note)
             or (record["contradicts"] and record["hedged_contradicts"])):
@@ -389,6 +441,29 @@ def _claim(c: _Columns, key: str) -> Claim:
 
 _ASSERTION_FLAGS = (("hedged", "hedged"), ("headline", "headline"), ("endorses", "endorses"),
                     ("against_interest", "againstInterest"))
+
+
+_ASSERTION_OTHER = (_C + "inReport", _C + "hedged", _C + "headline", _C + "endorses",
+                    _C + "againstInterest", _C + "quote", _C + "ownText", _C + "copies")
+
+
+def _assertions(c: _Columns) -> list[Assertion]:
+    """The assertions; those with only a source, a claim and citations are made directly."""
+    keys = sorted(c.typed[_C + "Assertion"])
+    by, claim = c.one.get(_C + "assertedBy"), c.one.get(_C + "claim")
+    if by is None or claim is None:
+        return [_assertion(c, key) for key in keys]
+    other = c.keys(_ASSERTION_OTHER) | c.figured
+    cites = _links(c, _C + "citesAssertion")
+    out = []
+    for key in keys:
+        source, what = by.get(key), claim.get(key)
+        if key in other or source is None or what is None:
+            out.append(_assertion(c, key))
+            continue
+        out.append(construct(Assertion, {"id": ident(key), "source": ident(source),
+                                         "claim": ident(what), "cites": _ids(key, cites)}))
+    return out
 
 
 def _assertion(c: _Columns, key: str) -> Assertion:
@@ -412,7 +487,7 @@ def _assertion(c: _Columns, key: str) -> Assertion:
     copies = _refs(c, _C + "copies", key)
     if copies:
         record["copies"] = copies
-    figures = c.has_any(key, _QUANTITY_PREDICATES)
+    figures = key in c.figured
     if (figures or not _plain_text(record.get("quote")) or not _plain_text(record.get("text"))
             or (record.get("endorses") and not record["cites"])):
         if figures:

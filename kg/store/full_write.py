@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, cast
 
@@ -32,8 +33,8 @@ import pyoxigraph as ox
 
 __all__ = ["FullAssessment", "write_full"]
 
-#: Lines handed to the bulk loader at a time (~60 MB of text at 1M claims).
-BATCH = 500_000
+#: Lines handed to the bulk loader at a time (~30 MB of text).
+BATCH = 250_000
 
 
 @dataclass
@@ -105,14 +106,22 @@ def write_full(store: ox.Store, full: FullAssessment) -> tuple[int, int]:
         written = 0
         batch: list[str] = []
         lines: Iterable[str] = full.lines
-        for line in _chain(lines, (f"{q.subject} {q.predicate} {q.object} ." for q in ours)):
-            if old and line in old:
-                old.discard(line)
-                continue
-            batch.append(line)
-            if len(batch) >= BATCH:
-                written += _load(store, batch, graph)
-                batch = []
+        # one thread loads a batch (pyoxigraph lets go of the GIL) while this one makes
+        # the next: making the lines (explanations) and loading them take about as long
+        with ThreadPoolExecutor(1) as loader:
+            pending: Future[int] | None = None
+            for line in _chain(lines, (f"{q.subject} {q.predicate} {q.object} ." for q in ours)):
+                if old and line in old:
+                    old.discard(line)
+                    continue
+                batch.append(line)
+                if len(batch) >= BATCH:
+                    if pending is not None:
+                        written += pending.result()
+                    pending = loader.submit(_load, store, batch, graph)
+                    batch = []
+            if pending is not None:
+                written += pending.result()
         written += _load(store, batch, graph)
         for t in _parse(iter(old)):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
@@ -130,10 +139,8 @@ def _chain(*parts: Iterable[str]) -> Iterator[str]:
 
 def _load(store: ox.Store, batch: list[str], graph: ox.NamedNode) -> int:
     if batch:
-        batch.append("")
-        store.bulk_load("\n".join(batch).encode(), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=graph)
-        batch.pop()
+        data = "\n".join(batch).encode() + b"\n"
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     return len(batch)
 
 
