@@ -104,7 +104,10 @@ def read_columns(store: ox.Store, graphs: Iterable[str],
     gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
     try:
         columns = _Columns(store, gs, base)
-        ds = _build(columns, base)
+        try:
+            ds = _build(columns, base)
+        finally:
+            columns.close()
     finally:
         if paused:
             gc.enable()
@@ -138,22 +141,40 @@ class _Columns:
         self.one: dict[str, dict[str, str]] = {}
         self.many: dict[str, dict[str, list[str]]] = {}
         self.typed: dict[str, set[str]] = {}
-        with ThreadPoolExecutor(2) as pool:  # pyoxigraph serialises without the GIL
+        self._pool = ThreadPoolExecutor(2)  # pyoxigraph serialises without the GIL
+        try:
             for i in range(0, len(_CLASSES), 2):  # two at a time: the texts are large
                 pair = _CLASSES[i:i + 2]
-                for c, text in zip(pair, pool.map(self._type_text, pair), strict=True):
+                for c, text in zip(pair, self._pool.map(self._type_text, pair), strict=True):
                     self.typed[c] = set(text.split("\n")[:-1])
-            for i in range(0, len(_PREDICATES), 2):
-                pair = _PREDICATES[i:i + 2]
-                for p, text in zip(pair, pool.map(self._text, pair), strict=True):
-                    self._add(p, text)
+            self.load(_QUANTITY_PREDICATES)
+        except BaseException:
+            self.close()
+            raise
+        self.figured: set[str] = self.keys(_QUANTITY_PREDICATES)  # subjects with a figure
 
-        self.figured: set[str] = set()  # the subjects with a figure's property
-        for p in _QUANTITY_PREDICATES:
-            self.figured.update(self.one.get(p, ()), self.many.get(p, ()))
+    def load(self, predicates: Iterable[str]) -> None:
+        """Read the columns of ``predicates`` (those not read yet), two queries at a time."""
+        wanted = [p for p in predicates if p not in self.one and p not in self.many]
+        for i in range(0, len(wanted), 2):
+            pair = wanted[i:i + 2]
+            for p, text in zip(pair, self._pool.map(self._text, pair), strict=True):
+                self._add(p, text)
+
+    def drop(self, predicates: Iterable[str]) -> None:
+        """Forget the columns of ``predicates`` (their records are made)."""
+        for p in predicates:
+            if p not in _QUANTITY_PREDICATES:
+                self.one.pop(p, None)
+                self.many.pop(p, None)
+
+    def close(self) -> None:
+        self._pool.shutdown()
 
     def keys(self, predicates: Iterable[str]) -> set[str]:
         """The subjects that have a value of any of ``predicates``."""
+        predicates = list(predicates)
+        self.load(predicates)
         found: set[str] = set()
         for p in predicates:
             found.update(self.one.get(p, ()), self.many.get(p, ()))
@@ -190,12 +211,14 @@ class _Columns:
         text = data.decode()
         del data
         text = self._record.sub(r"\1", text)
-        if "\t_:" in text or "\n_:" in text or "<<" in text:
+        if "\t_:" in text or "\n_:" in text or "\t<<" in text or "\n<<" in text:
             raise Irregular  # a blank node or a triple term, where the model reads
         return text[text.index("\n") + 1:] if "\n" in text else ""
 
     def values(self, p: str, key: str) -> list[str]:
         """Every value of ``p`` on ``key`` (raw TSV terms, record IRIs as keys)."""
+        if p not in self.one and p not in self.many:
+            self.load([p])
         single = self.one.get(p)
         if single is not None:
             value = single.get(key)
@@ -204,6 +227,8 @@ class _Columns:
 
     def value(self, p: str, key: str, required: bool = False) -> str | None:
         """The one value of ``p`` on ``key``, or None."""
+        if p not in self.one and p not in self.many:
+            self.load([p])
         single = self.one.get(p)
         if single is not None:
             value = single.get(key)
@@ -297,13 +322,37 @@ def _plain_text(value: str | None) -> bool:
     return value is None or 0 < len(value) <= 100_000
 
 
+_SOURCE_PREDICATES = (
+    _RDFS + "label", _SKOS + "altLabel", _C + "affiliatedWith", _C + "authoredBy",
+    _SCHEMA + "sameAs", _C + "country", _C + "side", _C + "analystReliability", _RDFS + "comment",
+    _C + "reliabilitySetBy", _C + "reliabilitySetAt", _C + "reliabilityReason")
+_CLAIM_PREDICATES = (_SCHEMA + "text", _C + "about", _C + "contradicts",
+                     _C + "hedgedContradicts", _C + "supports", _RDFS + "comment",
+                     _C + "quantity")
+_ASSERTION_PREDICATES = (_C + "assertedBy", _C + "claim", _C + "citesAssertion",
+                         _C + "inReport", _C + "hedged", _C + "headline", _C + "endorses",
+                         _C + "againstInterest", _C + "quote", _C + "ownText", _C + "copies")
+
+
 def _build(c: _Columns, base: str) -> Dataset:
+    """The records, kind by kind; each kind's columns are read just before and forgotten
+    after (at 1M claims they weigh as much as the records)."""
+    c.load(_SOURCE_PREDICATES)
     sources = _sources(c, base)
-    reports = [Report.model_validate(_report(c, key)) for key in sorted(c.typed[_C + "Report"])]
-    claims = _claims(c)
-    assertions = _assertions(c)
-    verdicts = [Verdict.model_validate(_verdict(c, key, base))
+    reports = [_validated(Report, _report(c, key)) for key in sorted(c.typed[_C + "Report"])]
+    verdicts = [_validated(Verdict, _verdict(c, key, base))
                 for key in sorted(c.typed[_C + "Verdict"])]
+    c.drop(_SOURCE_PREDICATES)
+    c.drop((_C + "publishedBy", _SCHEMA + "datePublished", _SCHEMA + "url",
+            _SCHEMA + "itemReviewed", _C + "rating", _SCHEMA + "author", _C + "originalRating"))
+    c.load(_CLAIM_PREDICATES)
+    claims = _claims(c)
+    c.drop(_CLAIM_PREDICATES)
+    c.typed[_C + "Claim"] = set()
+    c.load(_ASSERTION_PREDICATES)
+    assertions = _assertions(c)
+    c.drop(_PREDICATES)
+    c.typed.clear()
     if not (sources or reports or claims or assertions or verdicts):
         raise Irregular
     try:
