@@ -8,7 +8,9 @@ N-Triples lines (explanations included), writing them (:mod:`kg.store.full_write
 then the whole call, its ratio to the bare load, and the peak RSS of the process after
 each step. With ``--again``, a second ``reassess()`` of the unchanged store (every
 line compared with the stored graph). With ``--old``, the quad-by-quad reader
-(:func:`kg.store.reader.read_quads`) is timed on the same store for comparison::
+(:func:`kg.store.reader.read_quads`) is timed on the same store for comparison. With
+``--reuse``, a store kept by an earlier run (``--keep``) is assessed without loading it
+(no baseline then: for memory, the process holds nothing from a load)::
 
     python benchmarks/store/full_assessment.py 100000 /tmp/full [--again] [--old] [--keep]
 
@@ -76,20 +78,25 @@ def timed_lines(real: Any) -> Any:
     return run
 
 
-def main(n: int, folder: Path, again: bool, old: bool, keep: bool) -> None:
+def main(n: int, folder: Path, again: bool, old: bool, keep: bool, reuse: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
     corpus = folder / f"corpus-{n}.nt"
     if not corpus.exists():
         write_synthetic(corpus, n)
     path = folder / f"full-{n}"
-    shutil.rmtree(path, ignore_errors=True)
-    store = Store.open(path)
-    t = time.perf_counter()
-    store.add_file(corpus, "corpus", assess=False)
-    bare = time.perf_counter() - t
-    print(f"bare load of {n:,} claims (baseline): {bare:.1f} s, peak RSS {peak_mb():,} MB",
-          flush=True)
+    if reuse and path.exists():  # no baseline: the ratios are left out
+        store = Store.open(path)
+        bare = 0.0
+        print(f"reusing {path}: RSS {rss_mb():,} MB", flush=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+        store = Store.open(path)
+        t = time.perf_counter()
+        store.add_file(corpus, "corpus", assess=False)
+        bare = time.perf_counter() - t
+        print(f"bare load of {n:,} claims (baseline): {bare:.1f} s, peak RSS {peak_mb():,} MB",
+              flush=True)
     kg.store.reader.read_dataset = phase("reading the store", kg.store.reader.read_dataset)
     kg.credibility.assess = phase("scoring", kg.credibility.assess)
     kg.formats.assessment.assessment_lines = timed_lines(kg.formats.assessment.assessment_lines)
@@ -103,8 +110,9 @@ def main(n: int, folder: Path, again: bool, old: bool, keep: bool) -> None:
         took = time.perf_counter() - t
         writing = PHASES.get("writing (lines included)", 0.0)
         lines = PHASES.get("making the lines (explanations included)", 0.0)
-        print(f"{what} of {n:,} claims, written back: {took:.1f} s ({took / bare:.1f}x the "
-              f"bare load), peak RSS {peak_mb():,} MB; of which writing alone "
+        ratio = f" ({took / bare:.1f}x the bare load)" if bare else ""
+        print(f"{what} of {n:,} claims, written back: {took:.1f} s{ratio}, "
+              f"peak RSS {peak_mb():,} MB; of which writing alone "
               f"{writing - lines:.1f} s", flush=True)
     if old:
         graphs = [d.graph for d in store.documents()]
@@ -121,4 +129,4 @@ def main(n: int, folder: Path, again: bool, old: bool, keep: bool) -> None:
 if __name__ == "__main__":
     flags = sys.argv[3:]
     main(int(sys.argv[1]), Path(sys.argv[2]), "--again" in flags, "--old" in flags,
-         "--keep" in flags)
+         "--keep" in flags or "--reuse" in flags, "--reuse" in flags)
