@@ -39,6 +39,7 @@ import pyoxigraph as ox
 from pydantic import BaseModel, ValidationError
 
 from kg.model import Assertion, Claim, Dataset, Report, Source, Verdict
+from kg.store.reader import _QUANTITY_FLAGS, _QUANTITY_NUMBERS, _QUANTITY_TEXT
 
 __all__ = ["Irregular", "construct", "read_columns"]
 
@@ -563,18 +564,6 @@ def _verdict(c: _Columns, key: str, base: str) -> dict[str, Any]:
     if url is not None:
         record["url"] = _term_text(url, base)
     return record
-
-
-_QUANTITY_TEXT = (("measure", "measure"), ("unit", "unit"), ("per", "per"),
-                  ("period_start", "periodStart"), ("period_end", "periodEnd"),
-                  ("kind", "quantityKind"), ("key", "measureKey"), ("as_of", "asOf"),
-                  ("of", "quantityOf"), ("reference", "reference"), ("change", "change"),
-                  ("currency", "currency"), ("exchange_currency", "exchangeCurrency"),
-                  ("made_on", "madeOn"), ("word", "vagueWord"))
-_QUANTITY_NUMBERS = (("value", "value"), ("min_value", "minValue"), ("max_value", "maxValue"),
-                     ("per_population", "perPopulation"), ("exchange_rate", "exchangeRate"))
-_QUANTITY_FLAGS = (("approximate", "approximate"), ("exact", "exact"),
-                   ("cumulative", "cumulative"))
 
 
 def _quantity(c: _Columns, key: str) -> dict[str, Any]:
