@@ -10,7 +10,12 @@ import pyoxigraph as ox
 import pytest
 
 from kg.credibility import assess
-from kg.formats.assessment import assessment_lines, assessment_ox_quads, nt_literal
+from kg.formats.assessment import (
+    assessment_graph,
+    assessment_lines,
+    assessment_ox_quads,
+    nt_literal,
+)
 from kg.formats.rdf import quads
 from kg.model import Assertion, Claim, Dataset
 from kg.seed import seed_dataset
@@ -167,3 +172,18 @@ def test_a_full_assessment_from_a_generated_store_equals_the_old_path(tmp_path: 
     before = len(store)
     assert store.reassess()  # unchanged: only the provenance is replaced
     assert len(store) == before
+
+
+def test_writing_the_whole_assessment_forgets_each_claims_worked_out_details() -> None:
+    ds = seed_dataset()
+    a = assess(ds)
+    explanations = {cid: ca.explanation for cid, ca in a.claims.items()}
+    for ca in a.claims.values():
+        ca.release()
+    lines = list(assessment_lines(ds, a))
+    assert not any("_worked" in vars(ca) or "explanation" in vars(ca)
+                   for ca in a.claims.values())  # nothing kept: 1M claims' worth at 1M
+    assert {cid: ca.explanation for cid, ca in a.claims.items()} == explanations
+    assert set(lines) == {f"{q.subject} {q.predicate} {q.object} ."
+                          for q in assessment_ox_quads(ds, assess(ds), str(
+                              assessment_graph(ds.base)))}

@@ -145,6 +145,13 @@ class ClaimAssessment:
                  *(f.text for f in self.findings)]
         return " ".join(parts)
 
+    def release(self) -> None:
+        """Forget the worked-out factors, findings and explanation (worked out again when
+        read): writing a store's whole assessment reads each once, and 1M claims' worth
+        would otherwise stay in memory."""
+        self.__dict__.pop("_worked", None)
+        self.__dict__.pop("explanation", None)
+
 
 @dataclass(frozen=True)
 class Assessment:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
@@ -117,14 +117,24 @@ def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
         yield n, p["namedOrigins"], ("l", str(named), _INTEGER)
         for o in ca.origins:
             yield n, p["origin"], ("i", record_iri(base, "assertion", o))
+        if claims is None:  # the whole assessment: each claim's findings, then forget them
+            yield from _finding_rows(base, ca.findings, kinds)
+            release = getattr(ca, "release", None)
+            if release is not None:
+                release()  # 1M claims' worked-out factors and findings would stay in memory
     for dc in a.detected:
         x, y = (record_iri(base, "claim", c) for c in dc.claims)
         if claims is None or dc.claims[0] in claims:
             yield x, p["contradicts"], ("i", y)
         if claims is None or dc.claims[1] in claims:
             yield y, p["contradicts"], ("i", x)
-    findings = (a.findings if claims is None
-                else [f for c in wanted for f in a.claims[c].findings])
+    if claims is not None:
+        yield from _finding_rows(base, [f for c in wanted for f in a.claims[c].findings], kinds)
+
+
+def _finding_rows(base: str, findings: Iterable[FindingLike],
+                  kinds: Mapping[str, str]) -> Iterator[_Row]:
+    p = _P
     for f in findings:
         n = finding_iri(base, f)
         yield n, _TYPE, ("i", _FINDING)
