@@ -125,7 +125,12 @@ def write_full(store: ox.Store, full: FullAssessment) -> tuple[int, int]:
         written += _load(store, batch, graph)
         for t in _parse(iter(old)):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
-        store.extend(elsewhere)
+        for i in range(0, len(elsewhere), BATCH):  # the index marks and the listings' indexes
+            part = elsewhere[i:i + BATCH]
+            if len(part) > 50_000:
+                store.bulk_extend(part)
+            else:
+                store.extend(part)
         return written, len(old)
     finally:
         if paused:
