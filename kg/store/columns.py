@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from pydantic import BaseModel, ValidationError
 
 from kg.model import Assertion, Claim, Dataset, Report, Source, Verdict
-from kg.store.reader import _QUANTITY_FLAGS, _QUANTITY_NUMBERS, _QUANTITY_TEXT
+from kg.store.quantity_fields import _QUANTITY_FLAGS, _QUANTITY_NUMBERS, _QUANTITY_TEXT
 
 __all__ = ["Irregular", "construct", "read_columns"]
 

@@ -31,6 +31,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.model import Dataset
+from kg.store.quantity_fields import _QUANTITY_FLAGS, _QUANTITY_NUMBERS, _QUANTITY_TEXT
 
 __all__ = ["read_dataset", "read_quads"]
 
@@ -278,16 +279,6 @@ def _build(subjects: dict[str, Props], name: str, bases: Counter[str] | None = N
         raise _Irregular from None
 
 
-_QUANTITY_TEXT = (("measure", "measure"), ("unit", "unit"), ("per", "per"),
-                  ("period_start", "periodStart"), ("period_end", "periodEnd"),
-                  ("kind", "quantityKind"), ("key", "measureKey"), ("as_of", "asOf"),
-                  ("of", "quantityOf"), ("reference", "reference"), ("change", "change"),
-                  ("currency", "currency"), ("exchange_currency", "exchangeCurrency"),
-                  ("made_on", "madeOn"), ("word", "vagueWord"))
-_QUANTITY_NUMBERS = (("value", "value"), ("min_value", "minValue"), ("max_value", "maxValue"),
-                     ("per_population", "perPopulation"), ("exchange_rate", "exchangeRate"))
-_QUANTITY_FLAGS = (("approximate", "approximate"), ("exact", "exact"),
-                   ("cumulative", "cumulative"))
 _QUANTITY_PROPS = frozenset(
     [_C + p for _, p in (*_QUANTITY_TEXT, *_QUANTITY_NUMBERS, *_QUANTITY_FLAGS)]
     + [_C + "forecaster"])
