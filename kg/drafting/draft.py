@@ -26,7 +26,7 @@ from kg.drafting.coordination import split_speakers
 from kg.drafting.documents import same_documents
 from kg.drafting.events import article_events
 from kg.drafting.figure_periods import FigurePeriods, mark_rounded, redate
-from kg.drafting.figures import find_figures, written_numbers
+from kg.drafting.figures import figure_clause, find_figures, written_numbers
 from kg.drafting.headline_tag import LEAD_PARAGRAPHS, carries, headline_tag
 from kg.drafting.inputs import MAX_SENTENCE, Article, sentences
 from kg.drafting.known_names import recognise
@@ -36,7 +36,7 @@ from kg.drafting.polls import RESPONDENTS, scan_polls
 from kg.drafting.respectively import by_year
 from kg.drafting.sources import DocumentSources
 from kg.drafting.speaker_rules import owned_figure
-from kg.drafting.unsourced import background_clauses, figure_clause, is_statistic
+from kg.drafting.unsourced import background_clauses, is_statistic
 from kg.drafting.votes import polling_day
 from kg.model import Assertion, Claim, Dataset, Quantity, Report, Source
 

@@ -55,7 +55,7 @@ import re
 from typing import Any
 
 from kg.drafting.events import Event
-from kg.drafting.figures import Figure, written_numbers
+from kg.drafting.figures import Figure, figure_clause, written_numbers
 from kg.drafting.periods import FORECAST, find_period, weekday_near
 from kg.drafting.respectively import respective
 from kg.drafting.votes import vote_period
@@ -63,16 +63,6 @@ from kg.drafting.votes import vote_period
 __all__ = ["SAME_PERIOD", "FigurePeriods", "mark_rounded", "redate"]
 
 Span = tuple[dt.date, dt.date]
-
-
-def _clause(text: str, fig: Figure) -> str:
-    """The clause around a figure: between commas, semicolons, dashes or "and"."""
-    bounds = [0] + [m.end() for m in re.finditer(
-        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
-        + [len(text)]
-    start = max(b for b in bounds if b <= fig.start)
-    end = min((b for b in bounds if b > fig.end), default=len(text))
-    return text[start:end]
 
 
 #: "over that period", "during the attack": the period (or event) named just before.
@@ -389,7 +379,7 @@ class FigurePeriods:
             ref = field[1]  # a poll's figure is as of its last day ("three weeks earlier")
         forecast = bool(FORECAST.search(sentence))
         written = written_numbers(segment)
-        clause = _clause(written, fig)
+        clause = figure_clause(written, fig)
         if _NO_PERIOD.search(clause) or _SCOPE.search(written[:fig.start]) or (
                 field is None and _PROPERTY.search(clause)):
             return None, None  # "a margin of error of 3 points": the method's, not a time's

@@ -45,7 +45,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-__all__ = ["Figure", "find_figures", "written_numbers"]
+__all__ = ["Figure", "figure_clause", "find_figures", "written_numbers"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -410,3 +410,20 @@ def _word_figures(s: str, taken: set[tuple[int, int]]) -> list[Figure]:
                               approximate=_cue(before, _APPROX), unit="percent",
                               measure=_measure(s, m.end())[0]))
     return out
+
+
+def figure_clause(text: str, fig: Figure) -> str:
+    """The clause around a figure: between commas, semicolons, dashes or "and".
+
+    Examples:
+        >>> from kg.drafting.figures import find_figures
+        >>> text = "Rain fell, and 4,000 homes flooded, the agency said."
+        >>> figure_clause(text, find_figures(text)[0])
+        'and 4,000 homes flooded, '
+    """
+    bounds = [0] + [m.end() for m in re.finditer(
+        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
+        + [len(text)]
+    start = max(b for b in bounds if b <= fig.start)
+    end = min((b for b in bounds if b > fig.end), default=len(text))
+    return text[start:end]

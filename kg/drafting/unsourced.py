@@ -40,7 +40,7 @@ import re
 from kg.drafting.attribution import HEDGES
 from kg.drafting.figures import Figure
 
-__all__ = ["background_clauses", "document_name", "figure_clause", "is_statistic"]
+__all__ = ["background_clauses", "document_name", "is_statistic"]
 
 #: A clause about someone's aim, not a count of what happened.
 _INTENT = re.compile(r"\b(?:goals?|targets?|plans?|planned|aims?|aimed|aiming|intends?|"
@@ -70,23 +70,6 @@ def is_statistic(fig: Figure, clause: str, sentence: str = "") -> bool:
     if size < 1000 or fig.unit in ("ratio", "percentage point"):
         return False
     return not _STRUCTURE.search(clause)
-
-
-def figure_clause(text: str, fig: Figure) -> str:
-    """The clause around a figure: between commas, semicolons, dashes or "and".
-
-    Examples:
-        >>> from kg.drafting.figures import find_figures
-        >>> text = "Rain fell, and 4,000 homes flooded, the agency said."
-        >>> figure_clause(text, find_figures(text)[0])
-        'and 4,000 homes flooded, '
-    """
-    bounds = [0] + [m.end() for m in re.finditer(
-        r"[,;\u2013\u2014(]\s*|\s+(?:and|but|from|versus|compared (?:with|to))\s+", text)] \
-        + [len(text)]
-    start = max(b for b in bounds if b <= fig.start)
-    end = min((b for b in bounds if b > fig.end), default=len(text))
-    return text[start:end]
 
 
 def document_name(clause: str) -> str:
