@@ -240,3 +240,31 @@ def test_the_full_assessment_keeps_the_claims_behind_each_grade(regions: list[bo
     store.add_dataset(c, "c")
     assert regions == [False, True]
     check_against_full(store)
+
+
+def test_a_large_full_assessment_leaves_the_store_compacted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full assessment that bulk-writes many lines compacts the store after it (the
+    loader's overlapping files would slow every lookup of the next add); a small one
+    does not."""
+    from kg.store import base as base_module
+
+    calls: list[int] = []
+    real = Store.optimize
+
+    def spy(self: Store) -> None:
+        calls.append(1)
+        real(self)
+
+    monkeypatch.setattr(Store, "optimize", spy)
+    store = Store.open(tmp_path / "st")
+    store.add_dataset(make_doc(0, 1), "d0", assess=False)
+    store.reassess()
+    assert calls == []  # a few hundred lines: nothing to merge
+    monkeypatch.setattr(base_module, "COMPACT_AFTER", 10)
+    store.add_dataset(make_doc(1, 2), "d1", assess=False)
+    store.reassess()
+    assert calls == [1]
+    graph = ox.NamedNode(next(g.value for g in store.ox.named_graphs()
+                              if g.value.endswith("graph/assessment")))
+    assert len(list(store.ox.quads_for_pattern(None, None, None, graph))) > 10
