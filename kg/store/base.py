@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from kg.errors import CredkgError, InputError, NotFoundError, StoreError
 from kg.model import Dataset
-from kg.store.full_write import FullAssessment, write_full
+from kg.store.full_write import COMPACT_AFTER, FullAssessment, write_full
 from kg.store.index import (
     _ADDED,
     _GRAPH,
@@ -42,11 +42,6 @@ __all__ = ["RdfQuad", "StoreBase"]
 
 RdfQuad = tuple[Node, Node, Node, URIRef | None]
 _BIG = 50_000  # quads; above this, writes go through pyoxigraph's bulk loader
-#: Lines a full assessment writes by the bulk loader above which the store is compacted
-#: after it: the loader's files overlap, and until RocksDB merges them every lookup of
-#: the next ``kg add`` probes them all (at 100k claims, 1.3M lines: an add took 2.5 s
-#: straight after, 0.5 s after compacting, which cost a quarter of the assessment).
-COMPACT_AFTER = 500_000
 
 
 class StoreBase:

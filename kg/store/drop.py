@@ -38,13 +38,14 @@ import os
 import shutil
 import uuid
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Protocol
 
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Store
 
+from kg.store.full_write import COMPACT_AFTER
 from kg.store.index import _INDEX, _PENDING, Document, delete_index
 from kg.store.region import ASSESSED_BASE
 from kg.store.tallies import recount
@@ -167,13 +168,14 @@ def rebuild_without(
     lock = hold(fresh, shared=False)
     try:
         new = ox.Store(str(fresh))
+        copied = [0]
         skip = {old.graph} | {g.value for g in INDEX_GRAPHS}  # the region's: rewritten
         if assessment is not None:
             skip |= {g.value for g in store.assessment_graphs()}
         for graph in store.ox.named_graphs():
             if isinstance(graph, ox.NamedNode) and (graph.value in skip or graph == _INDEX):
                 continue
-            new.bulk_extend(store.ox.quads_for_pattern(None, None, None, graph))
+            new.bulk_extend(_counted(store.ox.quads_for_pattern(None, None, None, graph), copied))
         new.bulk_extend(store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         new.extend(q for q in store.ox.quads_for_pattern(None, None, None, _INDEX)
                    if q != _PENDING and q.predicate != ASSESSED_BASE)
@@ -181,6 +183,8 @@ def rebuild_without(
         if assessment is not None:
             _write(new, assessment[1])
         recount(new)  # the listings' totals, of the assessment graphs copied or written
+        if copied[0] >= COMPACT_AFTER:  # the loader's files overlap: merge them once, here
+            new.optimize()
         new.flush()
         del new
         gc.collect()
@@ -205,6 +209,13 @@ def rebuild_without(
     weakref.finalize(store, lock.close)
     shutil.rmtree(fresh, ignore_errors=True)  # the old store
     return True
+
+
+def _counted(quads: Iterable[ox.Quad], count: list[int]) -> Iterator[ox.Quad]:
+    """``quads``, adding up their number in ``count[0]``."""
+    for q in quads:
+        count[0] += 1
+        yield q
 
 
 def _write(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
