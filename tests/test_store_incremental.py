@@ -91,6 +91,20 @@ def _analyst_grades(quads: list[Any]) -> set[str]:
     return {str(q) for q in quads if "analyst-grade" in str(q.subject)}
 
 
+def _provenance(quads: list[Any]) -> set[str]:
+    """The provenance quads, with what differs from run to run (the run's name, times)
+    written out the same: two assessments of the same documents give the same set."""
+    import re
+
+    from kg.store.provenance import _provenance_types
+
+    kinds = set(_provenance_types())
+    prov = {q.subject for q in quads if q.predicate == _TYPE and q.object in kinds}
+    run = re.compile(r"assessment/[0-9a-f]{32}")
+    when = re.compile(r'"[^"]*"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>')
+    return {when.sub("TIME", run.sub("RUN", str(q))) for q in quads if q.subject in prov}
+
+
 def assessment(store: Store) -> set[str]:
     """The store's assessment graphs, less their provenance, as N-Quads lines."""
     quads: list[Any] = []
@@ -125,6 +139,7 @@ def check_against_full(store: Store) -> None:
     stored = [q for g in store.assessment_graphs()
               for q in store.ox.quads_for_pattern(None, None, None, g)]
     assert _analyst_grades(stored) == _analyst_grades(quads)
+    assert _provenance(stored) == _provenance(quads)  # all of it: runs, documents, grades
     assert len(list(store.ox.query("SELECT ?run WHERE { GRAPH ?g { ?run a "  # one run
                                    "<http://www.w3.org/ns/prov#Activity> } }"))) == 1
 
@@ -240,6 +255,41 @@ def test_the_full_assessment_keeps_the_claims_behind_each_grade(regions: list[bo
     store.add_dataset(c, "c")
     assert regions == [False, True]
     check_against_full(store)
+
+
+def test_a_change_without_grades_keeps_the_grades_provenance_unread(
+        regions: list[bool], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document that states no analyst's grade leaves the store's grades as they are:
+    their provenance is neither read nor made again, and still equals a full recompute's;
+    a document that states one has them all read again."""
+    from kg.store import analyst_grades
+
+    reads: list[int] = []
+    real = analyst_grades.analyst_graded
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analyst_grades, "analyst_graded", spy)
+    plain = [s.model_copy(update={"reliability": None, "reliability_set_by": None,
+                                  "reliability_set_at": None, "reliability_why": None})
+             for s in _POOL]
+    store = Store()
+    store.add_dataset(make_doc(0, 1), "graded")  # the pool's grades, with who set them
+    for k in (1, 2):
+        doc = make_doc(k, k + 5)
+        own = [s for s in doc.sources if s.id not in {p.id for p in _POOL}]
+        store.add_dataset(Dataset(sources=[*plain, *own],
+                                  reports=doc.reports, claims=doc.claims,
+                                  assertions=doc.assertions, verdicts=doc.verdicts), f"p{k}")
+        check_against_full(store)
+    store.remove("p1")
+    check_against_full(store)
+    assert regions == [False, True, True, True] and reads == []
+    store.add_dataset(make_doc(3, 9), "graded2")  # states grades: read them all again
+    check_against_full(store)
+    assert regions[-1] is True and reads == [1]
 
 
 def test_a_large_full_assessment_leaves_the_store_compacted(

@@ -142,7 +142,8 @@ def _agent(base: str, name: str, g: URIRef) -> Iterator[Quad]:
     yield a, RDFS.label, Literal(name), g
 
 
-def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str) -> Iterator[Quad]:
+def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str,
+                     kept_grades: str | None = None) -> Iterator[Quad]:
     """The provenance of an assessment of ``ds``, in its assessment graph.
 
     Args:
@@ -151,6 +152,9 @@ def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str) -> Iter
         record: What to say.
         run: A unique name of this assessment (e.g. a UUID), part of its nodes' IRIs, so
             that the provenance of two assessments never merges into one node.
+        kept_grades: The IRI of the analysts' grades' collection the graph already
+            holds, when they are the same as before: the run then links to it, and
+            ``ds``'s grades are not stated again.
     """
     base, g = ds.base, assessment_graph(ds.base)
     entity = URIRef(f"{base}assessment/{run}")
@@ -201,6 +205,10 @@ def provenance_quads(ds: Dataset, record: AssessmentRecord, *, run: str) -> Iter
     for other in record.used:
         yield activity, PROV.used, URIRef(other), g
         yield entity, PROV.wasDerivedFrom, URIRef(other), g
+    if kept_grades is not None:
+        yield activity, PROV.used, URIRef(kept_grades), g
+        yield entity, PROV.wasDerivedFrom, URIRef(kept_grades), g
+        return
     grades = list(grade_quads(ds))
     if grades:
         # the grades as one collection, named by its content: a run links to it by two

@@ -31,11 +31,13 @@ from kg.model import Dataset, Source
 from kg.model.fields import Moment
 from kg.namespace import CRED, GRADING
 
-__all__ = ["analyst_graded"]
+__all__ = ["analyst_graded", "grades_untouched", "kept_collection"]
 
 _ANALYST = ox.NamedNode(str(CRED.analystReliability))
 _FIELDS = [(field, ox.NamedNode(str(prop))) for field, prop in GRADING]
 _ID = re.compile(r"source/(?P<id>[^/#]+)$")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_COLLECTION = ox.NamedNode("http://www.w3.org/ns/prov#Collection")
 _MOMENT: TypeAdapter[Any] = TypeAdapter(Moment)
 
 
@@ -59,3 +61,34 @@ def analyst_graded(store: ox.Store, graphs: Iterable[str]) -> Dataset:
                                      if field == "reliability_set_at" else value)
     sources = tuple(Source.model_construct(**fields) for _, fields in sorted(found.items()))
     return Dataset.model_construct(sources=sources)
+
+
+def grades_untouched(store: ox.Store, graphs: Iterable[str]) -> bool:
+    """True if none of the document ``graphs`` (those a change adds or removes) states an
+    analyst's grade or who set it, when or why: the store's grades are then the same
+    after the change as before. Four pattern lookups a graph.
+
+    Examples:
+        >>> from kg.seed import seed_dataset
+        >>> from kg.store import Store
+        >>> store = Store()
+        >>> _ = store.add_dataset(seed_dataset(), "seed")
+        >>> grades_untouched(store.ox, [store.document("seed").graph])
+        False
+    """
+    for g in (ox.NamedNode(g) for g in graphs):
+        for prop in (_ANALYST, *(p for _, p in _FIELDS)):
+            if next(store.quads_for_pattern(None, prop, None, g), None) is not None:
+                return False
+    return True
+
+
+def kept_collection(store: ox.Store, graph: str) -> str | None:
+    """The IRI of the analysts' grades' collection in the assessment ``graph``
+    (:func:`kg.formats.assessment_provenance.provenance_quads`); None if there is none,
+    or more than one."""
+    found = [q.subject for q in store.quads_for_pattern(None, _TYPE, _COLLECTION,
+                                                        ox.NamedNode(graph))]
+    if len(found) != 1 or not isinstance(found[0], ox.NamedNode):
+        return None
+    return found[0].value

@@ -49,6 +49,7 @@ from kg.store.terms import from_ox, to_ox_quad
 
 if TYPE_CHECKING:
     from kg.store.base import StoreBase
+    from kg.store.region import RegionUpdate
 
 __all__ = [
     "BUNDLE_FORMATS",
@@ -59,6 +60,7 @@ __all__ = [
     "provenance_nodes",
     "provenance_triples",
     "read_record",
+    "region_provenance",
     "stored_provenance",
     "write_provenance_bundle",
 ]
@@ -69,6 +71,9 @@ BUNDLE_FORMATS = {"turtle": ".ttl", "json-ld": ".jsonld", "nt": ".nt", "trig": "
                   "nquads": ".nq"}
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+_AGENT = ox.NamedNode(str(PROV.agent))
+#: The classes of the nodes of the analysts' grades in an assessment's provenance.
+_GRADE_TYPES = (CRED.AnalystGrade, PROV.Attribution, PROV.Collection)
 _ASSESSMENT = ox.NamedNode(str(CRED.Assessment))
 
 
@@ -115,10 +120,12 @@ def _trust_graph(base: str) -> str:
 
 def assessment_provenance(
     store: StoreBase, ds: Dataset, result: object, graphs: Iterable[str], started: dt.datetime,
+    kept_grades: str | None = None,
 ) -> list[ox.Quad]:
     """The provenance quads of an assessment ``result`` of ``ds`` (the union of ``graphs``).
 
-    Who asked is the store's ``agent`` attribute (``kg add --agent``), if set.
+    Who asked is the store's ``agent`` attribute (``kg add --agent``), if set;
+    ``kept_grades``: see :func:`~kg.formats.assessment_provenance.provenance_quads`.
     """
     from kg.formats.assessment_provenance import credkg_version  # looked up when called
 
@@ -134,22 +141,58 @@ def assessment_provenance(
     )
     graph = ox.NamedNode(str(assessment_graph(ds.base)))
     return [to_ox_quad(s, p, o, graph)
-            for s, p, o, _ in provenance_quads(ds, record, run=uuid.uuid4().hex)]
+            for s, p, o, _ in provenance_quads(ds, record, run=uuid.uuid4().hex,
+                                               kept_grades=kept_grades)]
 
 
-def provenance_nodes(store: StoreBase) -> set[ox.NamedNode | ox.BlankNode]:
+def provenance_nodes(store: StoreBase, *, but_grades: bool = False
+                     ) -> set[ox.NamedNode | ox.BlankNode]:
     """The provenance nodes of the store's assessment graphs (found from their types).
 
     The rest of an assessment graph, the grades, scores and findings, is what a full
     recompute must give again; these nodes differ from one assessment to the next.
+    With ``but_grades``, the nodes of the analysts' grades are left out (each grade, its
+    attribution, the agent who set it, and their collection): an assessment that keeps
+    them as they are need not read them.
     """
+    skip = {ox.NamedNode(str(t)) for t in _GRADE_TYPES} if but_grades else set()
     nodes: set[ox.NamedNode | ox.BlankNode] = set()
     for graph in store.assessment_graphs():
+        graders = {q.object for q in store.ox.quads_for_pattern(None, _AGENT, None, graph)
+                   if isinstance(q.subject, ox.NamedNode)
+                   and q.subject.value.endswith("/attribution")} if but_grades else set()
         for kind in _provenance_types():
+            if kind in skip:
+                continue
             for q in store.ox.quads_for_pattern(None, _RDF_TYPE, kind, graph):
-                if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+                if isinstance(q.subject, ox.NamedNode | ox.BlankNode) \
+                        and q.subject not in graders:
                     nodes.add(q.subject)
     return nodes
+
+
+def region_provenance(store: StoreBase, update: RegionUpdate, graphs: list[str],
+                      changed: Iterable[str], started: dt.datetime) -> None:
+    """Put into ``update`` (an incremental assessment of the union of ``graphs``, after a
+    change of the document graphs ``changed``) the provenance it replaces and its own,
+    which replaces the previous one whole: every analyst's grade of the store, not only
+    the region's. When the changed graphs state no grade, the grades' part is kept as
+    it is, unread (at 1M claims and 5,900 graded sources, 0.7 s of reading and 30,000
+    quads made, then compared, for nothing)."""
+    from kg.store.analyst_grades import analyst_graded, grades_untouched, kept_collection
+
+    kept = kept_collection(store.ox, update.graph) \
+        if grades_untouched(store.ox, changed) else None
+    graph = ox.NamedNode(update.graph)
+    for node in provenance_nodes(store, but_grades=kept is not None):
+        update.current.extend(store.ox.quads_for_pattern(node, None, None, graph))
+    if update.dataset is None:
+        return
+    base = update.dataset.base
+    graded = Dataset(base=base) if kept is not None else \
+        analyst_graded(store.ox, graphs).model_copy(update={"base": base})
+    update.quads += assessment_provenance(store, graded, update.result, graphs, started,
+                                          kept_grades=kept)
 
 
 def provenance_triples(store: StoreBase) -> Graph:

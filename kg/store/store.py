@@ -480,20 +480,14 @@ class Store(StoreBase):
         """The assessment after a change that adds the graphs ``new`` and removes ``old``:
         only the region it can affect, where :mod:`kg.store.region` allows (its provenance
         then replaces the previous one as a whole), else :meth:`_assessment` of it all."""
-        from kg.store.analyst_grades import analyst_graded
-        from kg.store.provenance import assessment_provenance, now, provenance_nodes
+        from kg.store.provenance import now, region_provenance
 
         started = now()
+        new, old = list(new), list(old)
         update = region_update(self.ox, graphs, new, old)
         if update is None:
             return self._full_assessment(graphs, mark=True)
-        graph = ox.NamedNode(update.graph)
-        for node in provenance_nodes(self):
-            update.current.extend(self.ox.quads_for_pattern(node, None, None, graph))
-        if update.dataset is not None:  # every analyst's grade, not only the region's
-            graded = analyst_graded(self.ox, graphs).model_copy(
-                update={"base": update.dataset.base})
-            update.quads += assessment_provenance(self, graded, update.result, graphs, started)
+        region_provenance(self, update, graphs, [*new, *old], started)
         return update
 
     def _assessment(
