@@ -259,9 +259,9 @@ def test_the_full_assessment_keeps_the_claims_behind_each_grade(regions: list[bo
 
 def test_a_change_without_grades_keeps_the_grades_provenance_unread(
         regions: list[bool], monkeypatch: pytest.MonkeyPatch) -> None:
-    """A document that states no analyst's grade leaves the store's grades as they are:
-    their provenance is neither read nor made again, and still equals a full recompute's;
-    a document that states one has them all read again."""
+    """A document that states no analyst's grade, or only grades the store states
+    already, leaves the store's grades as they are: their provenance is neither read nor
+    made again, and still equals a full recompute's; a new grade has them all read."""
     from kg.store import analyst_grades
 
     reads: list[int] = []
@@ -286,8 +286,17 @@ def test_a_change_without_grades_keeps_the_grades_provenance_unread(
         check_against_full(store)
     store.remove("p1")
     check_against_full(store)
-    assert regions == [False, True, True, True] and reads == []
-    store.add_dataset(make_doc(3, 9), "graded2")  # states grades: read them all again
+    store.add_dataset(make_doc(3, 9), "same")  # the pool's grades again, as they were
+    check_against_full(store)
+    assert regions == [False, True, True, True, True] and reads == []
+    doc = make_doc(4, 11)  # a new source with its grade: all the grades are read again
+    new = Source(id="newcomer", kind="person", name="A Newcomer", reliability="C",
+                 reliability_set_by="A. Analyst")
+    store.add_dataset(Dataset(
+        sources=[*doc.sources, new], reports=doc.reports,
+        claims=[*doc.claims, Claim(id="n1", text="New.")],
+        assertions=[*doc.assertions, Assertion(id="n1a", source="newcomer", claim="n1")],
+        verdicts=doc.verdicts), "graded2")
     check_against_full(store)
     assert regions[-1] is True and reads == [1]
 

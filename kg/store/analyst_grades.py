@@ -63,23 +63,39 @@ def analyst_graded(store: ox.Store, graphs: Iterable[str]) -> Dataset:
     return Dataset.model_construct(sources=sources)
 
 
-def grades_untouched(store: ox.Store, graphs: Iterable[str]) -> bool:
-    """True if none of the document ``graphs`` (those a change adds or removes) states an
-    analyst's grade or who set it, when or why: the store's grades are then the same
-    after the change as before. Four pattern lookups a graph.
+def grades_untouched(store: ox.Store, after: Iterable[str], new: Iterable[str],
+                     old: Iterable[str]) -> bool:
+    """True if a change that adds the document graphs ``new`` and removes ``old``
+    (``after``: the documents once it is made) leaves the store's analysts' grades as
+    they were: each statement of a grade, or of who set it, when or why, that the
+    change adds or removes is also made by a document on the other side of it (as when
+    an article declares a graded source of the store as the store does). A lookup per
+    such statement, four pattern lookups a changed graph.
 
     Examples:
         >>> from kg.seed import seed_dataset
         >>> from kg.store import Store
         >>> store = Store()
         >>> _ = store.add_dataset(seed_dataset(), "seed")
-        >>> grades_untouched(store.ox, [store.document("seed").graph])
+        >>> seed = store.document("seed").graph
+        >>> grades_untouched(store.ox, [seed], [seed], [])  # a first grade
         False
+        >>> graded = [s for s in seed_dataset().sources if s.reliability]
+        >>> _ = store.add_dataset(Dataset(sources=graded), "again")
+        >>> again = store.document("again").graph
+        >>> grades_untouched(store.ox, [seed, again], [again], [])  # the same grades again
+        True
     """
-    for g in (ox.NamedNode(g) for g in graphs):
-        for prop in (_ANALYST, *(p for _, p in _FIELDS)):
-            if next(store.quads_for_pattern(None, prop, None, g), None) is not None:
-                return False
+    after, new, old = set(after), set(new), set(old)
+    rest = after - new
+    for changed, other in ((new, rest | old), (old, rest | new)):
+        for g in (ox.NamedNode(g) for g in changed):
+            for prop in (_ANALYST, *(p for _, p in _FIELDS)):
+                for q in store.quads_for_pattern(None, prop, None, g):
+                    if not any(isinstance(x.graph_name, ox.NamedNode)
+                               and x.graph_name.value in other
+                               for x in store.quads_for_pattern(q.subject, prop, q.object)):
+                        return False
     return True
 
 

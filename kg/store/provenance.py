@@ -172,17 +172,18 @@ def provenance_nodes(store: StoreBase, *, but_grades: bool = False
 
 
 def region_provenance(store: StoreBase, update: RegionUpdate, graphs: list[str],
-                      changed: Iterable[str], started: dt.datetime) -> None:
+                      new: Iterable[str], old: Iterable[str], started: dt.datetime) -> None:
     """Put into ``update`` (an incremental assessment of the union of ``graphs``, after a
-    change of the document graphs ``changed``) the provenance it replaces and its own,
-    which replaces the previous one whole: every analyst's grade of the store, not only
-    the region's. When the changed graphs state no grade, the grades' part is kept as
-    it is, unread (at 1M claims and 5,900 graded sources, 0.7 s of reading and 30,000
-    quads made, then compared, for nothing)."""
+    change that adds the document graphs ``new`` and removes ``old``) the provenance it
+    replaces and its own, which replaces the previous one whole: every analyst's grade of
+    the store, not only the region's. When the change leaves the grades as they were
+    (:func:`~kg.store.analyst_grades.grades_untouched`), their part is kept, unread
+    (at 1M claims and 5,900 graded sources, 0.7 s of reading and 30,000 quads made,
+    then compared, for nothing)."""
     from kg.store.analyst_grades import analyst_graded, grades_untouched, kept_collection
 
     kept = kept_collection(store.ox, update.graph) \
-        if grades_untouched(store.ox, changed) else None
+        if grades_untouched(store.ox, graphs, new, old) else None
     graph = ox.NamedNode(update.graph)
     for node in provenance_nodes(store, but_grades=kept is not None):
         update.current.extend(store.ox.quads_for_pattern(node, None, None, graph))

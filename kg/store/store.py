@@ -487,7 +487,7 @@ class Store(StoreBase):
         update = region_update(self.ox, graphs, new, old)
         if update is None:
             return self._full_assessment(graphs, mark=True)
-        region_provenance(self, update, graphs, [*new, *old], started)
+        region_provenance(self, update, graphs, new, old, started)
         return update
 
     def _assessment(
