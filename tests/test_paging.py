@@ -203,3 +203,37 @@ def test_serve_pages_with_the_total_in_headers(store: Store) -> None:
     assert n > 0 and origins.headers["x-credkg-total"] == str(n)
     assert missing.status_code == 400 and "claim" in missing.text
     assert bad.status_code == 400
+
+
+def test_serve_reads_a_kept_total_rather_than_counting(tmp_path: Path) -> None:
+    """``/queries/NAME`` of a listing whose total the store keeps (kg.store.tallies)
+    sends that total; the store in ``folder`` has none, and the test above counts."""
+    from kg.seed import seed_dataset
+    from kg.store.serve import ServeOptions, create_app
+    from kg.store.tallies import read, tally_predicate
+
+    writer = Store.open(tmp_path / "st")
+    writer.add_dataset(seed_dataset(), "seed")
+    assert read(writer.ox, "single-origin") == 15
+    kept = next(iter(writer.ox.quads_for_pattern(None, tally_predicate("single-origin"), None)))
+    writer.ox.remove(kept)  # a total no COUNT would give: it must come from the tally
+    writer.ox.add(ox.Quad(kept.subject, kept.predicate, ox.Literal(
+        "999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        kept.graph_name))
+    writer.flush()
+    del writer
+    store = Store.open(tmp_path / "st", read_only=True)
+    app = create_app(store, ServeOptions(timeout=20, max_rows=50, workers=1))
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://kg") as client:
+            return await client.get("/queries/single-origin", params={"limit": 5})
+
+    try:
+        page = asyncio.run(ask())
+    finally:
+        app.state.pool.close()
+    assert page.status_code == 200, page.text
+    assert page.headers["x-credkg-total"] == "999"
+    assert page.headers["x-credkg-total-unit"] == "claims"

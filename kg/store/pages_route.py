@@ -4,8 +4,9 @@
 ``offset`` choose the page; the query's own parameters are query parameters
 (``/queries/origins?claim=convicts-deserted``); the format is negotiated as at
 ``/sparql`` (or given by ``format``). The page and the total are two queries run
-side by side in the worker pool (:mod:`kg.store.paging`); the total comes back in
-headers, never mixed into the rows:
+side by side in the worker pool (:mod:`kg.store.paging`; a listing whose total the
+store keeps, :mod:`kg.store.tallies`, reads it instead of counting); the total comes
+back in headers, never mixed into the rows:
 
 * ``X-Credkg-Total``: the count, and ``X-Credkg-Total-Unit``: what it counts
   ("rows", or for a listing "claims", "findings", "sources");
@@ -32,6 +33,7 @@ from kg.store.guard import QueryRefused, check_query
 from kg.store.paging import LISTINGS
 from kg.store.queries import QUERIES, _bindings, bind_values
 from kg.store.sparql_text import count_sparql, paged_sparql
+from kg.store.tallies import tally_sparql
 
 if TYPE_CHECKING:
     from kg.store.guard import QueryLimits
@@ -98,9 +100,17 @@ def pages_route(pool: WorkerPool, timeout: float, max_rows: int, limits: QueryLi
         async def run(key: str, work: QueryRequest) -> None:
             replies[key] = await pool.arun(work, timeout)
 
+        async def count() -> None:
+            kept = tally_sparql(name)
+            if kept is not None:  # the total kept beside the assessment, if it is
+                replies["count"] = await pool.arun(QueryRequest(kept, fmt="json"), timeout)
+                if _total(replies["count"]) is not None:
+                    return
+            await run("count", QueryRequest(counting, fmt="json"))
+
         async with anyio.create_task_group() as group:
             group.start_soon(run, "page", job)
-            group.start_soon(run, "count", QueryRequest(counting, fmt="json"))
+            group.start_soon(count)
         reply = replies["page"]
         if reply is None:
             return _error(503, f"the query ran out of time ({timeout:g} s) and was "

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.store.index import _INDEX, ASSESSMENT_GRAPH_NAME
 
-__all__ = ["TALLIED", "adjust", "read", "recount", "tally_predicate"]
+__all__ = ["TALLIED", "adjust", "read", "recount", "tally_predicate", "tally_sparql"]
 
 _CRED = "https://w3id.org/credkg/ns#"
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -73,6 +73,33 @@ def read(store: ox.Store, name: str) -> int | None:
     if not graphs or any(g not in kept for g in graphs):
         return None
     return sum(_number(kept[g]) for g in graphs)
+
+
+def tally_sparql(name: str) -> str | None:
+    """A SPARQL query that answers :func:`read` (one row, ``?total``, or none where
+    :func:`read` gives None), for whoever reads the store by SPARQL alone (``kg serve``'s
+    workers); None for a listing without a tally.
+
+    Examples:
+        >>> from kg.store import Store
+        >>> from kg.seed import seed_dataset
+        >>> store = Store()
+        >>> _ = store.add_dataset(seed_dataset(), "seed")
+        >>> [int(row[0].value) for row in store.ox.query(tally_sparql("single-origin"))]
+        [15]
+        >>> tally_sparql("contradictions") is None
+        True
+    """
+    if name not in TALLIED:
+        return None
+    return (
+        "SELECT ?total WHERE {\n"
+        f"  {{ SELECT (SUM(?n) AS ?total) (COUNT(?g) AS ?k) WHERE {{ GRAPH {_INDEX} "
+        f"{{ ?g {tally_predicate(name)} ?n }} }} }}\n"
+        "  { SELECT (COUNT(DISTINCT ?a) AS ?m) WHERE { GRAPH ?a { } "
+        f'FILTER(STRENDS(STR(?a), "graph/{ASSESSMENT_GRAPH_NAME}")) }} }}\n'
+        "  FILTER(?k = ?m && ?m > 0)\n}"
+    )
 
 
 def clear(store: ox.Store) -> None:
