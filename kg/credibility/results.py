@@ -141,9 +141,23 @@ class ClaimAssessment:
     @cached_property
     def explanation(self) -> str:
         """One paragraph: the grade, then each factor and finding in order."""
-        parts = [self.summary, *(f.text for f in self.factors),
-                 *(f.text for f in self.findings)]
-        return " ".join(parts)
+        return self._explain(*self._worked)
+
+    def _explain(self, factors: tuple[Factor, ...], findings: tuple[Finding, ...]) -> str:
+        return " ".join([self.summary, *(f.text for f in factors), *(f.text for f in findings)])
+
+    def written(self) -> tuple[str, tuple[Finding, ...]]:
+        """The explanation and the findings, as read before or else worked out afresh, and
+        kept nowhere: writing a store's whole assessment reads each claim's once, and 1M
+        claims' worth would otherwise stay in memory (see :meth:`release`)."""
+        kept = self.__dict__
+        worked = kept.get("_worked")
+        if worked is None:
+            worked = self.details()
+        explanation = kept.get("explanation")
+        if explanation is None:
+            explanation = self._explain(*worked)
+        return explanation, worked[1]
 
     def release(self) -> None:
         """Forget the worked-out factors, findings and explanation (worked out again when

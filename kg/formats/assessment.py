@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from kg.assessed import AssessmentLike, FindingLike
+from kg.assessed import AssessmentLike, ClaimAssessmentLike, FindingLike
 from kg.formats.rdf import Quad
 from kg.model import UNNAMED_KINDS, Dataset
 from kg.namespace import CRED, record_iri
@@ -77,6 +78,22 @@ _Obj = tuple[str, str] | tuple[str, str, str | None]
 _Row = tuple[str, str, _Obj]
 
 
+def _lookups(ds: Dataset, asserted: Mapping[str, int] | None = None,
+             ) -> tuple[Mapping[str, int], dict[str, bool], dict[str, str]]:
+    """What the rows look up: the number of claims each source asserts (``asserted`` if
+    given), whether each assertion's source is named, and the kind of record each id names."""
+    if asserted is None:
+        asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
+    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
+    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
+    kinds: dict[str, str] = {}  # as Dataset's index: a later kind wins a shared id
+    for kind, records in (("source", ds.sources), ("report", ds.reports), ("claim", ds.claims),
+                          ("assertion", ds.assertions), ("verdict", ds.verdicts)):
+        for r in records:
+            kinds[r.id] = kind
+    return asserted, named_assertion, kinds
+
+
 def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
           sources: Collection[str] | None = None,
           asserted: Mapping[str, int] | None = None) -> Iterator[_Row]:
@@ -87,15 +104,7 @@ def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
     claims each source asserts where ``ds`` holds only part of the store.
     """
     base = ds.base
-    if asserted is None:
-        asserted = Counter(source for source, _ in {(x.source, x.claim) for x in ds.assertions})
-    named_source = {x.id: x.kind not in UNNAMED_KINDS for x in ds.sources}
-    named_assertion = {x.id: named_source.get(x.source, False) for x in ds.assertions}
-    kinds: dict[str, str] = {}  # as Dataset's index: a later kind wins a shared id
-    for kind, records in (("source", ds.sources), ("report", ds.reports), ("claim", ds.claims),
-                          ("assertion", ds.assertions), ("verdict", ds.verdicts)):
-        for r in records:
-            kinds[r.id] = kind
+    asserted, named_assertion, kinds = _lookups(ds, asserted)
     p = _P
     for sid, sa in a.sources.items():
         if sources is not None and sid not in sources:
@@ -255,22 +264,93 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
         >>> list(assessment_lines(ds, a)) == expected
         True
     """
-    preds: dict[str, str] = {}
-    literals: dict[tuple[str, str | None], str] = {}
-    for s, p, o in _rows(ds, a):
-        pred = preds.get(p)
-        if pred is None:
-            pred = preds[p] = f"<{p}>"
-        if o[0] == "i":
-            yield f"<{s}> {pred} <{o[1]}> ."
-            continue
-        key = (o[1], o[2])  # type: ignore[misc]
-        obj = literals.get(key)
+    base = ds.base
+    asserted, named_assertion, kinds = _lookups(ds)
+    p = {name: f"<{iri}>" for name, iri in _P.items()}
+    credibility, score, explanation, independent = (
+        p["credibility"], p["score"], p["explanation"], p["independentOrigins"])
+    named_origins, origin, finding, concerns = (
+        p["namedOrigins"], p["origin"], p["finding"], p["concerns"])
+    is_a, finding_type, comment = f"<{_TYPE}>", p["findingType"], f"<{_COMMENT}>"
+    a_finding = f"<{_FINDING}>"
+    types = {k: f"<{v}>" for k, v in _FINDING_TYPE.items()}
+    ints: dict[str, str] = {}
+    decimals: dict[str, str] = {}
+    plain: dict[str, str] = {}
+
+    def integer(text: str) -> str:
+        obj = ints.get(text)
         if obj is None:
-            text = key[0]
-            if key[1] == _DECIMAL and "." in text:  # as the store keeps it: 0.5500 -> 0.55
-                text = text.rstrip("0").rstrip(".")
-            obj = nt_literal(text, key[1])
-            if len(key[0]) < 24:
-                literals[key] = obj
-        yield f"<{s}> {pred} {obj} ."
+            obj = nt_literal(text, _INTEGER)
+            if len(text) < 24:
+                ints[text] = obj
+        return obj
+
+    def decimal(text: str) -> str:
+        obj = decimals.get(text)
+        if obj is None:
+            obj = nt_literal(text.rstrip("0").rstrip(".") if "." in text else text, _DECIMAL)
+            if len(text) < 24:
+                decimals[text] = obj
+        return obj
+
+    def literal(text: str) -> str:
+        obj = plain.get(text)
+        if obj is None:
+            obj = nt_literal(text)
+            if len(text) < 24:
+                plain[text] = obj
+        return obj
+
+    for sid, sa in a.sources.items():
+        n = f"<{base}source/{sid}>"
+        yield f"{n} {p['reliability']} {literal(sa.grade)} ."
+        yield f"{n} {score} {decimal(f'{sa.score:.4f}')} ."
+        yield f"{n} {explanation} {literal(sa.explanation)} ."
+        yield f"{n} {p['claimsAsserted']} {integer(str(asserted.get(sid, 0)))} ."
+    for cid, ca in a.claims.items():
+        n = f"<{base}claim/{cid}>"
+        text, findings = _written(ca)
+        yield f"{n} {credibility} {integer(str(ca.grade))} ."
+        yield f"{n} {score} {decimal(f'{ca.score:.4f}')} ."
+        yield f"{n} {explanation} {literal(text)} ."
+        yield f"{n} {independent} {integer(str(ca.independent_origins))} ."
+        named = 0
+        for o in ca.origins:
+            if named_assertion.get(o, False):
+                named += 1
+        yield f"{n} {named_origins} {integer(str(named))} ."
+        for o in ca.origins:
+            yield f"{n} {origin} <{base}assertion/{o}> ."
+        for f in findings:
+            fn = f"<{finding_iri(base, f)}>"
+            yield f"{fn} {is_a} {a_finding} ."
+            yield f"{fn} {finding_type} {types[f.kind]} ."
+            yield f"{fn} {comment} {literal(f.text)} ."
+            yield f"<{base}claim/{f.subject}> {finding} {fn} ."
+            party = f.kind == "interested_party"
+            for c in f.concerns:
+                if party:  # the first concerned is the interested source
+                    yield f"{fn} {concerns} <{base}source/{c}> ."
+                    yield f"<{base}source/{c}> {finding} {fn} ."
+                    party = False
+                else:
+                    yield f"{fn} {concerns} <{base}{kinds.get(c, 'source')}/{c}> ."
+    contradicts = p["contradicts"]
+    for dc in a.detected:
+        x, y = (f"<{base}claim/{c}>" for c in dc.claims)
+        yield f"{x} {contradicts} {y} ."
+        yield f"{y} {contradicts} {x} ."
+
+
+def _written(ca: ClaimAssessmentLike) -> tuple[str, Sequence[FindingLike]]:
+    """A claim's explanation and findings, worked out for this once and kept nowhere:
+    1M claims' worth would otherwise stay in memory."""
+    written = getattr(ca, "written", None)
+    if written is not None:
+        return cast("tuple[str, Sequence[FindingLike]]", written())
+    text, findings = ca.explanation, ca.findings
+    release = getattr(ca, "release", None)
+    if release is not None:
+        release()
+    return text, findings
