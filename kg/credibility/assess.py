@@ -130,6 +130,8 @@ class _Context:
             self.distortions[d.claim].append(d)
         self.sources = source_reliability(ds, blame, discovered)
         self.against = {a.id for a in ds.assertions if a.against_interest}
+        #: Claims with an assertion that endorses or states against interest (their notes).
+        self.marked = {a.claim for a in ds.assertions if a.endorses or a.against_interest}
         self.by_source = {s.id: s for s in ds.sources}
         self.name = {s.id: s.name for s in ds.sources}
         self.component = _components(ds)
@@ -556,8 +558,11 @@ def _details(claim: Claim, own: list[Assertion], ctx: _Context, others: list[str
     """The factors and findings of one claim, worked out again with ``detail``."""
     b = _assess_claim(claim, own, ctx, detail=True)
     factors, findings = list(b.factors), list(b.findings)
-    for note in claim_notes(ctx.ds, claim, own, ctx.distortions.get(claim.id, ()), pairs):
-        findings.append(Finding(note.kind, claim.id, note.concerns, partial(str, note.text)))
+    distortions = ctx.distortions.get(claim.id, ())
+    if (distortions or claim.id in ctx.marked or claim.hedged_contradicts
+            or (pairs and claim.id in pairs)):  # else it has no notes: most claims
+        for note in claim_notes(ctx.ds, claim, own, distortions, pairs):
+            findings.append(Finding(note.kind, claim.id, note.concerns, partial(str, note.text)))
     if others:
         factors.append(_contradiction_factor(claim.id, others, base, reasons, b.opinion, final))
         for o in others:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from kg.credibility.admiralty import CREDIBILITY
 from kg.credibility.comparison import PairNote
@@ -52,6 +53,43 @@ class Policy:
 #: A text written when first read.
 Render = Callable[[], str]
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 (a decorator, named as cached_property is)
+    """A :func:`functools.cached_property` without its lock, which Python 3.11 takes on each
+    first read: a store's whole assessment reads the texts of millions of factors and
+    findings, each once, from one thread.
+
+    Examples:
+        >>> class A:
+        ...     @_once
+        ...     def x(self) -> list[int]:
+        ...         return []
+        >>> a = A()
+        >>> a.x is a.x, "x" in vars(a)
+        (True, True)
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -65,7 +103,7 @@ class Finding:
     concerns: tuple[str, ...]
     render: Render = field(compare=False, repr=False)
 
-    @cached_property
+    @_once
     def text(self) -> str:
         """The finding in one or two sentences."""
         return self.render()
@@ -80,7 +118,7 @@ class Factor:
     after: Opinion
     render: Render = field(compare=False, repr=False)
 
-    @cached_property
+    @_once
     def text(self) -> str:
         """The step in one sentence, with its numbers."""
         return self.render()
@@ -107,7 +145,7 @@ class ClaimAssessment:
     contradicted_by: tuple[str, ...]
     details: Details = field(compare=False, repr=False)
 
-    @cached_property
+    @_once
     def _worked(self) -> tuple[tuple[Factor, ...], tuple[Finding, ...]]:
         return self.details()
 
@@ -138,7 +176,7 @@ class ClaimAssessment:
         return (f"Graded {self.grade} ({self.meaning}), score {self.score:.2f}: "
                 f"{n} independent origin{'' if n == 1 else 's'}.")
 
-    @cached_property
+    @_once
     def explanation(self) -> str:
         """One paragraph: the grade, then each factor and finding in order."""
         return self._explain(*self._worked)
