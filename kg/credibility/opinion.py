@@ -31,8 +31,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "GRADE_OPINION",
@@ -51,9 +50,12 @@ Grade = Literal["A", "B", "C", "D", "E", "F"]
 PRIOR_WEIGHT = 2.0
 
 
-@dataclass(frozen=True, slots=True)
-class Opinion:
-    """A binomial opinion: belief, disbelief, uncertainty (summing to 1)."""
+class Opinion(NamedTuple):
+    """A binomial opinion: belief, disbelief, uncertainty (summing to 1).
+
+    A named tuple, immutable: the engine makes millions of them, and a tuple is made
+    several times faster than a frozen dataclass.
+    """
 
     b: float
     d: float

@@ -91,7 +91,7 @@ class _once(Generic[_T]):  # noqa: N801 (a decorator, named as cached_property i
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """Something an analyst should see: what kind, about which claim or source, why.
 
@@ -103,13 +103,19 @@ class Finding:
     concerns: tuple[str, ...]
     render: Render = field(compare=False, repr=False)
 
+    def __init__(self, kind: str, subject: str, concerns: tuple[str, ...],
+                 render: Render) -> None:
+        # the generated __init__ of a frozen dataclass calls object.__setattr__ per field
+        d = self.__dict__
+        d["kind"], d["subject"], d["concerns"], d["render"] = kind, subject, concerns, render
+
     @_once
     def text(self) -> str:
         """The finding in one or two sentences."""
         return self.render()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Factor:
     """One step of a claim's computation and its effect on the opinion."""
 
@@ -117,6 +123,11 @@ class Factor:
     before: Opinion | None
     after: Opinion
     render: Render = field(compare=False, repr=False)
+
+    def __init__(self, name: str, before: Opinion | None, after: Opinion,
+                 render: Render) -> None:
+        d = self.__dict__  # as Finding's
+        d["name"], d["before"], d["after"], d["render"] = name, before, after, render
 
     @_once
     def text(self) -> str:
