@@ -56,7 +56,7 @@ Render = Callable[[], str]
 _T = TypeVar("_T")
 
 
-class _once(Generic[_T]):  # noqa: N801 (a decorator, named as cached_property is)
+class _once(Generic[_T]):  # a decorator, named as cached_property is
     """A :func:`functools.cached_property` without its lock, which Python 3.11 takes on each
     first read: a store's whole assessment reads the texts of millions of factors and
     findings, each once, from one thread.
