@@ -89,7 +89,7 @@ __all__ = ["assess"]
 
 def _say(template: str, *args: object) -> str:
     """Fill a template, calling any argument that is itself a deferred text."""
-    return template.format(*(a() if callable(a) else a for a in args))
+    return template.format(*[a() if callable(a) else a for a in args])
 
 
 def _names(name: Mapping[str, str], ids: tuple[str, ...]) -> str:
@@ -415,6 +415,9 @@ def _circular(claim: Claim, own: list[Assertion], ctx: _Context) -> list[Finding
                 graph[a.source].add(by_id[c].source)
     if len(graph) < 2:
         return []
+    relayed = set().union(*graph.values())
+    if sum(1 for s in graph if s in relayed) < 2:
+        return []  # a cycle passes through two sources or more that relay and are relayed
     found = []
     seen_cycles: set[frozenset[str]] = set()
     for start in sorted(graph):

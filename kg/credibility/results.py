@@ -193,7 +193,12 @@ class ClaimAssessment:
         return self._explain(*self._worked)
 
     def _explain(self, factors: tuple[Factor, ...], findings: tuple[Finding, ...]) -> str:
-        return " ".join([self.summary, *(f.text for f in factors), *(f.text for f in findings)])
+        parts = [self.summary]
+        for x in factors:
+            parts.append(x.text)
+        for f in findings:
+            parts.append(f.text)
+        return " ".join(parts)
 
     def written(self) -> tuple[str, tuple[Finding, ...]]:
         """The explanation and the findings, as read before or else worked out afresh, and
