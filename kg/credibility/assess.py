@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -290,16 +290,17 @@ def _assess_claim(claim: Claim, own: list[Assertion], ctx: _Context,
     for v in verdicts:
         if v.rating in ("true", "false"):
             judgeable = True
-    findings = (_structure_findings(claim, own, origins, per_class, judgeable, interested, ctx)
-                if detail else [])
+    findings: Sequence[Finding] = (
+        _structure_findings(claim, own, origins, per_class, judgeable, interested, ctx)
+        if detail else ())
     if len(chains) > 1:
         chains.sort()
     parties: tuple[str, ...] = ()
     if interested:
         parties = tuple(sorted({a.source for a in own
                                 if a.source in ctx.has_side and a.id not in ctx.against}))
-    return _Base(opinion, factors, findings, tuple([o.id for o in origins]), len(per_class),
-                 len(reliable), judgeable, tuple(chains), parties)
+    return _Base(opinion, factors if detail else (), findings, tuple([o.id for o in origins]),
+                 len(per_class), len(reliable), judgeable, tuple(chains), parties)
 
 
 def _lone_origin(claim: Claim, o: Assertion, interested: bool, ctx: _Context,
@@ -317,7 +318,7 @@ def _lone_origin(claim: Claim, o: Assertion, interested: bool, ctx: _Context,
     judgeable = op.u < 0.999
     parties = (o.source,) if party else ()
     if not detail:
-        return _Base(op, [], [], (o.id,), 1, int(sa.grade in ("A", "B")), judgeable, ((o.id,),),
+        return _Base(op, (), (), (o.id,), 1, int(sa.grade in ("A", "B")), judgeable, ((o.id,),),
                      parties)
     factors = [Factor("origin", sa.opinion, op, partial(
         _origin_text, ctx, o, o.hedged, party and policy.interested_party != 1.0, None, {}, op))]
@@ -392,11 +393,14 @@ def _structure_findings(claim: Claim, own: list[Assertion], origins: list[Assert
     return findings
 
 
-@dataclass
+@dataclass(slots=True)
 class _Base:
+    """A claim's opinion before contradictions; every claim's is kept while the results
+    live (without detail, its factors and findings are one shared empty tuple)."""
+
     opinion: Opinion
-    factors: list[Factor]
-    findings: list[Finding]
+    factors: Sequence[Factor]
+    findings: Sequence[Finding]
     origins: tuple[str, ...]
     independent: int
     reliable: int
