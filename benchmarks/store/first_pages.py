@@ -2,9 +2,9 @@
 
     python benchmarks/store/first_pages.py /tmp/pages/store-1000000 [NAME ...]
 
-The store is one that ``benchmarks/store/pages.py build`` wrote (open for writing
-once, to keep the listings' totals beside its assessment if it has none:
-:func:`kg.store.tallies.recount`, timed). Then, for each listing (median of 3, wall
+The store is one that ``benchmarks/store/pages.py build`` wrote, opened read-only
+(for writing once only if it has no tallies yet, to keep the listings' totals beside
+its assessment: :func:`kg.store.tallies.recount`, timed). Then, for each listing (median of 3, wall
 clock):
 
 * ``count``: :func:`kg.store.paging.count_answer` (the tally where there is one),
@@ -50,13 +50,15 @@ def main(path: Path, names: list[str]) -> None:
     from kg.store.queries import run_sparql
 
     print(_load())
-    store = Store.open(path)
+    store = Store.open(path, read_only=True)
     if any(tallies.read(store.ox, name) is None for name in tallies.TALLIED):
+        del store  # opened for writing only when the tallies are missing
+        store = Store.open(path)
         start = time.perf_counter()
         tallies.recount(store.ox)
         print(f"tallies counted once: {time.perf_counter() - start:.2f} s")
-    del store
-    store = Store.open(path, read_only=True)
+        del store
+        store = Store.open(path, read_only=True)
     subprocess.run([sys.executable, "-c", "import kg.cli"], check=True)  # warm the caches
     imports = _median(lambda: subprocess.run([sys.executable, "-c", "import kg.cli"],
                                              check=True))

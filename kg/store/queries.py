@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError
 from kg.model import DEFAULT_BASE
+from kg.store import listing_sparql
 from kg.store.results import Results
 
 if TYPE_CHECKING:
@@ -100,32 +101,12 @@ ORIGINS = PREFIXES + """SELECT ?origin ?source ?name (COUNT(DISTINCT ?other) AS 
 GROUP BY ?origin ?source ?name
 ORDER BY ?origin"""
 
-#: Claims resting on a single origin, as the assessment counts them: one
-#: independent origin (origins whose sources are the same or affiliated count
-#: once), with each origin's source and its name. Unordered (it can be most of the
-#: claims). The assessment keeps the count, so this is a scan, not a GROUP BY over
-#: every assertion (21 s against 2.6 s of CPU at 100k claims). Each pattern is
-#: matched in the named graphs (``GRAPH ?g``) rather than the union default graph,
-#: which every store's data is in: pyoxigraph looks a pattern up in the union more
-#: slowly (first 10,000 rows at 1M claims: 1.5 s against 2.0 s, median of 3,
-#: machine load 6; benchmarks/README.md).
-SINGLE_ORIGIN = PREFIXES + """SELECT DISTINCT ?claim ?source ?name WHERE {
-  GRAPH ?g1 { ?claim cred:independentOrigins 1 ; cred:origin ?origin }
-  GRAPH ?g2 { ?origin cred:assertedBy ?source }
-  GRAPH ?g3 { ?source rdfs:label ?name }
-}"""
+#: Claims resting on a single independent origin, with each origin's source and name
+#: (:mod:`kg.store.listing_sparql` says how the long listings are shaped).
+SINGLE_ORIGIN = PREFIXES + listing_sparql.SINGLE_ORIGIN
 
-#: Claims whose only origins are anonymous sources or unnamed documents, one row
-#: per such origin source. Unordered. The assessment counts each claim's origins
-#: by named sources (``cred:namedOrigins``), so this is a scan of the claims with
-#: none: pyoxigraph runs a NOT EXISTS or MINUS over several patterns against the
-#: whole store, 26 s at 1M claims before the first row. In named graphs, as
-#: ``single-origin`` (1.75 s against 2.2 s for the first 10,000 rows at 1M).
-ANONYMOUS_ORIGINS = PREFIXES + """SELECT DISTINCT ?claim ?source ?name WHERE {
-  GRAPH ?g1 { ?claim cred:namedOrigins 0 ; cred:origin ?origin }
-  GRAPH ?g2 { ?origin cred:assertedBy ?source }
-  GRAPH ?g3 { ?source rdfs:label ?name }
-}"""
+#: Claims whose only origins are anonymous sources or unnamed documents.
+ANONYMOUS_ORIGINS = PREFIXES + listing_sparql.ANONYMOUS_ORIGINS
 
 #: Contradicted claims, both sides and their sources: one row per contradicted
 #: claim (stated, or detected by the assessment), source asserting it, and claim
@@ -164,29 +145,11 @@ SOURCE_PROFILE = PREFIXES + """SELECT DISTINCT ?source ?relation ?value ?label W
 }
 ORDER BY ?relation ?value"""
 
-#: Circular reporting and false confirmation, as found by the assessment: the
-#: subject of each finding, its type, what it concerns and its explanation.
-#: Unordered: pyoxigraph compares IRIs by their text, looked up on every
-#: comparison, so ORDER BY ?subject cost 1.7 s for 10k rows at 1M claims.
-CIRCULAR_REPORTING = PREFIXES + """SELECT DISTINCT ?subject ?type ?concerns ?comment WHERE {
-  { ?finding cred:findingType cred:CircularReporting . BIND (cred:CircularReporting AS ?type) }
-  UNION
-  { ?finding cred:findingType cred:FalseConfirmation . BIND (cred:FalseConfirmation AS ?type) }
-  ?subject cred:finding ?finding .
-  OPTIONAL { ?finding cred:concerns ?concerns }
-  OPTIONAL { ?finding rdfs:comment ?comment }
-}"""
+#: Circular reporting and false confirmation, as found by the assessment.
+CIRCULAR_REPORTING = PREFIXES + listing_sparql.CIRCULAR_REPORTING
 
-#: Claims by interested parties, as found by the assessment: the claim, the
-#: interested source and the explanation. Unordered (see above). The types are
-#: checked with FILTER EXISTS, which pyoxigraph runs per finding, rather than as
-#: patterns it may join by scanning every claim.
-INTERESTED_PARTIES = PREFIXES + """SELECT DISTINCT ?claim ?party ?comment WHERE {
-  ?finding cred:findingType cred:InterestedParty .
-  ?claim cred:finding ?finding . FILTER EXISTS { ?claim a cred:Claim }
-  ?party cred:finding ?finding . FILTER EXISTS { ?party a cred:Source }
-  OPTIONAL { ?finding rdfs:comment ?comment }
-}"""
+#: Claims by interested parties, as found by the assessment.
+INTERESTED_PARTIES = PREFIXES + listing_sparql.INTERESTED_PARTIES
 
 #: Relays that change what they relay, as found by the assessment
 #: (:mod:`kg.credibility.distortion`), per source and per claim: the relaying
@@ -200,17 +163,8 @@ DISTORTIONS = PREFIXES + """SELECT DISTINCT ?source ?name ?claim ?distortion WHE
 }
 ORDER BY ?source ?claim ?distortion"""
 
-#: Sources ranked by reliability: the assessment's grade (A first) then score
-#: (highest first), with the number of claims each asserts, as the assessment
-#: counts them (``cred:claimsAsserted``: counting over every ``cred:asserts``
-#: took 1.2 s more at 1M claims).
-SOURCES_RANKED = PREFIXES + """SELECT DISTINCT ?source ?name ?grade ?score ?claims WHERE {
-  GRAPH ?assessment {
-    ?source cred:claimsAsserted ?claims ; cred:reliability ?grade ; cred:score ?score
-  }
-  ?source rdfs:label ?name .
-}
-ORDER BY ?grade DESC(?score) ?source"""
+#: Sources ranked by reliability: grade, then score, then claims asserted.
+SOURCES_RANKED = PREFIXES + listing_sparql.SOURCES_RANKED
 
 
 #: Sources with the trust ``kg discover --store`` found (:mod:`kg.store.trust`), most

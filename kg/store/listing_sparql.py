@@ -1,0 +1,121 @@
+"""The SPARQL bodies of the long listings, shaped so that their first page is cheap.
+
+:mod:`kg.store.queries` puts its ``PREFIX`` lines before each of these and names them
+(``single-origin``, ``anonymous-origins``, ``circular-reporting``,
+``interested-parties``, ``sources-ranked``). Each row of a listing costs index
+look-ups, one per joined pattern (25-50 us each at 1M claims, nearly all of a page's
+time), so the shapes keep the look-ups per row few:
+
+* **Small sides joined by hash.** A pattern over something there are few of (every
+  source's name, every finding's comment and what it concerns, every source) is
+  written as ``OPTIONAL { SELECT ... }``: pyoxigraph reads such a subquery once,
+  whole, into a hash table, and probes it for each row, where a plain pattern is
+  looked up row by row. Where the pattern is required, ``FILTER (BOUND(?x))`` then
+  drops the rows it left unbound, so the rows are those of the plain join. (A
+  subquery joined *without* ``OPTIONAL`` is the other way round: pyoxigraph reads
+  the rest of the query whole first, 47 s at 1M claims.) Reading the side whole costs
+  one scan of its predicate (20,000 labels at 1M claims), before the first row.
+* **No IRI compared in a sort unless all else ties.** pyoxigraph compares IRIs by
+  their text, looked up at each comparison; ``sources-ranked`` breaks ties of grade
+  and score on the number of claims (a number, compared as it is stored) before the
+  source's IRI, which then decides rarely.
+
+The rows are those of the plain joins (tests compare them on the seed and a synthetic
+store, page by page). Measured in ``benchmarks/README.md`` ("First pages (branch
+pages)").
+
+Examples:
+    >>> "OPTIONAL { SELECT ?source ?name" in SINGLE_ORIGIN
+    True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ANONYMOUS_ORIGINS",
+    "CIRCULAR_REPORTING",
+    "INTERESTED_PARTIES",
+    "SINGLE_ORIGIN",
+    "SOURCES_RANKED",
+]
+
+#: Every name, read once and joined by hash (see the module's docstring); the
+#: listing's ``FILTER (BOUND(?name))`` keeps the rows of sources with one. In the named
+#: graphs, as the patterns beside it, or in the union default graph.
+_NAMES = "OPTIONAL { SELECT ?source ?name WHERE { GRAPH ?gn { ?source rdfs:label ?name } } }"
+_UNION_NAMES = "OPTIONAL { SELECT ?source ?name WHERE { ?source rdfs:label ?name } }"
+
+#: Claims resting on a single origin, as the assessment counts them: one independent
+#: origin (origins whose sources are the same or affiliated count once), with each
+#: origin's source and its name. Unordered (it can be most of the claims). The
+#: assessment keeps the count, so this is a scan, not a GROUP BY over every assertion
+#: (21 s against 2.6 s of CPU at 100k claims). Each pattern is matched in the named
+#: graphs (``GRAPH ?g``) rather than the union default graph, which every store's data
+#: is in: pyoxigraph looks a pattern up in the union more slowly (first 10,000 rows at
+#: 1M claims: 1.5 s against 2.0 s, machine load 6); the names are joined by hash.
+SINGLE_ORIGIN = f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
+  GRAPH ?g1 {{ ?claim cred:independentOrigins 1 ; cred:origin ?origin }}
+  GRAPH ?g2 {{ ?origin cred:assertedBy ?source }}
+  {_NAMES}
+  FILTER (BOUND(?name))
+}}"""
+
+#: Claims whose only origins are anonymous sources or unnamed documents, one row per
+#: such origin source. Unordered. The assessment counts each claim's origins by named
+#: sources (``cred:namedOrigins``), so this is a scan of the claims with none:
+#: pyoxigraph runs a NOT EXISTS or MINUS over several patterns against the whole
+#: store, 26 s at 1M claims before the first row. Shaped as ``single-origin``.
+ANONYMOUS_ORIGINS = f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
+  GRAPH ?g1 {{ ?claim cred:namedOrigins 0 ; cred:origin ?origin }}
+  GRAPH ?g2 {{ ?origin cred:assertedBy ?source }}
+  {_NAMES}
+  FILTER (BOUND(?name))
+}}"""
+
+#: Circular reporting and false confirmation, as found by the assessment: the subject
+#: of each finding, its type, what it concerns and its explanation. Unordered:
+#: ``ORDER BY ?subject`` cost 1.7 s for 10k rows at 1M claims (IRIs compared by
+#: text). The subjects of the findings, what they concern and their comments are read
+#: once each, by hash (a scan of every ``cred:finding``, ``cred:concerns`` and
+#: ``rdfs:comment`` of the store).
+CIRCULAR_REPORTING = """SELECT DISTINCT ?subject ?type ?concerns ?comment WHERE {
+  { ?finding cred:findingType cred:CircularReporting . BIND (cred:CircularReporting AS ?type) }
+  UNION
+  { ?finding cred:findingType cred:FalseConfirmation . BIND (cred:FalseConfirmation AS ?type) }
+  OPTIONAL { SELECT ?subject ?finding WHERE { ?subject cred:finding ?finding } }
+  FILTER (BOUND(?subject))
+  OPTIONAL { SELECT ?finding ?concerns WHERE { ?finding cred:concerns ?concerns } }
+  OPTIONAL { SELECT ?finding ?comment WHERE { ?finding rdfs:comment ?comment } }
+}"""
+
+#: Claims by interested parties, as found by the assessment: the claim, the interested
+#: source and the explanation. Unordered. Which subjects link to which finding
+#: (``cred:finding``, three per hundred claims) is read once, by hash, for the claim's
+#: side and for the party's; the party's type and the comments too. The claim's type
+#: is checked per row, with FILTER EXISTS (read whole, 1M claims, it took 4.8 s).
+INTERESTED_PARTIES = """SELECT DISTINCT ?claim ?party ?comment WHERE {
+  ?finding cred:findingType cred:InterestedParty .
+  OPTIONAL { SELECT ?claim ?finding WHERE { ?claim cred:finding ?finding } }
+  FILTER (BOUND(?claim) && EXISTS { ?claim a cred:Claim })
+  OPTIONAL { SELECT ?party ?finding WHERE {
+    ?party cred:finding ?finding .
+    OPTIONAL { SELECT DISTINCT ?party ?isSource WHERE {
+      ?party a cred:Source . BIND (true AS ?isSource) } }
+    FILTER (BOUND(?isSource)) } }
+  FILTER (BOUND(?party))
+  OPTIONAL { SELECT ?finding ?comment WHERE { ?finding rdfs:comment ?comment } }
+}"""
+
+#: Sources ranked by reliability: the assessment's grade (A first), then its score
+#: (highest first), then the number of claims each asserts (most first), as the
+#: assessment counts them (``cred:claimsAsserted``: counting over every
+#: ``cred:asserts`` took 1.2 s more at 1M claims), then the source's IRI. Every
+#: source is read and sorted before the first row; the counts and names by hash.
+SOURCES_RANKED = f"""SELECT DISTINCT ?source ?name ?grade ?score ?claims WHERE {{
+  GRAPH ?assessment {{ ?source cred:reliability ?grade ; cred:score ?score }}
+  OPTIONAL {{ SELECT ?source ?assessment ?claims WHERE {{
+    GRAPH ?assessment {{ ?source cred:claimsAsserted ?claims }} }} }}
+  {_UNION_NAMES}
+  FILTER (BOUND(?claims) && BOUND(?name))
+}}
+ORDER BY ?grade DESC(?score) DESC(?claims) ?source ?name"""
