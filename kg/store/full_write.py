@@ -33,8 +33,11 @@ import pyoxigraph as ox
 
 __all__ = ["COMPACT_AFTER", "FullAssessment", "write_full"]
 
-#: Lines handed to the bulk loader at a time (~30 MB of text).
-BATCH = 250_000
+#: Lines handed to the bulk loader at a time (~16 MB of text). The loader holds ~0.6 kB a
+#: line while it runs, and the next batch is made meanwhile: at 100,000 lines the write
+#: costs ~150 MB besides the assessment, whatever the store's size (~370 MB at 250,000),
+#: and loads as fast (benchmarks/README.md, "Memory of a full assessment").
+BATCH = 100_000
 #: Quads a full assessment (or a rebuild) bulk-writes above which the store is compacted
 #: after it: the loader's files overlap, and until RocksDB merges them every lookup of
 #: the next ``kg add`` probes them all (at 100k claims, 1.3M lines: an add took 2.5 s
@@ -148,10 +151,15 @@ def _chain(*parts: Iterable[str]) -> Iterator[str]:
 
 
 def _load(store: ox.Store, batch: list[str], graph: ox.NamedNode) -> int:
+    """Bulk-load a batch of lines; the batch is emptied first, so that only its bytes
+    are held while the loader runs (one copy of the text, not three)."""
+    count = len(batch)
     if batch:
-        data = "\n".join(batch).encode() + b"\n"
+        batch.append("")  # the last line's newline
+        data = "\n".join(batch).encode()
+        batch.clear()
         store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-    return len(batch)
+    return count
 
 
 def _parse(lines: Iterator[str]) -> Iterator[ox.Triple]:
