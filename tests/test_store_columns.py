@@ -60,6 +60,22 @@ def test_columns_read_what_the_quads_read(ds: Dataset) -> None:
     assert list(bases) == [ds.base]
 
 
+def test_columns_share_one_string_per_id() -> None:
+    """A record's id and the references to it are one string object (memory, issue #16)."""
+    ds = synthetic_dataset(300, seed=4)
+    store, graphs = _stored(ds)
+    found = read_columns(store, graphs)
+    assert found == ds
+    claims = {c.id: c.id for c in found.claims}
+    sources = {s.id: s.id for s in found.sources}
+    assertions = {a.id: a.id for a in found.assertions}
+    assert found.assertions
+    for a in found.assertions:
+        assert a.claim is claims[a.claim]
+        assert a.source is sources[a.source]
+        assert all(x is assertions[x] for x in a.cites)
+
+
 def test_columns_read_the_union_of_documents() -> None:
     whole = synthetic_dataset(400, seed=5)
     # the second document repeats the sources and some claims of the first

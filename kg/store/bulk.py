@@ -42,6 +42,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.formats.text import check_regular_file
+from kg.store.release import release
 
 __all__ = ["FileFacts", "bulk_load", "read_file", "scan_file"]
 
@@ -155,6 +156,15 @@ def bulk_load(
     if (fmt == ox.RdfFormat.N_TRIPLES and size > SPLIT_BYTES and facts is not None
             and facts.blank_nodes is False):
         parts = _halves(path, size)
+    try:
+        _load_parts(store, path, fmt, graph, parts, progress)
+    finally:
+        release()  # the loader's buffers, freed in its threads' arenas (kg.store.release)
+
+
+def _load_parts(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode,
+                parts: list[tuple[int, int]], progress: bool) -> None:
+    size = path.stat().st_size
     if len(parts) == 1:
         with read_file(path, progress=progress) as f:
             store.bulk_load(f, format=fmt, to_graph=graph)
