@@ -9,8 +9,8 @@ then the whole call, its ratio to the bare load, and the peak RSS of the process
 each step (since the end of the bare load, on Linux). With ``--again``, a second
 ``reassess()`` of the unchanged store (every line compared with the stored graph). With
 ``--old``, the quad-by-quad reader (:func:`kg.store.reader.read_quads`) is timed on the
-same store for comparison. With ``--reuse``, a store kept by an earlier run (``--keep``) is assessed without loading it
-(no baseline then: for memory, the process holds nothing from a load)::
+same store for comparison. With ``--reuse``, a store kept by an earlier run (``--keep``)
+is assessed without loading it (no baseline then: the process holds nothing from a load)::
 
     python benchmarks/store/full_assessment.py 100000 /tmp/full [--again] [--old] [--keep]
 
