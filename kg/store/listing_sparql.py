@@ -7,7 +7,7 @@ look-ups, one per joined pattern (25-50 us each at 1M claims, nearly all of a pa
 time), so the shapes keep the look-ups per row few:
 
 * **Small sides joined by hash.** A pattern over something there are few of (every
-  source's name, every finding's comment and what it concerns, every source) is
+  source's name, every source's claim count) is
   written as ``OPTIONAL { SELECT ... }``: pyoxigraph reads such a subquery once,
   whole, into a hash table, and probes it for each row, where a plain pattern is
   looked up row by row. Where the pattern is required, ``FILTER (BOUND(?x))`` then
@@ -75,35 +75,30 @@ ANONYMOUS_ORIGINS = f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
 #: Circular reporting and false confirmation, as found by the assessment: the subject
 #: of each finding, its type, what it concerns and its explanation. Unordered:
 #: ``ORDER BY ?subject`` cost 1.7 s for 10k rows at 1M claims (IRIs compared by
-#: text). The subjects of the findings, what they concern and their comments are read
-#: once each, by hash (a scan of every ``cred:finding``, ``cred:concerns`` and
-#: ``rdfs:comment`` of the store).
+#: text). Joined row by row, not by hash: reading every ``cred:finding``,
+#: ``cred:concerns`` and ``rdfs:comment`` whole (a shape that halved the first page on
+#: the synthetic store, whose claims carry few findings) took 5.3 s before the first
+#: row on the engine's own assessment of 1M claims, which writes findings for most
+#: claims, against 4 ms joined row by row (``benchmarks/README.md``).
 CIRCULAR_REPORTING = """SELECT DISTINCT ?subject ?type ?concerns ?comment WHERE {
   { ?finding cred:findingType cred:CircularReporting . BIND (cred:CircularReporting AS ?type) }
   UNION
   { ?finding cred:findingType cred:FalseConfirmation . BIND (cred:FalseConfirmation AS ?type) }
-  OPTIONAL { SELECT ?subject ?finding WHERE { ?subject cred:finding ?finding } }
-  FILTER (BOUND(?subject))
-  OPTIONAL { SELECT ?finding ?concerns WHERE { ?finding cred:concerns ?concerns } }
-  OPTIONAL { SELECT ?finding ?comment WHERE { ?finding rdfs:comment ?comment } }
+  ?subject cred:finding ?finding .
+  OPTIONAL { ?finding cred:concerns ?concerns }
+  OPTIONAL { ?finding rdfs:comment ?comment }
 }"""
 
 #: Claims by interested parties, as found by the assessment: the claim, the interested
-#: source and the explanation. Unordered. Which subjects link to which finding
-#: (``cred:finding``, three per hundred claims) is read once, by hash, for the claim's
-#: side and for the party's; the party's type and the comments too. The claim's type
-#: is checked per row, with FILTER EXISTS (read whole, 1M claims, it took 4.8 s).
+#: source and the explanation. Unordered. The types are checked with FILTER EXISTS,
+#: which pyoxigraph runs per finding, rather than as patterns it may join by scanning
+#: every claim. Joined row by row, as ``circular-reporting`` and for the same reason
+#: (the hash-joined shape: 3.7 s on the engine's 1M assessment, against 4 ms).
 INTERESTED_PARTIES = """SELECT DISTINCT ?claim ?party ?comment WHERE {
   ?finding cred:findingType cred:InterestedParty .
-  OPTIONAL { SELECT ?claim ?finding WHERE { ?claim cred:finding ?finding } }
-  FILTER (BOUND(?claim) && EXISTS { ?claim a cred:Claim })
-  OPTIONAL { SELECT ?party ?finding WHERE {
-    ?party cred:finding ?finding .
-    OPTIONAL { SELECT DISTINCT ?party ?isSource WHERE {
-      ?party a cred:Source . BIND (true AS ?isSource) } }
-    FILTER (BOUND(?isSource)) } }
-  FILTER (BOUND(?party))
-  OPTIONAL { SELECT ?finding ?comment WHERE { ?finding rdfs:comment ?comment } }
+  ?claim cred:finding ?finding . FILTER EXISTS { ?claim a cred:Claim }
+  ?party cred:finding ?finding . FILTER EXISTS { ?party a cred:Source }
+  OPTIONAL { ?finding rdfs:comment ?comment }
 }"""
 
 #: Sources ranked by reliability: the assessment's grade (A first), then its score
