@@ -393,3 +393,14 @@ def test_an_assessment_that_read_discovered_trust_says_so() -> None:
                                "{ ?u a cred:Document } "
                                "FILTER NOT EXISTS { ?u a prov:Collection } }")
     assert derived == trust_graph_iri(base)
+
+
+def test_reassess_says_when_it_compacted_the_store(store_path: Path, kg: Kg,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    result = kg("reassess", "--store", store_path)
+    assert result.exit_code == 0 and "compacted" not in result.stdout  # a small store
+    from kg.store import base
+
+    monkeypatch.setattr(base, "COMPACT_AFTER", 0)
+    result = kg("reassess", "--store", store_path)
+    assert result.exit_code == 0 and "the store was compacted after it" in result.stdout

@@ -84,4 +84,6 @@ def register(app: typer.Typer) -> None:
         if not s.reassess():
             raise InputError("the credibility engine is not installed; nothing was assessed")
         s.flush()
-        say(f"{store}: assessment recomputed over {len(s.documents())} document(s)")
+        note = (f"; the store was compacted after it ({s.compacted:.0f} s), so that the next "
+                "adds read few files" if s.compacted is not None else "")
+        say(f"{store}: assessment recomputed over {len(s.documents())} document(s){note}")

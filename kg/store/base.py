@@ -9,6 +9,7 @@ on them (documents in, documents out, the assessment).
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,6 +51,8 @@ class StoreBase:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = None if path is None else Path(path)
         self.read_only = read_only
+        #: Seconds the last full assessment spent compacting the store (None: it did not).
+        self.compacted: float | None = None
         try:
             if read_only and self.path is not None:
                 self.ox = ox.Store.read_only(str(self.path))
@@ -267,8 +270,11 @@ class StoreBase:
             written, _ = write_full(self.ox, assessment)  # by difference, from text
             recount(self.ox)
             self.ox.remove(_PENDING)
+            self.compacted = None
             if written >= COMPACT_AFTER:
+                started = time.perf_counter()
                 self.optimize()
+                self.compacted = time.perf_counter() - started
             return
         if isinstance(assessment, RegionUpdate):
             now = set(assessment.quads)
