@@ -166,9 +166,10 @@ def expected_ranked(ds: Dataset, a: Assessment) -> list[tuple[Any, ...]]:
     asserted: dict[str, set[str]] = {s.id: set() for s in ds.sources}
     for x in ds.assertions:
         asserted[x.source].add(x.claim)
-    # grade, then score (highest first), then claims asserted (most first), then IRI
+    # grade, then score (highest first), then claims asserted (most first), name, IRI
     ranked = sorted(a.sources.items(), key=lambda kv: (kv[1].grade, -kv[1].score,
                                                        -len(asserted[kv[0]]),
+                                                       name(ds, kv[0]),
                                                        iri("source", kv[0])))
     return [(iri("source", sid), name(ds, sid), sa.grade, round(sa.score, 9),
              len(asserted[sid])) for sid, sa in ranked]

@@ -154,14 +154,7 @@ INTERESTED_PARTIES = PREFIXES + listing_sparql.INTERESTED_PARTIES
 #: Relays that change what they relay, as found by the assessment
 #: (:mod:`kg.credibility.distortion`), per source and per claim: the relaying
 #: source, its name, the claim, and what changed, with the numbers.
-DISTORTIONS = PREFIXES + """SELECT DISTINCT ?source ?name ?claim ?distortion WHERE {
-  ?finding cred:findingType cred:Distortion .
-  ?claim cred:finding ?finding .
-  ?finding cred:concerns ?source .
-  ?source rdfs:label ?name . FILTER EXISTS { ?source a cred:Source }
-  OPTIONAL { ?finding rdfs:comment ?distortion }
-}
-ORDER BY ?source ?claim ?distortion"""
+DISTORTIONS = PREFIXES + listing_sparql.DISTORTIONS
 
 #: Sources ranked by reliability: grade, then score, then claims asserted.
 SOURCES_RANKED = PREFIXES + listing_sparql.SOURCES_RANKED
