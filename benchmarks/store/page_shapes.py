@@ -19,7 +19,7 @@ import time
 
 PAGE = 10_000
 
-#: The listings as they were before (main at 171cc75).
+#: The listings as they were before (main at 171cc75; distortions as it was until f764293).
 BEFORE = {
     "single-origin": """SELECT DISTINCT ?claim ?source ?name WHERE {
   GRAPH ?g1 { ?claim cred:independentOrigins 1 ; cred:origin ?origin }
@@ -56,6 +56,14 @@ BEFORE = {
   ?source rdfs:label ?name .
 }
 ORDER BY ?grade DESC(?score) ?source""",
+    "distortions": """SELECT DISTINCT ?source ?name ?claim ?distortion WHERE {
+  ?finding cred:findingType cred:Distortion .
+  ?claim cred:finding ?finding .
+  ?finding cred:concerns ?source .
+  ?source rdfs:label ?name . FILTER EXISTS { ?source a cred:Source }
+  OPTIONAL { ?finding rdfs:comment ?distortion }
+}
+ORDER BY ?source ?claim ?distortion""",
 }
 
 
