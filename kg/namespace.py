@@ -156,6 +156,7 @@ class CRED(DefinedNamespace):
     finding: URIRef
     findingType: URIRef
     concerns: URIRef
+    interestedParty: URIRef
     FalseConfirmation: URIRef
     CircularReporting: URIRef
     SingleOrigin: URIRef

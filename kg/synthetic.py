@@ -415,7 +415,8 @@ def write_synthetic_assessment(
                           f"{node} <{_CRED}concerns> {tip} .",
                           f"{node} <{_RDFS}comment> {_lit(f'synthetic {kind} finding')} ."]
                 if kind == "InterestedParty":
-                    lines.append(f"{tip} <{_CRED}finding> {node} .")
+                    lines += [f"{node} <{_CRED}interestedParty> {tip} .",
+                              f"{tip} <{_CRED}finding> {node} ."]
         if len(lines) > 50_000:
             count += len(lines)
             out.write("\n".join(lines) + "\n")

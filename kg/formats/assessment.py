@@ -65,7 +65,8 @@ def finding_iri(base: str, f: FindingLike) -> str:
 _DECIMAL, _INTEGER = str(XSD.decimal), str(XSD.integer)
 _P = {name: str(CRED[name]) for name in (
     "reliability", "score", "explanation", "claimsAsserted", "credibility", "independentOrigins",
-    "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns")}
+    "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns",
+    "interestedParty")}
 _TYPE, _COMMENT, _FINDING = str(RDF.type), str(RDFS.comment), str(CRED.Finding)
 _FINDING_TYPE = {k: str(v) for k, v in FINDING_TYPE.items()}
 #: The predicates of a source's own assessment (a source may also carry ``cred:finding``
@@ -155,6 +156,7 @@ def _finding_rows(base: str, findings: Iterable[FindingLike],
             kind = "source" if interested else kinds.get(c, "source")
             yield n, p["concerns"], ("i", record_iri(base, kind, c))
             if interested:
+                yield n, p["interestedParty"], ("i", record_iri(base, "source", c))
                 yield record_iri(base, "source", c), p["finding"], ("i", n)
 
 
@@ -272,7 +274,7 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
     named_origins, origin, finding, concerns = (
         p["namedOrigins"], p["origin"], p["finding"], p["concerns"])
     is_a, finding_type, comment = f"<{_TYPE}>", p["findingType"], f"<{_COMMENT}>"
-    a_finding = f"<{_FINDING}>"
+    a_finding, interested_party = f"<{_FINDING}>", p["interestedParty"]
     types = {k: f"<{v}>" for k, v in _FINDING_TYPE.items()}
     ints: dict[str, str] = {}
     decimals: dict[str, str] = {}
@@ -332,6 +334,7 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
             for c in f.concerns:
                 if party:  # the first concerned is the interested source
                     yield f"{fn} {concerns} <{base}source/{c}> ."
+                    yield f"{fn} {interested_party} <{base}source/{c}> ."
                     yield f"<{base}source/{c}> {finding} {fn} ."
                     party = False
                 else:
