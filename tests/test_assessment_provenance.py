@@ -281,6 +281,28 @@ def test_check_says_when_the_version_differs(
     assert kg("reassess", "--check", "--store", store_path).stdout == "current\n"
 
 
+def test_check_reports_an_assessment_written_before_the_party_was_named(
+    store_path: Path, kg: Kg,
+) -> None:
+    """A store assessed before ``cred:interestedParty``: its interested parties are not
+    listed, ``kg reassess --check`` says the findings differ, and ``kg reassess`` mends it."""
+    listed = kg("query", "interested-parties", "--store", store_path, "-f", "csv")
+    assert len(listed.stdout.splitlines()) > 1
+    store = Store.open(store_path)
+    named = ox.NamedNode(str(CRED.interestedParty))
+    for q in list(store.ox.quads_for_pattern(None, named, None, None)):
+        store.ox.remove(q)
+    store.flush()
+    del store
+    bare = kg("query", "interested-parties", "--store", store_path, "-f", "csv")
+    assert bare.stdout.splitlines() == listed.stdout.splitlines()[:1]  # the header alone
+    result = kg("reassess", "--check", "--store", store_path)
+    assert result.exit_code == 1 and "findings" in result.stdout
+    assert kg("reassess", "--store", store_path).exit_code == 0
+    again = kg("query", "interested-parties", "--store", store_path, "-f", "csv")
+    assert sorted(again.stdout.splitlines()) == sorted(listed.stdout.splitlines())
+
+
 def test_check_says_when_a_parameter_differs(
     store_path: Path, kg: Kg, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
