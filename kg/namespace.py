@@ -157,6 +157,7 @@ class CRED(DefinedNamespace):
     findingType: URIRef
     concerns: URIRef
     interestedParty: URIRef
+    distortedBy: URIRef
     FalseConfirmation: URIRef
     CircularReporting: URIRef
     SingleOrigin: URIRef

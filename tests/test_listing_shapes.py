@@ -91,6 +91,8 @@ def _oddities(store: ox.Store, base: str) -> None:
         store.add(ox.Quad(relay, _n(CRED + "findingType"), _n(CRED + "Distortion"), graph))
         store.add(ox.Quad(claim.subject, _n(CRED + "finding"), relay, graph))
         store.add(ox.Quad(relay, _n(CRED + "concerns"), concerned, graph))
+        if concerned != agent:  # the assessment names the relaying source, never an agent
+            store.add(ox.Quad(relay, _n(CRED + "distortedBy"), concerned, graph))
         store.add(ox.Quad(relay, _n(CRED + "concerns"), _n(f"{base}assertion/a-{i}"), graph))
         store.add(ox.Quad(relay, _n(RDFS + "comment"),
                           ox.Literal(f"Distortion (inflated): {i}"), graph))

@@ -66,7 +66,7 @@ _DECIMAL, _INTEGER = str(XSD.decimal), str(XSD.integer)
 _P = {name: str(CRED[name]) for name in (
     "reliability", "score", "explanation", "claimsAsserted", "credibility", "independentOrigins",
     "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns",
-    "interestedParty")}
+    "interestedParty", "distortedBy")}
 _TYPE, _COMMENT, _FINDING = str(RDF.type), str(RDFS.comment), str(CRED.Finding)
 _FINDING_TYPE = {k: str(v) for k, v in FINDING_TYPE.items()}
 #: The predicates of a source's own assessment (a source may also carry ``cred:finding``
@@ -158,6 +158,8 @@ def _finding_rows(base: str, findings: Iterable[FindingLike],
             if interested:
                 yield n, p["interestedParty"], ("i", record_iri(base, "source", c))
                 yield record_iri(base, "source", c), p["finding"], ("i", n)
+            elif f.kind == "distortion" and kind == "source":  # the relaying source
+                yield n, p["distortedBy"], ("i", record_iri(base, "source", c))
 
 
 def assessment_quads(ds: Dataset, a: AssessmentLike) -> Iterator[Quad]:
@@ -275,6 +277,7 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
         p["namedOrigins"], p["origin"], p["finding"], p["concerns"])
     is_a, finding_type, comment = f"<{_TYPE}>", p["findingType"], f"<{_COMMENT}>"
     a_finding, interested_party = f"<{_FINDING}>", p["interestedParty"]
+    distorted_by = p["distortedBy"]
     types = {k: f"<{v}>" for k, v in _FINDING_TYPE.items()}
     ints: dict[str, str] = {}
     decimals: dict[str, str] = {}
@@ -338,7 +341,10 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
                     yield f"<{base}source/{c}> {finding} {fn} ."
                     party = False
                 else:
-                    yield f"{fn} {concerns} <{base}{kinds.get(c, 'source')}/{c}> ."
+                    kind = kinds.get(c, "source")
+                    yield f"{fn} {concerns} <{base}{kind}/{c}> ."
+                    if kind == "source" and f.kind == "distortion":  # the relaying source
+                        yield f"{fn} {distorted_by} <{base}source/{c}> ."
     contradicts = p["contradicts"]
     for dc in a.detected:
         x, y = (f"<{base}claim/{c}>" for c in dc.claims)
