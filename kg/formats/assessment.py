@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import cast
 
 import pyoxigraph as ox
@@ -151,15 +151,41 @@ def _finding_rows(base: str, findings: Iterable[FindingLike],
         yield n, p["findingType"], ("i", _FINDING_TYPE[f.kind])
         yield n, _COMMENT, ("l", f.text, None)
         yield record_iri(base, "claim", f.subject), p["finding"], ("i", n)
-        for i, c in enumerate(f.concerns):
-            interested = i == 0 and f.kind == "interested_party"
-            kind = "source" if interested else kinds.get(c, "source")
-            yield n, p["concerns"], ("i", record_iri(base, kind, c))
-            if interested:
-                yield n, p["interestedParty"], ("i", record_iri(base, "source", c))
-                yield record_iri(base, "source", c), p["finding"], ("i", n)
-            elif f.kind == "distortion" and kind == "source":  # the relaying source
-                yield n, p["distortedBy"], ("i", record_iri(base, "source", c))
+        for kind, c, role in _concerned(f, kinds):
+            iri = record_iri(base, kind, c)
+            yield n, p["concerns"], ("i", iri)
+            if role is not None:
+                yield n, p[role], ("i", iri)
+                if role == _LINKED_BACK:
+                    yield iri, p["finding"], ("i", n)
+
+
+#: The role of the one concerned that also links to the finding by ``cred:finding``.
+_LINKED_BACK = "interestedParty"
+
+
+def _concerned(f: FindingLike, kinds: Mapping[str, str]
+               ) -> Iterator[tuple[str, str, str | None]]:
+    """Each thing a finding concerns: its record kind, its id, and the predicate (a name
+    of :data:`_P`) stating its role besides ``cred:concerns``: an interested-party
+    finding's party (the first it concerns), a distortion's relaying source (the source
+    among the assertions it concerns); None for the rest.
+
+    Examples:
+        >>> from kg.credibility.results import Finding
+        >>> f = Finding("distortion", "c", ("a1", "a2", "s"), str)
+        >>> list(_concerned(f, {"a1": "assertion", "a2": "assertion", "s": "source"}))
+        [('assertion', 'a1', None), ('assertion', 'a2', None), ('source', 's', 'distortedBy')]
+    """
+    party = f.kind == "interested_party"
+    relay = f.kind == "distortion"
+    for c in f.concerns:
+        if party:
+            yield "source", c, _LINKED_BACK
+            party = False
+            continue
+        kind = kinds.get(c, "source")
+        yield kind, c, "distortedBy" if relay and kind == "source" else None
 
 
 def assessment_quads(ds: Dataset, a: AssessmentLike) -> Iterator[Quad]:
@@ -276,36 +302,12 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
     named_origins, origin, finding, concerns = (
         p["namedOrigins"], p["origin"], p["finding"], p["concerns"])
     is_a, finding_type, comment = f"<{_TYPE}>", p["findingType"], f"<{_COMMENT}>"
-    a_finding, interested_party = f"<{_FINDING}>", p["interestedParty"]
-    distorted_by = p["distortedBy"]
+    a_finding = f"<{_FINDING}>"
     types = {k: f"<{v}>" for k, v in _FINDING_TYPE.items()}
-    ints: dict[str, str] = {}
-    decimals: dict[str, str] = {}
-    plain: dict[str, str] = {}
-
-    def integer(text: str) -> str:
-        obj = ints.get(text)
-        if obj is None:
-            obj = nt_literal(text, _INTEGER)
-            if len(text) < 24:
-                ints[text] = obj
-        return obj
-
-    def decimal(text: str) -> str:
-        obj = decimals.get(text)
-        if obj is None:
-            obj = nt_literal(text.rstrip("0").rstrip(".") if "." in text else text, _DECIMAL)
-            if len(text) < 24:
-                decimals[text] = obj
-        return obj
-
-    def literal(text: str) -> str:
-        obj = plain.get(text)
-        if obj is None:
-            obj = nt_literal(text)
-            if len(text) < 24:
-                plain[text] = obj
-        return obj
+    integer = _short_memo(lambda text: nt_literal(text, _INTEGER))
+    decimal = _short_memo(lambda text: nt_literal(  # as the store keeps it: 0.5500 -> 0.55
+        text.rstrip("0").rstrip(".") if "." in text else text, _DECIMAL))
+    literal = _short_memo(nt_literal)
 
     for sid, sa in a.sources.items():
         n = f"<{base}source/{sid}>"
@@ -333,23 +335,40 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
             yield f"{fn} {finding_type} {types[f.kind]} ."
             yield f"{fn} {comment} {literal(f.text)} ."
             yield f"<{base}claim/{f.subject}> {finding} {fn} ."
-            party = f.kind == "interested_party"
-            for c in f.concerns:
-                if party:  # the first concerned is the interested source
-                    yield f"{fn} {concerns} <{base}source/{c}> ."
-                    yield f"{fn} {interested_party} <{base}source/{c}> ."
-                    yield f"<{base}source/{c}> {finding} {fn} ."
-                    party = False
-                else:
-                    kind = kinds.get(c, "source")
-                    yield f"{fn} {concerns} <{base}{kind}/{c}> ."
-                    if kind == "source" and f.kind == "distortion":  # the relaying source
-                        yield f"{fn} {distorted_by} <{base}source/{c}> ."
+            for kind, c, role in _concerned(f, kinds):
+                iri = f"<{base}{kind}/{c}>"
+                yield f"{fn} {concerns} {iri} ."
+                if role is not None:
+                    yield f"{fn} {p[role]} {iri} ."
+                    if role == _LINKED_BACK:
+                        yield f"{iri} {finding} {fn} ."
     contradicts = p["contradicts"]
     for dc in a.detected:
         x, y = (f"<{base}claim/{c}>" for c in dc.claims)
         yield f"{x} {contradicts} {y} ."
         yield f"{y} {contradicts} {x} ."
+
+
+def _short_memo(make: Callable[[str], str]) -> Callable[[str], str]:
+    """``make``, remembering what it made of texts under 24 characters (grades, numbers,
+    short names: the same few again and again across a store's lines).
+
+    Examples:
+        >>> upper = _short_memo(str.upper)
+        >>> upper("a"), upper("a") is upper("a")
+        ('A', True)
+    """
+    made: dict[str, str] = {}
+
+    def get(text: str) -> str:
+        obj = made.get(text)
+        if obj is None:
+            obj = make(text)
+            if len(text) < 24:
+                made[text] = obj
+        return obj
+
+    return get
 
 
 def _written(ca: ClaimAssessmentLike) -> tuple[str, Sequence[FindingLike]]:
