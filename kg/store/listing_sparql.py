@@ -54,32 +54,34 @@ _NAMES = ("OPTIONAL { SELECT DISTINCT ?source ?name WHERE { "
           "GRAPH ?gn { ?source rdfs:label ?name } } }")
 _UNION_NAMES = "OPTIONAL { SELECT DISTINCT ?source ?name WHERE { ?source rdfs:label ?name } }"
 
-#: Claims resting on a single origin, as the assessment counts them: one independent
-#: origin (origins whose sources are the same or affiliated count once), with each
-#: origin's source and its name. Unordered (it can be most of the claims). The
-#: assessment keeps the count, so this is a scan, not a GROUP BY over every assertion
-#: (21 s against 2.6 s of CPU at 100k claims). Each pattern is matched in the named
-#: graphs (``GRAPH ?g``) rather than the union default graph, which every store's data
-#: is in: pyoxigraph looks a pattern up in the union more slowly (first 10,000 rows at
-#: 1M claims: 1.5 s against 2.0 s, machine load 6); the names are joined by hash.
-SINGLE_ORIGIN = f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
-  GRAPH ?g1 {{ ?claim cred:independentOrigins 1 ; cred:origin ?origin }}
+def _origins_listing(count: str) -> str:
+    """Claims whose kept ``count`` (a pattern on ``?claim``) holds, one row per origin
+    source with its name: a scan of the claims the assessment counted, each origin's
+    source looked up, the names joined by hash. Each pattern is matched in the named
+    graphs (``GRAPH ?g``) rather than the union default graph, which every store's data is
+    in: pyoxigraph looks a pattern up in the union more slowly (first 10,000 rows at 1M
+    claims: 1.5 s against 2.0 s, machine load 6)."""
+    return f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
+  GRAPH ?g1 {{ ?claim {count} ; cred:origin ?origin }}
   GRAPH ?g2 {{ ?origin cred:assertedBy ?source }}
   {_NAMES}
   FILTER (BOUND(?name))
 }}"""
 
+
+#: Claims resting on a single origin, as the assessment counts them: one independent
+#: origin (origins whose sources are the same or affiliated count once), with each
+#: origin's source and its name. Unordered (it can be most of the claims). The
+#: assessment keeps the count, so this is a scan, not a GROUP BY over every assertion
+#: (21 s against 2.6 s of CPU at 100k claims).
+SINGLE_ORIGIN = _origins_listing("cred:independentOrigins 1")
+
 #: Claims whose only origins are anonymous sources or unnamed documents, one row per
 #: such origin source. Unordered. The assessment counts each claim's origins by named
 #: sources (``cred:namedOrigins``), so this is a scan of the claims with none:
 #: pyoxigraph runs a NOT EXISTS or MINUS over several patterns against the whole
-#: store, 26 s at 1M claims before the first row. Shaped as ``single-origin``.
-ANONYMOUS_ORIGINS = f"""SELECT DISTINCT ?claim ?source ?name WHERE {{
-  GRAPH ?g1 {{ ?claim cred:namedOrigins 0 ; cred:origin ?origin }}
-  GRAPH ?g2 {{ ?origin cred:assertedBy ?source }}
-  {_NAMES}
-  FILTER (BOUND(?name))
-}}"""
+#: store, 26 s at 1M claims before the first row.
+ANONYMOUS_ORIGINS = _origins_listing("cred:namedOrigins 0")
 
 #: Circular reporting and false confirmation, as found by the assessment: the subject
 #: of each finding, its type, what it concerns and its explanation. Unordered:
