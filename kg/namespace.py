@@ -150,6 +150,7 @@ class CRED(DefinedNamespace):
     origin: URIRef
     independentOrigins: URIRef
     claimsAsserted: URIRef
+    reliabilityScore: URIRef
     namedOrigins: URIRef
     Finding: URIRef
     FindingType: URIRef

@@ -389,7 +389,8 @@ def write_synthetic_assessment(
         s = f"<{base}source/s{j}>"
         score = round(1 - _GRADES.index(grade) / 6 - rng.random() / 10, 3)
         lines += [f"{s} <{_CRED}reliability> {_lit(grade)} .",
-                  f'{s} <{_CRED}score> "{score}"^^{dec} .']
+                  f'{s} <{_CRED}score> "{score}"^^{dec} .',
+                  f'{s} <{_CRED}reliabilityScore> "{score}"^^{dec} .']
     asserted = [0] * len(sources)
     unnamed = {j for j, (kind, _, _) in enumerate(sources) if kind in UNNAMED_KINDS}
     findings = 0

@@ -303,6 +303,29 @@ def test_check_reports_an_assessment_written_before_the_party_was_named(
     assert sorted(again.stdout.splitlines()) == sorted(listed.stdout.splitlines())
 
 
+def test_check_reports_an_assessment_written_before_the_sources_scores_stood_apart(
+    store_path: Path, kg: Kg,
+) -> None:
+    """A store assessed before ``cred:reliabilityScore``: ``sources-ranked`` lists no
+    source, ``kg reassess --check`` says the stored assessment differs, and ``kg reassess``
+    mends it."""
+    listed = kg("query", "sources-ranked", "--store", store_path, "-f", "csv")
+    assert len(listed.stdout.splitlines()) > 1
+    store = Store.open(store_path)
+    apart = ox.NamedNode(str(CRED.reliabilityScore))
+    for q in list(store.ox.quads_for_pattern(None, apart, None, None)):
+        store.ox.remove(q)
+    store.flush()
+    del store
+    bare = kg("query", "sources-ranked", "--store", store_path, "-f", "csv")
+    assert bare.stdout.splitlines() == listed.stdout.splitlines()[:1]  # the header alone
+    result = kg("reassess", "--check", "--store", store_path)
+    assert result.exit_code == 1 and "statement(s) of the assessment differ" in result.stdout
+    assert kg("reassess", "--store", store_path).exit_code == 0
+    again = kg("query", "sources-ranked", "--store", store_path, "-f", "csv")
+    assert again.stdout == listed.stdout
+
+
 def test_check_says_when_a_parameter_differs(
     store_path: Path, kg: Kg, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -64,15 +64,16 @@ def finding_iri(base: str, f: FindingLike) -> str:
 
 _DECIMAL, _INTEGER = str(XSD.decimal), str(XSD.integer)
 _P = {name: str(CRED[name]) for name in (
-    "reliability", "score", "explanation", "claimsAsserted", "credibility", "independentOrigins",
+    "reliability", "score", "reliabilityScore", "explanation", "claimsAsserted", "credibility",
+    "independentOrigins",
     "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns",
     "interestedParty", "distortedBy")}
 _TYPE, _COMMENT, _FINDING = str(RDF.type), str(RDFS.comment), str(CRED.Finding)
 _FINDING_TYPE = {k: str(v) for k, v in FINDING_TYPE.items()}
 #: The predicates of a source's own assessment (a source may also carry ``cred:finding``
 #: links, which belong to the claim whose finding they name).
-SOURCE_PREDICATES = tuple(_P[p] for p in ("reliability", "score", "explanation",
-                                          "claimsAsserted"))
+SOURCE_PREDICATES = tuple(_P[p] for p in ("reliability", "score", "reliabilityScore",
+                                          "explanation", "claimsAsserted"))
 
 #: An object: ("i", IRI) or ("l", text, datatype IRI or None).
 _Obj = tuple[str, str] | tuple[str, str, str | None]
@@ -113,6 +114,7 @@ def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
         n = record_iri(base, "source", sid)
         yield n, p["reliability"], ("l", sa.grade, None)
         yield n, p["score"], ("l", f"{sa.score:.4f}", _DECIMAL)
+        yield n, p["reliabilityScore"], ("l", f"{sa.score:.4f}", _DECIMAL)
         yield n, p["explanation"], ("l", sa.explanation, None)
         yield n, p["claimsAsserted"], ("l", str(asserted.get(sid, 0)), _INTEGER)
     wanted = a.claims if claims is None else [c for c in claims if c in a.claims]
@@ -313,6 +315,7 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
         n = f"<{base}source/{sid}>"
         yield f"{n} {p['reliability']} {literal(sa.grade)} ."
         yield f"{n} {score} {decimal(f'{sa.score:.4f}')} ."
+        yield f"{n} {p['reliabilityScore']} {decimal(f'{sa.score:.4f}')} ."
         yield f"{n} {explanation} {literal(sa.explanation)} ."
         yield f"{n} {p['claimsAsserted']} {integer(str(asserted.get(sid, 0)))} ."
     for cid, ca in a.claims.items():
