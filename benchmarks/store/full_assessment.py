@@ -5,12 +5,13 @@ assessment (``add_file(assess=False)``: the baseline, timed in the same run), th
 runs ``Store.reassess()`` (what ``kg reassess`` does) and prints its phases: reading the
 store into a dataset (:mod:`kg.store.columns`), scoring, making the assessment's
 N-Triples lines (explanations included), writing them (:mod:`kg.store.full_write`);
-then the whole call, its ratio to the bare load, and the peak RSS of the process after
-each step (since the end of the bare load, on Linux). With ``--again``, a second
-``reassess()`` of the unchanged store (every line compared with the stored graph). With
-``--old``, the quad-by-quad reader (:func:`kg.store.reader.read_quads`) is timed on the
-same store for comparison. With ``--reuse``, a store kept by an earlier run (``--keep``)
-is assessed without loading it (no baseline then: the process holds nothing from a load)::
+then the whole call, its ratio to the bare load, its CPU time (all threads) and the
+compaction's share, and the peak RSS of the process after each step (since the end of
+the bare load, on Linux). With ``--again``, a second ``reassess()`` of the unchanged
+store (every line compared with the stored graph). With ``--old``, the quad-by-quad
+reader (:func:`kg.store.reader.read_quads`) is timed on the same store for comparison.
+With ``--reuse``, a store kept by an earlier run (``--keep``) is assessed without loading
+it (no baseline then: the process holds nothing from a load)::
 
     python benchmarks/store/full_assessment.py 100000 /tmp/full [--again] [--old] [--keep]
 
@@ -63,14 +64,16 @@ def rss_mb() -> int:
 
 
 def phase(name: str, real: Any) -> Any:
-    """``real`` timed under ``name`` (added up over calls)."""
+    """``real`` timed under ``name`` (added up over calls), with the CPU time the whole
+    process spent meanwhile (all threads: pyoxigraph's loader and reader use several)."""
     def run(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         try:
             return real(*args, **kwargs)
         finally:
             PHASES[name] = PHASES.get(name, 0.0) + time.perf_counter() - t
-            print(f"  {name}: {time.perf_counter() - t:.1f} s, RSS {rss_mb():,} MB, "
+            print(f"  {name}: {time.perf_counter() - t:.1f} s, "
+                  f"CPU {time.process_time() - cpu:.1f} s, RSS {rss_mb():,} MB, "
                   f"peak {peak_mb():,} MB", flush=True)
     return run
 
@@ -120,15 +123,16 @@ def main(n: int, folder: Path, again: bool, old: bool, keep: bool, reuse: bool) 
     for i in range(rounds):
         PHASES.clear()
         what = "full assessment" if i == 0 else "full assessment again (unchanged)"
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         store.reassess()
-        took = time.perf_counter() - t
+        took, cpu = time.perf_counter() - t, time.process_time() - cpu
         writing = PHASES.get("writing (lines included)", 0.0)
         lines = PHASES.get("making the lines (explanations included)", 0.0)
         ratio = f" ({took / bare:.1f}x the bare load)" if bare else ""
         print(f"{what} of {n:,} claims, written back: {took:.1f} s{ratio}, "
-              f"peak RSS {peak_mb():,} MB; of which writing alone "
-              f"{writing - lines:.1f} s", flush=True)
+              f"CPU {cpu:.1f} s ({cpu / took:.2f} cores), peak RSS {peak_mb():,} MB; "
+              f"of which writing alone {writing - lines:.1f} s; compaction "
+              f"{store.compacted or 0.0:.1f} s", flush=True)
     if old:
         graphs = [d.graph for d in store.documents()]
         t = time.perf_counter()
