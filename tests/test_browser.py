@@ -804,18 +804,21 @@ def test_served_pages_search_and_navigate(browser: Browser) -> None:
     try:
         pg.goto(base + "/browse")
         pg.fill("input[name=q]", "desert")
-        pg.click("button[type=submit]")
+        with pg.expect_navigation():  # count the hits of the answer, not of the form's page
+            pg.click("button[type=submit]")
         hits = pg.locator("ul.hits li a")
         assert hits.count() > 0
         claim_hit = pg.locator("ul.hits li a[href^='/claim/']").first
         claim_text = claim_hit.inner_text()
-        claim_hit.click()
+        with pg.expect_navigation():
+            claim_hit.click()
         pg.wait_for_selector(".credkg-view[data-settled=true]")
         assert claim_text.rstrip("\u2026") in pg.locator("h1").inner_text()
         claim_url = pg.url
         source = pg.locator("ul.sources a").first
         name = source.inner_text()
-        source.click()
+        with pg.expect_navigation():  # the claim's page has a settled view too
+            source.click()
         pg.wait_for_selector(".credkg-view[data-settled=true]")
         assert "/source/" in pg.url and name in pg.locator("h1").inner_text()
         assert pg.locator("ul.claims li").count() >= 1  # its track record
