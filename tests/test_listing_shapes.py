@@ -78,7 +78,8 @@ def _oddities(store: ox.Store, base: str) -> None:
     integer = _n(XSD + "integer")
     for p, o in (("claimsAsserted", ox.Literal("3", datatype=integer)),
                  ("reliability", ox.Literal("A")),
-                 ("score", ox.Literal("0.99", datatype=_n(XSD + "decimal")))):
+                 ("score", ox.Literal("0.99", datatype=_n(XSD + "decimal"))),
+                 ("reliabilityScore", ox.Literal("0.99", datatype=_n(XSD + "decimal")))):
         store.add(ox.Quad(ghost, _n(CRED + p), o, graph))
     finding = _n(f"{base}finding/no-comment")
     claim = next(iter(store.quads_for_pattern(None, _n(RDF_TYPE), _n(CRED + "Claim"), None)))

@@ -65,9 +65,8 @@ def finding_iri(base: str, f: FindingLike) -> str:
 _DECIMAL, _INTEGER = str(XSD.decimal), str(XSD.integer)
 _P = {name: str(CRED[name]) for name in (
     "reliability", "score", "reliabilityScore", "explanation", "claimsAsserted", "credibility",
-    "independentOrigins",
-    "namedOrigins", "origin", "contradicts", "findingType", "finding", "concerns",
-    "interestedParty", "distortedBy")}
+    "independentOrigins", "namedOrigins", "origin", "contradicts", "findingType", "finding",
+    "concerns", "interestedParty", "distortedBy")}
 _TYPE, _COMMENT, _FINDING = str(RDF.type), str(RDFS.comment), str(CRED.Finding)
 _FINDING_TYPE = {k: str(v) for k, v in FINDING_TYPE.items()}
 #: The predicates of a source's own assessment (a source may also carry ``cred:finding``
@@ -112,9 +111,10 @@ def _rows(ds: Dataset, a: AssessmentLike, claims: Collection[str] | None = None,
         if sources is not None and sid not in sources:
             continue
         n = record_iri(base, "source", sid)
+        score: _Obj = ("l", f"{sa.score:.4f}", _DECIMAL)
         yield n, p["reliability"], ("l", sa.grade, None)
-        yield n, p["score"], ("l", f"{sa.score:.4f}", _DECIMAL)
-        yield n, p["reliabilityScore"], ("l", f"{sa.score:.4f}", _DECIMAL)
+        yield n, p["score"], score
+        yield n, p["reliabilityScore"], score  # the same value, which only sources carry
         yield n, p["explanation"], ("l", sa.explanation, None)
         yield n, p["claimsAsserted"], ("l", str(asserted.get(sid, 0)), _INTEGER)
     wanted = a.claims if claims is None else [c for c in claims if c in a.claims]
@@ -314,8 +314,9 @@ def assessment_lines(ds: Dataset, a: AssessmentLike) -> Iterator[str]:
     for sid, sa in a.sources.items():
         n = f"<{base}source/{sid}>"
         yield f"{n} {p['reliability']} {literal(sa.grade)} ."
-        yield f"{n} {score} {decimal(f'{sa.score:.4f}')} ."
-        yield f"{n} {p['reliabilityScore']} {decimal(f'{sa.score:.4f}')} ."
+        value = decimal(f"{sa.score:.4f}")
+        yield f"{n} {score} {value} ."
+        yield f"{n} {p['reliabilityScore']} {value} ."  # the same value, only sources carry
         yield f"{n} {explanation} {literal(sa.explanation)} ."
         yield f"{n} {p['claimsAsserted']} {integer(str(asserted.get(sid, 0)))} ."
     for cid, ca in a.claims.items():
